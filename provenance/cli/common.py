@@ -1,0 +1,102 @@
+"""What every command shares: the context object, option types, colour and output helpers."""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+@dataclass
+class AppContext:
+    """Built by the root callback; the store is opened lazily, only by commands that need it."""
+
+    records: Path | None = None
+    debug: bool = False
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from ..store import find_store
+
+            self._store = find_store(self.records)
+        return self._store
+
+
+def get_ctx(ctx: typer.Context) -> AppContext:
+    obj = ctx.find_root().obj
+    if not isinstance(obj, AppContext):  # invoked without the root callback (library use)
+        obj = AppContext()
+        ctx.find_root().obj = obj
+    return obj
+
+
+class Color(str, enum.Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOption = Annotated[
+    Color,
+    typer.Option("--color", help="Colour the output: auto (only on a terminal), always, never."),
+]
+
+
+def use_color(choice: Color | str, stream: IO[str] | None = None) -> bool:
+    """Whether to colour: ``always``/``never`` win; ``auto`` means a terminal and no $NO_COLOR."""
+    value = choice.value if isinstance(choice, Color) else choice
+    if value == "always":
+        return True
+    if value == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    s = stream or sys.stdout
+    return bool(getattr(s, "isatty", lambda: False)())
+
+
+def dumps_json(data: Any) -> str:
+    """Machine-readable output: UTF-8 kept readable, keys in the order built, a final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def write_bytes(data: bytes) -> None:
+    """Write exact bytes (texts keep their CRLF, BOM and all)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"provenance: warning: {message}\n")
+
+
+def note(message: str) -> None:
+    sys.stderr.write(f"{message}\n")
+
+
+class OutputFormat(str, enum.Enum):
+    """For commands whose output is data: readable text, or JSON for scripts."""
+
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format: text or json.")
+]

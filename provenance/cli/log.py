@@ -1,0 +1,88 @@
+"""provenance log DOC[/STREAM]"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from .app import app
+from .common import FormatOption, OutputFormat, dumps_json, get_ctx, use_color, write
+
+
+def version_record(v: Any) -> dict[str, Any]:
+    """A version as JSON output carries it."""
+    data: dict[str, Any] = {"ref": v.ref}
+    data.update(v.as_dict())
+    del data["schema"]
+    return data
+
+
+def log_data(store: Any, target: str) -> dict[str, Any]:
+    from ..refs import parse_ref
+
+    ref = parse_ref(target)
+    if ref.version is not None:
+        from ..errors import UsageError
+
+        raise UsageError(f"log takes DOC or DOC/STREAM, not a version ({target!r})")
+    doc = store.document(ref.doc)
+    streams = [store.stream(ref.doc, ref.stream)] if ref.stream else store.streams(ref.doc)
+    return {
+        "format_version": 1,
+        "document": {"id": doc.id, "title": doc.title, "date": doc.date},
+        "streams": [
+            {
+                "id": s.id,
+                "kind": s.kind,
+                "language": s.language,
+                "translates": s.translates,
+                "versions": [version_record(v) for v in reversed(store.versions(doc.id, s.id))],
+            }
+            for s in streams
+        ],
+    }
+
+
+def _agents(agents: list[dict[str, str]]) -> str:
+    return ", ".join(f"{a['name']} ({a['role']})" for a in agents) or "(no agents recorded)"
+
+
+def format_text(data: dict[str, Any], color: bool = False) -> str:
+    yellow, bold, reset = ("\x1b[33m", "\x1b[1m", "\x1b[0m") if color else ("", "", "")
+    doc = data["document"]
+    lines = [f"{bold}{doc['id']}{reset}  {doc['title']}" + (f"  ({doc['date']})" if doc["date"]
+                                                            else "")]
+    for s in data["streams"]:
+        what = s["kind"] + f", {s['language']}"
+        if s["translates"]:
+            what += f", translates {s['translates']}"
+        lines.append("")
+        lines.append(f"{bold}{doc['id']}/{s['id']}{reset}  ({what})")
+        for v in s["versions"]:
+            parent = f"  parent @{v['parent']}" if v["parent"] else ""
+            lines.append(
+                f"  {yellow}@{v['number']}{reset}  {v['sha256'][:12]}  {v['date'] or '(undated)'}"
+                f"  {v['activity']}{parent}"
+            )
+            lines.append(f"      by {_agents(v['agents'])}")
+            for i, msg_line in enumerate(v["message"].splitlines() or [""]):
+                lines.append(("      " if i else "      ") + msg_line)
+        if not s["versions"]:
+            lines.append("  (no versions yet)")
+    return "\n".join(lines) + "\n"
+
+
+@app.command("log")
+def log_command(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(metavar="DOC[/STREAM]", help="Document or stream.")],
+    fmt: FormatOption = OutputFormat.text,
+) -> None:
+    """Show the history of a document's streams, newest first: number, hash, date, activity,
+    who did it in what role, and why.
+
+    Example: provenance log my-doc/en --format json
+    """
+    data = log_data(get_ctx(ctx).store, target)
+    write(dumps_json(data) if fmt is OutputFormat.json else format_text(data, use_color("auto")))

@@ -1,0 +1,106 @@
+"""JSON Schemas shipped inside the package, loaded with importlib.resources and compiled once.
+
+jsonschema is imported only when something is validated: commands that never touch metadata
+(a diff of two plain files, ``--version``) do not pay for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from .errors import SchemaError
+
+if TYPE_CHECKING:
+    from .yamlio import YAMLDoc
+
+#: Schema file names by the ``schema`` value a record declares.
+SCHEMA_FILES = {
+    "provenance/document/1": "document.schema.json",
+    "provenance/stream/1": "stream.schema.json",
+    "provenance/version/1": "version.schema.json",
+    "provenance/store/1": "store.schema.json",
+}
+
+
+def schema_names() -> list[str]:
+    """The file names of every JSON Schema shipped with the package."""
+    folder = resources.files("provenance") / "schemas"
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+@functools.cache
+def load_schema(name: str) -> dict[str, Any]:
+    """A shipped schema by file name, e.g. ``document.schema.json``."""
+    data = (resources.files("provenance") / "schemas" / name).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(data)
+    return schema
+
+
+@functools.cache
+def _registry() -> Any:
+    from referencing import Registry, Resource
+
+    return Registry().with_resources(
+        (load_schema(name)["$id"], Resource.from_contents(load_schema(name)))
+        for name in schema_names()
+        if "$id" in load_schema(name)
+    )
+
+
+@functools.cache
+def validator(name: str) -> Any:
+    """A compiled Draft 2020-12 validator for the shipped schema ``name``."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_schema(name), registry=_registry())
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    """One schema violation: where (JSON pointer and YAML line) and what."""
+
+    pointer: str
+    line: int | None
+    message: str
+
+
+def _pointer(parts: Any) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def iter_problems(data: Any, name: str, doc: YAMLDoc | None = None) -> Iterator[SchemaProblem]:
+    """Every violation of schema ``name`` by ``data``, in document order."""
+    errors = sorted(validator(name).iter_errors(data), key=lambda e: list(map(str, e.path)))
+    for err in errors:
+        pointer = _pointer(err.absolute_path)
+        line = doc.line_of(pointer) if doc is not None else None
+        yield SchemaProblem(pointer or "/", line, _message(err))
+
+
+def _message(err: Any) -> str:
+    if err.validator == "additionalProperties":
+        return f"unknown field: {err.message.split('(', 1)[-1].rstrip(')')}"
+    if err.validator == "required":
+        return err.message
+    if err.validator in ("enum", "const"):
+        return f"{err.instance!r} is not one of {err.validator_value!r}" if err.validator == "enum" \
+            else f"{err.instance!r} should be {err.validator_value!r}"
+    if err.validator == "pattern":
+        return f"{err.instance!r} is not in the expected form"
+    return str(err.message)
+
+
+def validate(data: Any, name: str, doc: YAMLDoc | None = None, path: str | None = None) -> None:
+    """Raise :class:`SchemaError` for the first violation (file, line and JSON pointer)."""
+    for problem in iter_problems(data, name, doc):
+        raise SchemaError(
+            f"does not follow {name}: {problem.message}",
+            path=path or (doc.path if doc else None),
+            line=problem.line,
+            pointer=problem.pointer,
+        )
