@@ -64,8 +64,8 @@ def _escape(token: str) -> str:
 
 
 def _walk(node: yaml.Node, pointer: str, lines: dict[str, int], seen: set[int],
-          path: str | None) -> None:
-    """Record lines, refuse aliases, and turn scalar keys into strings."""
+          path: str | None, line: int | None = None) -> None:
+    """Record lines (a mapping value's is its key's), refuse aliases, make keys strings."""
     if id(node) in seen:
         raise YAMLError(
             "YAML anchors and aliases are not allowed in metadata",
@@ -73,7 +73,7 @@ def _walk(node: yaml.Node, pointer: str, lines: dict[str, int], seen: set[int],
             line=node.start_mark.line + 1,
         )
     seen.add(id(node))
-    lines[pointer] = node.start_mark.line + 1
+    lines[pointer] = line if line is not None else node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
@@ -83,7 +83,8 @@ def _walk(node: yaml.Node, pointer: str, lines: dict[str, int], seen: set[int],
                 raise YAMLError("YAML merge keys ('<<') are not allowed in metadata",
                                 path=path, line=key.start_mark.line + 1)
             key.tag = "tag:yaml.org,2002:str"
-            _walk(value, f"{pointer}/{_escape(key.value)}", lines, seen, path)
+            _walk(value, f"{pointer}/{_escape(key.value)}", lines, seen, path,
+                  key.start_mark.line + 1)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _walk(item, f"{pointer}/{i}", lines, seen, path)
