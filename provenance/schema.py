@@ -86,10 +86,11 @@ def _message(err: Any) -> str:
     if err.validator == "additionalProperties":
         return f"unknown field: {err.message.split('(', 1)[-1].rstrip(')')}"
     if err.validator == "required":
-        return err.message
-    if err.validator in ("enum", "const"):
-        return f"{err.instance!r} is not one of {err.validator_value!r}" if err.validator == "enum" \
-            else f"{err.instance!r} should be {err.validator_value!r}"
+        return str(err.message)
+    if err.validator == "enum":
+        return f"{err.instance!r} is not one of {err.validator_value!r}"
+    if err.validator == "const":
+        return f"{err.instance!r} should be {err.validator_value!r}"
     if err.validator == "pattern":
         return f"{err.instance!r} is not in the expected form"
     return str(err.message)

@@ -198,7 +198,8 @@ class Store:
         path = self.doc_folder(doc_id) / DOCUMENT_FILE
         if not path.is_file():
             raise NotFoundError(
-                f"no document {doc_id!r} in the store; {_listing('documents', self.document_ids())}",
+                f"no document {doc_id!r} in the store; "
+                f"{_listing('documents', self.document_ids())}",
                 path=self.relpath(self.root),
             )
         meta = self._load(path, "document.schema.json")
@@ -422,7 +423,8 @@ class Store:
         target = self.doc_folder(doc_id)
         if target.exists():
             raise ConflictError(
-                f"document {doc_id!r} already exists; choose another --id", path=self.relpath(target)
+                f"document {doc_id!r} already exists; choose another --id",
+                path=self.relpath(target),
             )
         schema.validate(meta, "document.schema.json", path=self.relpath(target / DOCUMENT_FILE))
         staging = Path(tempfile.mkdtemp(prefix=f".{doc_id}.", dir=self.root))

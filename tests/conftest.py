@@ -66,7 +66,8 @@ def seed_page() -> Path:
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     """An empty store in a temporary folder."""
-    return Store.init(tmp_path / "records", publisher="History and Public Policy Program Digital Archive")
+    return Store.init(tmp_path / "records",
+                      publisher="History and Public Policy Program Digital Archive")
 
 
 @pytest.fixture

@@ -53,7 +53,7 @@ def test_commit_log_show_json(run, seed_store: Store, tmp_path: Path) -> None:  
     assert f"{REF}@2" in r.stderr
     r = run("--records", seed_store.root, "log", REF, "--format", "json")
     data = json.loads(r.stdout)
-    assert list(data)[0] == "format_version"
+    assert next(iter(data)) == "format_version"
     versions = data["streams"][0]["versions"]
     assert [v["number"] for v in versions] == [2, 1]
     assert versions[0]["parent"] == 1 and versions[0]["activity"] == "revised"

@@ -182,7 +182,8 @@ def test_parse_ref_forms() -> None:
 
 
 def test_slugify() -> None:
-    assert slugify("1961-05-10 Cable, Ministry of Public Security", 30) == "1961-05-10-cable-ministry-of"
+    title = "1961-05-10 Cable, Ministry of Public Security"
+    assert slugify(title, 30) == "1961-05-10-cable-ministry-of"
     assert slugify("Лист Мао Цзэдуну") == "document"
 
 
@@ -223,7 +224,8 @@ def test_init_refuses_existing_store(store: Store) -> None:
 def test_new_stream_and_first_version(seed_store: Store) -> None:
     seed_store.create_stream(SEED_ID, "zh", kind="transcription", language="zh")
     seed_store.create_stream(SEED_ID, "en-2", kind="translation", language="en", translates="zh")
-    v = seed_store.commit(SEED_ID, "zh", "公安部党委\n".encode(), agents=[Agent("A", "transcriber")],
+    v = seed_store.commit(SEED_ID, "zh", "公安部党委\n".encode(),
+                          agents=[Agent("A", "transcriber")],
                           activity="transcribed", message="first transcription")
     assert v.number == 1 and v.parent is None
     with pytest.raises(NotFoundError):

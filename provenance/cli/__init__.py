@@ -7,6 +7,7 @@ differences where a command says so, 2 bad usage or unreadable input.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -46,10 +47,8 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:
         # The reader went away (``provenance show ... | head``): not an error.
-        try:
+        with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        except OSError:
-            pass
         return 0
     except KeyboardInterrupt:
         _error("interrupted")

@@ -35,7 +35,8 @@ def commit_command(
     ] = None,
     date: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="When the version was made (YYYY, YYYY-MM or YYYY-MM-DD; default today)."),
+        typer.Option(help="When the version was made (YYYY, YYYY-MM or YYYY-MM-DD; "
+                     "default today)."),
     ] = None,
     kind: Annotated[
         Optional[str],  # noqa: UP045
@@ -69,7 +70,7 @@ def commit_command(
         raise UsageError(f"give one --role for all agents or one per --agent "
                          f"({len(agent)} agents, {len(role)} roles)")
     roles = role * len(agent) if len(role) == 1 else role
-    agents = [Agent(name, r) for name, r in zip(agent, roles)]
+    agents = [Agent(name, r) for name, r in zip(agent, roles, strict=True)]
     if file == "-":
         data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
         origin = "<stdin>"

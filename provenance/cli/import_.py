@@ -35,13 +35,13 @@ def import_command(
     from ..importer import import_page
 
     store = get_ctx(ctx).store
-    doc, page = import_page(store, page, doc_id=doc_id, url=url, stream_id=stream)
-    for message in page.warnings:
+    doc, parsed = import_page(store, page, doc_id=doc_id, url=url, stream_id=stream)
+    for message in parsed.warnings:
         warn(message)
     stream_id = store.streams(doc.id)[0].id
     if fmt is OutputFormat.json:
         write(dumps_json({"format_version": 1, "id": doc.id, "stream": stream_id,
-                          "layout": page.layout, "warnings": page.warnings}))
+                          "layout": parsed.layout, "warnings": parsed.warnings}))
     else:
         note(f"Imported {doc.id}: {doc.title}")
-        note(f"  {doc.id}/{stream_id}@1  (translation, {page.language}; {page.layout} layout)")
+        note(f"  {doc.id}/{stream_id}@1  (translation, {parsed.language}; {parsed.layout} layout)")

@@ -66,8 +66,7 @@ def format_text(data: dict[str, Any], color: bool = False) -> str:
                 f"  {v['activity']}{parent}"
             )
             lines.append(f"      by {_agents(v['agents'])}")
-            for i, msg_line in enumerate(v["message"].splitlines() or [""]):
-                lines.append(("      " if i else "      ") + msg_line)
+            lines.extend("      " + msg_line for msg_line in v["message"].splitlines())
         if not s["versions"]:
             lines.append("  (no versions yet)")
     return "\n".join(lines) + "\n"

@@ -15,7 +15,8 @@ from .log import version_record
 def show_command(
     ctx: typer.Context,
     target: Annotated[
-        str, typer.Argument(metavar="DOC/STREAM[@N]", help="A version (latest when @N is left out).")
+        str,
+        typer.Argument(metavar="DOC/STREAM[@N]", help="A version (latest when @N is left out)."),
     ],
     fmt: FormatOption = OutputFormat.text,
 ) -> None:
