@@ -23,7 +23,15 @@ COMMANDS = (
     "commit",
     "log",
     "show",
+    "diff",
     "list_",
+    "cite",
+    "export",
+    "blame",
+    "report",
+    "check",
+    "interventions",
+    "rights",
 )
 
 for _name in COMMANDS:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from .app import app
 from .common import FormatOption, OutputFormat, dumps_json, get_ctx, note, warn, write
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 @app.command("import")
@@ -27,14 +30,33 @@ def import_command(
         typer.Option(help="Id of the translation stream (default: its language, e.g. en)."),
     ] = None,
     fmt: FormatOption = OutputFormat.text,
+    source: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--from", metavar="page|tei",
+                     help="What the file is: page (a saved archive page) or tei (TEI P5 XML, "
+                          "imported as a transcription); default: tei for XML files."),
+    ] = None,
+    div: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="TEI: the xml:id of the document to import, when the file holds "
+                          "several (a FRUS volume: d1, d2, ...)."),
+    ] = None,
 ) -> None:
-    """Import a saved archive page: a new document and its translation's first version.
+    """Import a saved archive page (a new document and its translation's first version), or
+    one document of a TEI P5 file (with --from tei; its transcription's first version).
 
     Example: provenance import saved-page.txt --id cable-1961-05-10
     """
     from ..importer import import_page
 
     store = get_ctx(ctx).store
+    if source not in (None, "page", "tei"):
+        from ..errors import UsageError
+
+        raise UsageError(f"--from {source!r}: use page or tei")
+    if (source or _sniff(page)) == "tei":
+        _import_tei(store, page, doc_id=doc_id, url=url, stream=stream, div=div, fmt=fmt)
+        return
     doc, parsed = import_page(store, page, doc_id=doc_id, url=url, stream_id=stream)
     for message in parsed.warnings:
         warn(message)
@@ -45,3 +67,25 @@ def import_command(
     else:
         note(f"Imported {doc.id}: {doc.title}")
         note(f"  {doc.id}/{stream_id}@1  (translation, {parsed.language}; {parsed.layout} layout)")
+
+
+def _sniff(path: str) -> str:
+    from ..tei import sniff_format
+
+    return sniff_format(path)
+
+
+def _import_tei(store: Store, path: str, *, doc_id: str | None, url: str | None,
+                stream: str | None, div: str | None, fmt: OutputFormat) -> None:
+    from ..tei import import_tei
+
+    doc, parsed = import_tei(store, path, div=div, doc_id=doc_id, url=url, stream_id=stream)
+    for message in parsed.warnings:
+        warn(message)
+    stream_id = store.streams(doc.id)[0].id
+    if fmt is OutputFormat.json:
+        write(dumps_json({"format_version": 1, "id": doc.id, "stream": stream_id,
+                          "layout": "tei", "warnings": parsed.warnings}))
+    else:
+        note(f"Imported {doc.id}: {doc.title}")
+        note(f"  {doc.id}/{stream_id}@1  (transcription, {parsed.language}; TEI)")

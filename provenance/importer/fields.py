@@ -33,8 +33,11 @@ def split_names(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-_PAGES = re.compile(r"^(?:pp?\.\s*)?[0-9ivxlcdmIVXLCDM]+(?:\s*[-–]\s*[0-9ivxlcdmIVXLCDM]+)?"
-                    r"(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*$")
+#: Pages or folios: ``69-70``, ``pp. 3-5``, ``ll. 20-24`` (Russian *listy*), ``ff. 12-13``,
+#: ``fols. 3r-4v``, ``p. 7``, ``xii``.
+_PAGES = re.compile(r"^(?:(?:pp?|ll?|ff?|fols?|S)\.\s*)?[0-9ivxlcdmIVXLCDM]+[rv]?"
+                    r"(?:\s*[-–]\s*[0-9ivxlcdmIVXLCDM]+[rv]?)?"
+                    r"(?:\s*,\s*[0-9]+[rv]?(?:\s*[-–]\s*[0-9]+[rv]?)?)*$")
 
 
 def split_reference(text: str) -> tuple[str, str]:
@@ -52,20 +55,25 @@ def split_reference(text: str) -> tuple[str, str]:
 
 #: The responsibility part of a source or citation sentence.
 _CREDIT = re.compile(
-    r"^(?:Obtained by (?P<obtained>.+?) and translated(?P<for1> for (?P<project1>.+?))? by "
+    r"^(?:Obtained and translated(?P<for0> for (?P<project0>.+?))? by (?P<both>.+?)|"
+    r"Obtained by (?P<obtained>.+?) and translated(?P<for1> for (?P<project1>.+?))? by "
     r"(?P<translators1>.+?)|Obtained by (?P<obtained_only>.+?)|"
     r"Translated(?P<for2> for (?P<project2>.+?))? by (?P<translators2>.+?))\.?$"
 )
 
 
 def parse_credit(text: str) -> dict[str, object] | None:
-    """``Obtained by X and translated by Y and Z.`` -> obtained_by, translators, translated_for."""
+    """``Obtained by X and translated by Y and Z.`` -> obtained_by, translators, translated_for.
+
+    Also ``Translated by Y.``, ``Translated for NKIDP by Y.``, ``Obtained by X.`` and
+    ``Obtained and translated by X.`` (the same people did both).
+    """
     m = _CREDIT.match(text.strip())
     if not m:
         return None
-    obtained = m["obtained"] or m["obtained_only"]
-    translators = m["translators1"] or m["translators2"]
-    project = m["project1"] or m["project2"]
+    obtained = m["both"] or m["obtained"] or m["obtained_only"]
+    translators = m["both"] or m["translators1"] or m["translators2"]
+    project = m["project0"] or m["project1"] or m["project2"]
     return {
         "obtained_by": split_names(obtained) if obtained else [],
         "translators": split_names(translators) if translators else [],
@@ -94,3 +102,51 @@ def split_funders(text: str) -> list[str]:
 
 
 FUNDER_LINE = re.compile(r"^This document was made possible with support from (?P<funders>.+?)\.?$")
+
+
+#: Language names pages print, and their BCP 47 tags.
+LANGUAGE_TAGS = {
+    "English": "en", "Chinese": "zh", "Russian": "ru", "Korean": "ko", "Japanese": "ja",
+    "German": "de", "French": "fr", "Spanish": "es", "Italian": "it", "Polish": "pl",
+    "Czech": "cs", "Hungarian": "hu", "Romanian": "ro", "Bulgarian": "bg", "Mongolian": "mn",
+    "Vietnamese": "vi", "Arabic": "ar", "Persian": "fa", "Portuguese": "pt", "Serbian": "sr",
+    "Croatian": "hr", "Albanian": "sq", "Ukrainian": "uk",
+}
+
+#: ``English HTML``, ``Russian Original Scan``, ``Translation - English``, ``English``.
+LANGUAGE_LABEL = re.compile(
+    rf"^(?:(?P<kind1>Translation|Transcript|Transcription|Original)\s+-\s+)?"
+    rf"(?P<language>{'|'.join(LANGUAGE_TAGS)})"
+    r"(?:\s+(?P<kind2>HTML|PDF|Translation|Transcript|Transcription|Original(?: Scan)?|Scan))?$",
+    re.IGNORECASE,
+)
+
+
+def parse_language_label(text: str) -> tuple[str, str] | None:
+    """``English HTML`` -> (``en``, ``HTML``); ``Translation - English`` -> (``en``,
+    ``Translation``); None when the line is not such a label."""
+    m = LANGUAGE_LABEL.match(text.strip())
+    if not m:
+        return None
+    name = m["language"].capitalize()
+    return LANGUAGE_TAGS[name], (m["kind1"] or m["kind2"] or "").title()
+
+
+def language_tags(text: str) -> list[str] | None:
+    """``Russian`` -> [``ru``]; ``Chinese, Russian`` -> both; None if a name is unknown."""
+    tags = []
+    for name in split_names(text):
+        tag = LANGUAGE_TAGS.get(name.capitalize())
+        if tag is None:
+            return None
+        tags.append(tag)
+    return tags
+
+
+def funders_of(line: str) -> list[str]:
+    """The funders a funder line names, without a leading article:
+    ``... support from the MacArthur Foundation and the Leon Levy Foundation`` -> the two."""
+    m = FUNDER_LINE.match(line.strip())
+    if not m:
+        return []
+    return [re.sub(r"^the\s+", "", name) for name in split_funders(m["funders"])]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,30 +11,12 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ImportParseError
 from ..refs import check_slug, slugify
 from ..textio import decode_utf8, read_bytes
-from . import fields
+from . import layout_current, layout_legacy, layout_pdf
+from .lines import Cursor, LayoutParser
 
 if TYPE_CHECKING:
     from ..model import Document
     from ..store import Store
-
-
-@dataclass
-class Line:
-    """One line of a page: where it starts and ends in the page text, and its stripped text."""
-
-    start: int
-    end: int  # end of the text, before the line break
-    stop: int  # after the line break
-    text: str
-
-
-def split_lines(text: str) -> list[Line]:
-    out = []
-    for m in re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", text):
-        if m.start() == len(text) and not m.group(0):
-            break
-        out.append(Line(m.start(1), m.end(1), m.end(2), m.group(1).strip()))
-    return out
 
 
 @dataclass
@@ -48,187 +29,65 @@ class PageImport:
     language: str
     layout: str
     warnings: list[str] = field(default_factory=list)
+    kind: str = "translation"  # or "transcription", when the body is in an original language
 
 
-class Cursor:
-    """Walks the non-empty lines of a page."""
-
-    def __init__(self, text: str, path: str | None) -> None:
-        self.text = text
-        self.path = path
-        self.lines = split_lines(text)
-        self.i = 0
-
-    def line_no(self, line: Line) -> int:
-        return self.text.count("\n", 0, line.start) + 1
-
-    def skip_blank(self) -> None:
-        while self.i < len(self.lines) and not self.lines[self.i].text:
-            self.i += 1
-
-    def peek(self) -> Line | None:
-        self.skip_blank()
-        return self.lines[self.i] if self.i < len(self.lines) else None
-
-    def take(self) -> Line:
-        line = self.peek()
-        if line is None:
-            raise ImportParseError("page ends too early", path=self.path)
-        self.i += 1
-        return line
-
-    def find(self, pred: Callable[[str], bool], start: int | None = None) -> int | None:
-        for j in range(self.i if start is None else start, len(self.lines)):
-            if self.lines[j].text and pred(self.lines[j].text):
-                return j
-        return None
-
-    def error(self, message: str, line: Line | None = None) -> ImportParseError:
-        return ImportParseError(message, path=self.path,
-                                line=self.line_no(line) if line else None)
-
-
-_LABELS = ("Document Information", "Original Uploaded Date", "Record ID")
-
-
-def _parse_current(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str, list[str]]:
-    """The layout of the seed page (``Skip to content``, date, title, funder line, body,
-    summary, ``Document Information``, source sentence, rights, upload date, record id,
-    funders)."""
-    first = cur.take()
-    if first.text != "Skip to content":
-        raise cur.error("expected the page to open with 'Skip to content'", first)
-    date_line = cur.take()
-    iso = fields.parse_printed_date(date_line.text)
-    if iso is None:
-        raise cur.error(f"expected the document date (like 'May 10, 1961'), found "
-                        f"{date_line.text[:60]!r}", date_line)
-    result["date"] = iso
-    title = cur.take()
-    result["title"] = title.text
-    nxt = cur.peek()
-    if nxt is not None:
-        m = fields.FUNDER_LINE.match(nxt.text)
-        if m:
-            result["funder_line"] = nxt.text
-            cur.take()
-    info = cur.find(lambda t: t == "Document Information")
-    if info is None:
-        raise cur.error("no 'Document Information' section: cannot tell where the body ends")
-    # The summary is the last paragraph before "Document Information"; the body runs from
-    # here to the paragraph before it.
-    content = [j for j in range(cur.i, info) if cur.lines[j].text]
-    if len(content) < 2:
-        raise cur.error("the page has no body text before 'Document Information'")
-    summary_line = cur.lines[content[-1]]
-    result["summary"] = summary_line.text
-    body_first, body_last = cur.lines[content[0]], cur.lines[content[-2]]
-    body = cur.text[body_first.start:body_last.stop]
-    cur.i = info + 1
-
-    translators: list[str] = []
-    src = cur.peek()
-    if src is not None and src.text not in _LABELS:
-        parsed = fields.parse_source_sentence(src.text)
-        if parsed is None:
-            warnings.append(f"line {cur.line_no(src)}: source line not understood; kept "
-                            "verbatim in 'unplaced'")
-            result.setdefault("unplaced", []).append({"label": "source", "text": src.text})
-        else:
-            result["source"] = {"reference": parsed["reference"]}
-            if parsed["pages"]:
-                result["source"]["pages"] = parsed["pages"]
-            if parsed["obtained_by"]:
-                result.setdefault("acquisition", {})["obtained_by"] = parsed["obtained_by"]
-            if parsed["translated_for"]:
-                result.setdefault("acquisition", {})["translated_for"] = parsed["translated_for"]
-            translators = list(parsed["translators"])  # type: ignore[call-overload]
-        cur.take()
-
-    # Rights paragraphs (and the contact line) run to "Original Uploaded Date".
-    upload = cur.find(lambda t: t == "Original Uploaded Date")
-    end = upload if upload is not None else len(cur.lines)
-    paras = [cur.lines[j] for j in range(cur.i, end) if cur.lines[j].text]
-    contact = [p for p in paras if re.search(r"\bcontact\b", p.text, re.I)
-               and re.match(r"^(?:To enquire|For|Please|Contact)\b", p.text)]
-    rights_paras = [p for p in paras if p not in contact]
-    rights: dict[str, str] = {}
-    if rights_paras:
-        rights["text"] = cur.text[rights_paras[0].start:rights_paras[-1].end]
-    if contact:
-        rights["contact"] = cur.text[contact[0].start:contact[-1].end]
-    if rights:
-        result["rights"] = rights
-    if upload is None:
-        warnings.append("no 'Original Uploaded Date' field")
-        return body, translators
-    cur.i = upload + 1
-    record = cur.find(lambda t: t == "Record ID")
-    values = [cur.lines[j] for j in range(cur.i, record if record is not None else len(cur.lines))
-              if cur.lines[j].text]
-    result["uploaded"] = " ".join(v.text for v in values)
-    if record is None:
-        warnings.append("no 'Record ID' field")
-        return body, translators
-    cur.i = record + 1
-    rest = [cur.lines[j] for j in range(cur.i, len(cur.lines)) if cur.lines[j].text]
-    record_id = ""
-    if rest and re.fullmatch(r"[\w.:-]+", rest[0].text) and not rest[0].text.isalpha():
-        record_id = rest.pop(0).text
-    result["record_id"] = record_id
-    if rest:
-        funders_text = " ".join(r.text for r in rest)
-        result["funders"] = fields.split_funders(funders_text)
-    return body, translators
-
-
-_LAYOUTS: dict[str, Callable[[Cursor, dict[str, Any], list[str]], tuple[str, list[str]]]] = {
-    "digital-archive": _parse_current,
+#: Layout name -> its parser.  Each layout lives in its own module.
+LAYOUTS: dict[str, LayoutParser] = {
+    "digital-archive": layout_current.parse,
+    "legacy": layout_legacy.parse_legacy,
+    "legacy-caps": layout_legacy.parse_legacy_caps,
+    "pdf": layout_pdf.parse,
 }
 
 
 def detect_layout(text: str) -> str:
-    head = text.lstrip("\ufeff \t\r\n")
-    if head.startswith("Skip to content"):
+    """Which layout a saved page is in (the one place that decides)."""
+    lines = [ln.strip() for ln in text.lstrip("\ufeff").splitlines() if ln.strip()]
+    if lines and lines[0] == "Skip to content":
         return "digital-archive"
+    folded = {ln.casefold() for ln in lines}
+    if lines and layout_legacy.BANNER.search(lines[0]):
+        if "citation share download" in folded and "view document in" in folded:
+            return "legacy-caps"
+        if "citation" in folded and "get citation" in folded:
+            return "legacy"
+    labels = {ln.split(":", 1)[0] for ln in lines if ":" in ln}
+    if {"Citation", "Contents"} <= labels:
+        return "pdf"
     raise ImportParseError(
-        "not a saved archive page in a layout this importer knows (expected it to open with "
-        "'Skip to content')"
+        "not a saved archive page in a layout this importer knows: expected the current layout "
+        "(opening with 'Skip to content'), an older one (a search banner, then 'Citation' / "
+        "'get citation' or 'CITATION SHARE DOWNLOAD'), or a PDF export as text ('Citation:', "
+        "'Contents:' fields)"
     )
 
 
 def parse_page(text: str, *, filename: str | None = None, url: str | None = None,
-               publisher: str | None = None) -> PageImport:
-    """Parse a saved archive page (text, as saved) into a :class:`PageImport`."""
+               publisher: str | None = None, config: Mapping[str, Any] | None = None
+               ) -> PageImport:
+    """Parse a saved archive page (text, as saved) into a :class:`PageImport`.
+
+    ``config`` is the store's ``provenance.yaml`` (its publisher and house citation style):
+    where the page prints a citation sentence in a form that differs from the store's house
+    style, the difference is recorded in the document's ``citation.house_style``, and the
+    sentence rendered back from the record is compared with the printed one.
+    """
     try:
         layout = detect_layout(text)
     except ImportParseError as exc:
         exc.path = filename
         raise
+    config = dict(config or {})
+    if publisher and not config.get("publisher"):
+        config["publisher"] = publisher
     cur = Cursor(text, filename)
     result: dict[str, Any] = {}
     warnings: list[str] = []
-    body, translators = _LAYOUTS[layout](cur, result, warnings)
+    body, translators = LAYOUTS[layout](cur, result, warnings)
     if not body.strip():
         raise ImportParseError("the page's body is empty", path=filename)
-    meta: dict[str, Any] = {"schema": "provenance/document/1", "id": "", "title": result["title"]}
-    meta["date"] = result.get("date", "")
-    kind = result["title"].split(",", 1)[0].strip()
-    if kind and len(kind.split()) <= 3 and "," in result["title"]:
-        meta["type"] = kind.lower()
-    for key in ("summary", "source", "acquisition"):
-        if key in result:
-            meta[key] = result[key]
-    meta["publisher"] = result.get("publisher") or publisher or \
-        "History and Public Policy Program Digital Archive"
-    for key in ("funders", "funder_line", "rights"):
-        if key in result:
-            meta[key] = result[key]
-    meta["url"] = url if url is not None else result.get("url", "")
-    meta["record_id"] = result.get("record_id", "")
-    meta["uploaded"] = result.get("uploaded", "")
-    if "citation" in result:
-        meta["citation"] = result["citation"]
+    meta = _document_meta(result, layout, url, config)
     meta["imported"] = {"layout": layout}
     if filename:
         meta["imported"]["file"] = Path(filename).name
@@ -237,13 +96,75 @@ def parse_page(text: str, *, filename: str | None = None, url: str | None = None
         meta["unplaced"] = result["unplaced"]
     if not translators:
         warnings.append("no translator named on the page")
-    return PageImport(meta, body, translators, result.get("language", "en"), layout, warnings)
+    if "citation" in meta:
+        _check_citation(meta, translators, config, warnings)
+    page = PageImport(meta, body, translators, result.get("language", "en"), layout, warnings)
+    page.kind = result.get("kind", "translation")
+    if page.kind == "translation" and page.language in meta.get("languages", []):
+        page.kind = "transcription"
+    return page
+
+
+def _document_meta(result: dict[str, Any], layout: str, url: str | None,
+                   config: Mapping[str, Any]) -> dict[str, Any]:
+    """The document's metadata, in the order ``document.yaml`` keeps it."""
+    meta: dict[str, Any] = {"schema": "provenance/document/1", "id": "", "title": result["title"]}
+    meta["date"] = result.get("date", "")
+    kind = result["title"].split(",", 1)[0].strip()
+    if kind and len(kind.split()) <= 3 and "," in result["title"]:
+        meta["type"] = kind.lower()
+    for key in ("summary", "languages", "source", "acquisition"):
+        if key in result:
+            meta[key] = result[key]
+    if "source" in meta:  # in the schema's order
+        order = ("archive", "reference", "pages", "note")
+        meta["source"] = {k: meta["source"][k] for k in order if k in meta["source"]}
+    meta["publisher"] = result.get("publisher") or config.get("publisher") or \
+        "History and Public Policy Program Digital Archive"
+    for key in ("funders", "funder_line", "rights"):
+        if key in result:
+            meta[key] = result[key]
+    meta["url"] = url if url is not None else result.get("url", "")
+    if layout == "digital-archive":  # the layout prints these fields, empty or not
+        meta["record_id"] = result.get("record_id", "")
+        meta["uploaded"] = result.get("uploaded", "")
+    for key in ("record_id", "uploaded", "subjects"):
+        if key in result:
+            meta[key] = result[key]
+    if "citation" in result:
+        meta["citation"] = dict(result["citation"])
+        overrides = _style_overrides(result.get("_printed_style", {}), config)
+        if overrides:
+            meta["citation"]["house_style"] = overrides
+    return meta
+
+
+def _style_overrides(printed: Mapping[str, Any], config: Mapping[str, Any]) -> dict[str, Any]:
+    """The house-style settings a printed sentence shows that differ from the store's."""
+    from ..citation.style import store_style
+
+    base = store_style(config)
+    return {k: v for k, v in printed.items() if getattr(base, k) != v}
+
+
+def _check_citation(meta: dict[str, Any], translators: list[str], config: Mapping[str, Any],
+                    warnings: list[str]) -> None:
+    """Render the house sentence from the record and compare it with the printed one."""
+    from ..citation.house import render_sentence
+    from ..citation.record import fields_from_meta
+    from ..citation.style import document_style
+
+    rendered = render_sentence(fields_from_meta(meta, translators=translators, config=config),
+                               document_style(config, meta))
+    if rendered != meta["citation"]["as_printed"]:
+        warnings.append("the citation rendered from the imported fields differs from the "
+                        f"printed one (kept verbatim in citation.as_printed): {rendered!r}")
 
 
 def import_page(store: Store, path: str | Path, *, doc_id: str | None = None,
                 url: str | None = None, stream_id: str | None = None
                 ) -> tuple[Document, PageImport]:
-    """Read a saved page and add it to ``store`` as a document with its translation v1."""
+    """Read a saved page and add it to ``store`` as a document with its first version."""
     from ..model import Agent
     from ..store import NewStream
 
@@ -251,15 +172,14 @@ def import_page(store: Store, path: str | Path, *, doc_id: str | None = None,
     if not raw.strip():
         raise ImportParseError("page is empty", path=path)
     text = decode_utf8(raw, path, what="page")
-    page = parse_page(text, filename=str(path), url=url,
-                      publisher=store.config.get("publisher"))
+    page = parse_page(text, filename=str(path), url=url, config=store.config)
     page.meta["imported"]["sha256"] = hashlib.sha256(raw).hexdigest()
     page.meta["id"] = check_slug(doc_id, "document id") if doc_id else \
         _default_id(page.meta)
     sid = check_slug(stream_id or page.language, "stream id")
     stream = NewStream(
         id=sid,
-        kind="translation",
+        kind=page.kind,
         language=page.language,
         text=page.body.encode("utf-8"),
         agents=[Agent(name, "translator") for name in page.translators],

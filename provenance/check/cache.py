@@ -1,0 +1,123 @@
+"""The check's cache: each file's analysis by the sha256 of its bytes.
+
+It lives outside the repository (``$PROVENANCE_CACHE_DIR``, else ``$XDG_CACHE_HOME/provenance``,
+else ``~/.cache/provenance``), one JSON file per store.  Keeping it out of the work tree means a
+pull request cannot bring a cache that vouches for broken files, git never sees it, and the
+check never walks it.  Entries are only valid for one *fingerprint*: the package's code and
+schemas and the store's settings; any change there starts a fresh cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+
+FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("PROVENANCE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "provenance"
+
+
+#: What a file's analysis depends on besides its bytes: the rules and what they call.
+_SOURCES = ("check", "citation", "rights", "interventions", "schemas", "profiles", "data",
+            "__init__.py", "yamlio.py", "schema.py", "textio.py", "errors.py", "model.py",
+            "store.py")
+
+
+def code_fingerprint() -> str:
+    """sha256 over the code, schemas and data the rules depend on: a new release or an
+    edited rule invalidates every cached result."""
+    digest = hashlib.sha256(__version__.encode())
+    paths = []
+    for name in _SOURCES:
+        top = _PACKAGE / name
+        paths += sorted(top.rglob("*")) if top.is_dir() else [top]
+    for path in paths:
+        if path.suffix in (".py", ".json", ".yaml", ".csl") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(_PACKAGE)).encode())
+            with contextlib.suppress(OSError):
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class Cache:
+    """A dict of analyses loaded from, and saved back to, one JSON file."""
+
+    def __init__(self, path: Path | None, fingerprint: str) -> None:
+        self.path = path
+        self.fingerprint = fingerprint
+        self.entries: dict[str, Any] = {}
+        self.used: set[str] = set()
+        self.dirty = False
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def for_store(cls, store_root: Path, fingerprint: str,
+                  folder: Path | None = None) -> Cache:
+        key = hashlib.sha256(str(store_root.resolve()).encode()).hexdigest()[:20]
+        cache = cls((folder or cache_dir()) / "check" / f"{key}.json", fingerprint)
+        cache.load()
+        return cache
+
+    @classmethod
+    def disabled(cls) -> Cache:
+        return cls(None, "")
+
+    def load(self) -> None:
+        if self.path is None:
+            return
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return
+        if (isinstance(data, dict) and data.get("format") == FORMAT
+                and data.get("fingerprint") == self.fingerprint
+                and isinstance(data.get("entries"), dict)):
+            self.entries = data["entries"]
+
+    def get(self, key: str) -> Any:
+        value = self.entries.get(key)
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+            self.used.add(key)
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        if self.path is None:
+            return
+        self.entries[key] = value
+        self.used.add(key)
+        self.dirty = True
+
+    def save(self) -> None:
+        """Write the cache back (only when something new was learned).  Entries not used by
+        this run are kept unless they outnumber the used ones, so checking one document does
+        not forget the rest of the store; a failure to write is not an error."""
+        if self.path is None or not self.dirty:
+            return
+        entries = self.entries
+        if len(entries) > 2 * max(len(self.used), 1000):
+            entries = {k: v for k, v in entries.items() if k in self.used}
+        payload = json.dumps({"format": FORMAT, "fingerprint": self.fingerprint,
+                              "entries": entries}, separators=(",", ":"))
+        with contextlib.suppress(OSError):
+            from ..textio import atomic_write
+
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.path, payload)

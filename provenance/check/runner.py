@@ -1,0 +1,504 @@
+"""Running a check: walk the store, analyse each file (from the cache where its bytes are
+known), run the cross-file rules, and collect every finding.  Nothing stops at the first.
+
+Two layers of cache, both keyed by content: a *document* whose files all hash as before (under
+the same settings and rules) gives back its findings at once; otherwise each of its files is
+looked up on its own, and only files never seen are parsed and validated, by a pool of
+processes when there are many.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, ProvenanceError, StoreError, UsageError
+from ..store import STORE_FILE
+from . import analyse
+from .cache import Cache, code_fingerprint
+from .config import CheckConfig, active_rules, configured_codes, load_config
+from .context import (
+    DocumentContext,
+    HistoryContext,
+    MetaContext,
+    Settings,
+    StreamContext,
+    TextEntry,
+    VersionEntry,
+)
+from .findings import CheckResult, Finding, Rule, Severity, Stats
+from .registry import rules_in
+from .walk import DocumentFolder, walk
+
+#: Below this many files to analyse, one process is as fast as two (measured with
+#: bench/check_bench.py on a shared 2-core machine, start-up included: 710 files 0.7 s alone,
+#: 0.8 s with a pool; about 2,100 files break even; 6,900 files 2.7 s alone, 1.7 s with a
+#: pool; 70,000 files 23.5 s alone, 18.0 s with a pool).
+POOL_MIN_FILES = 2000
+
+Progress = Callable[[int, int], None]
+
+
+def _read(path: str | Path) -> tuple[bytes | None, InputError | None]:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(), None
+    except OSError as exc:
+        return None, InputError(f"cannot read file: {exc.strerror or exc}")
+
+
+@dataclass
+class _Job:
+    """One file: its kind (a metadata kind or ``text``), bytes, hash and analysis."""
+
+    kind: str
+    path: str
+    rel: str
+    raw: bytes | None = None
+    error: InputError | None = None
+    sha256: str = "-"
+    key: str = ""
+    stream_kind: str = ""
+    language: str = ""
+    latest: bool = False
+    result: dict[str, Any] | None = None
+
+
+@dataclass
+class _Document:
+    """A document folder's files, read and hashed, and its document-level cache key."""
+
+    folder: DocumentFolder
+    jobs: dict[str, _Job]
+    key: str
+
+
+@dataclass
+class _Run:
+    root: Path
+    settings: Settings
+    rules: dict[str, Rule]
+    cache: Cache
+    workers: int | None
+    progress: Progress | None
+    configured: set[str] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    done: int = 0
+    total: int = 0
+    cached: int = 0
+    analysed: int = 0
+    pooled: int = 1
+    pool: Any = None
+    prefix: str = ""
+    by_scope: dict[str, list[Rule]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        parent = str(self.root.parent)
+        self.prefix = parent if parent.endswith(os.sep) else parent + os.sep
+        for scope in ("folder", "stream", "store", "history"):
+            self.by_scope[scope] = [r for r in rules_in(scope) if r.code in self.rules]
+
+    def rel(self, path: Path | str) -> str:
+        """``path`` relative to the store's parent folder, with ``/`` (for every report)."""
+        text = os.fspath(path)
+        if text.startswith(self.prefix):
+            text = text[len(self.prefix):]
+        return text.replace(os.sep, "/") if os.sep != "/" else text
+
+    # -- findings ---------------------------------------------------------------------------
+
+    def add(self, code: str, message: str, file: str, line: int | None,
+            pointer: str | None, document: str | None, severity: str | None = None) -> None:
+        rule = self.rules.get(code)
+        if rule is None:
+            return
+        level = rule.severity
+        if severity is not None and code not in self.configured:
+            level = Severity(severity)
+        self.findings.append(Finding(file, line, code, level, message, pointer, document))
+
+    def add_rows(self, rows: Iterable[list[Any]], file: str, document: str | None) -> None:
+        for code, message, pointer, line, severity in rows:
+            self.add(code, message, file, line, pointer, document, severity)
+
+    def run_rules(self, scope: str, ctx: Any, file: str, document: str | None) -> None:
+        for rule in self.by_scope[scope]:
+            assert rule.func is not None
+            for raw in rule.func(ctx):
+                self.add(rule.code, raw.message, raw.file or file, raw.line, raw.pointer,
+                         document, raw.severity)
+
+    # -- reading and analysing files --------------------------------------------------------
+
+    def read(self, job: _Job) -> None:
+        job.raw, job.error = _read(job.path)
+        self.files.append(job.rel)
+        if job.raw is not None:
+            job.sha256 = hashlib.sha256(job.raw).hexdigest()
+        self.tick()
+
+    def analyse(self, jobs: list[_Job]) -> None:
+        """Fill in each job's result: from the cache, else computed here or in a pool."""
+        todo = []
+        for job in jobs:
+            if job.raw is None:
+                continue
+            if job.kind == "text":
+                job.key = f"t|{job.sha256}|{int(job.latest)}|{job.stream_kind}|{job.language}"
+            else:
+                job.key = f"m|{job.kind}|{job.sha256}"
+            job.result = self.cache.get(job.key)
+            if job.result is None:
+                todo.append(job)
+            else:
+                self.cached += 1
+        self.analysed += len(todo)
+        if not todo:
+            return
+        workers = self.workers if self.workers is not None else _auto_workers(len(todo))
+        if workers > 1 or self.pool is not None:
+            results = self.in_pool(todo, workers)
+        else:
+            results = [_analyse_here(j, self.settings) for j in todo]
+        for job, result in zip(todo, results, strict=True):
+            job.result = result
+            self.cache.put(job.key, result)
+
+    def in_pool(self, jobs: list[_Job], workers: int) -> list[dict[str, Any]]:
+        """Analyse in worker processes (started once per run, on the first large batch)."""
+        if self.pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self.pool = ProcessPoolExecutor(workers, mp_context=context,
+                                            initializer=analyse.init_worker,
+                                            initargs=(self.settings,))
+            self.pooled = workers
+        payload = [(j.kind, j.raw or b"", j.rel, j.stream_kind, j.language, j.latest)
+                   for j in jobs]
+        chunk = max(1, min(256, len(payload) // (self.pooled * 8)))
+        return list(self.pool.map(analyse.analyse_job, payload, chunksize=chunk))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.progress is not None and (self.done % 250 == 0 or self.done == self.total):
+            self.progress(self.done, self.total)
+
+    def meta_facts(self, job: _Job, document: str) -> dict[str, Any] | None:
+        """Report a metadata file's findings; return its facts."""
+        if job.error is not None:
+            self.add("yaml-malformed", job.error.message, job.rel, None, None, document)
+            return None
+        assert job.result is not None
+        self.add_rows(job.result["f"], job.rel, document)
+        facts: dict[str, Any] | None = job.result["facts"]
+        return facts
+
+    # -- documents --------------------------------------------------------------------------
+
+    def read_document(self, folder: DocumentFolder, rules_key: str) -> _Document:
+        jobs = {folder.document_file: _Job("document", folder.document_file,
+                                           self.rel(folder.document_file))}
+        for stream in folder.streams:
+            if stream.stream_file is not None:
+                jobs[stream.stream_file] = _Job("stream", stream.stream_file,
+                                                self.rel(stream.stream_file))
+            for path in stream.records.values():
+                jobs[path] = _Job("version", path, self.rel(path))
+            latest = max([*stream.records, *stream.texts], default=0)
+            for number, path in stream.texts.items():
+                jobs[path] = _Job("text", path, self.rel(path), latest=number == latest)
+        digest = hashlib.sha256(rules_key.encode())
+        for job in jobs.values():
+            self.read(job)
+            digest.update(f"\n{job.kind}\0{job.rel}\0{job.sha256}".encode())
+        return _Document(folder, jobs, "d|" + digest.hexdigest())
+
+    def check_documents(self, docs: list[_Document]) -> None:
+        """Analyse the files of documents the document cache did not know, then run the
+        cross-file rules on them."""
+        metas = [j for d in docs for j in d.jobs.values() if j.kind != "text"]
+        try:
+            self.analyse(metas)
+            facts: dict[str, dict[str, Any] | None] = {}
+            for doc in docs:
+                for job in doc.jobs.values():
+                    if job.kind != "text":
+                        facts[job.path] = self.meta_facts(job, doc.folder.id)
+            for doc in docs:
+                for stream in doc.folder.streams:
+                    sfacts = facts.get(stream.stream_file or "") or {}
+                    for path in stream.texts.values():
+                        job = doc.jobs[path]
+                        job.stream_kind = str(sfacts.get("kind", ""))
+                        job.language = str(sfacts.get("language", ""))
+            self.analyse([j for d in docs for j in d.jobs.values() if j.kind == "text"])
+        finally:
+            self.close()
+        for doc in docs:
+            for job in doc.jobs.values():
+                if job.kind != "text":
+                    continue
+                if job.error is not None:
+                    self.add("text-unreadable", job.error.message, job.rel, None, None,
+                             doc.folder.id)
+                elif job.result is not None:
+                    self.add_rows(job.result["f"], job.rel, doc.folder.id)
+            self.cross_file(doc, facts)
+
+    def cross_file(self, doc: _Document, facts: dict[str, dict[str, Any] | None]) -> None:
+        folder = doc.folder
+        doc_rel = self.rel(folder.document_file)
+        stream_ids = tuple(s.id for s in folder.streams)
+        self.run_rules("folder", DocumentContext(folder.id, self.rel(folder.path), doc_rel,
+                                                 facts.get(folder.document_file), stream_ids),
+                       doc_rel, folder.id)
+        for stream in folder.streams:
+            records = tuple(VersionEntry(n, doc.jobs[p].rel, facts.get(p))
+                            for n, p in sorted(stream.records.items()))
+            texts = tuple(TextEntry(n, doc.jobs[p].rel, doc.jobs[p].sha256,
+                                    len(doc.jobs[p].raw or b""))
+                          for n, p in sorted(stream.texts.items()) if doc.jobs[p].raw is not None)
+            stream_rel = self.rel(stream.stream_file) if stream.stream_file else None
+            ctx = StreamContext(
+                folder.id, stream.id, self.rel(stream.path), stream_rel,
+                facts.get(stream.stream_file) if stream.stream_file else None,
+                records, texts, stream_ids)
+            self.run_rules("stream", ctx, stream_rel or self.rel(stream.path), folder.id)
+
+
+def _analyse_here(job: _Job, settings: Settings) -> dict[str, Any]:
+    assert job.raw is not None
+    if job.kind == "text":
+        return analyse.lint_text(job.raw, job.rel, job.stream_kind, job.language, settings,
+                                 job.latest)
+    return analyse.analyse_meta(job.kind, job.raw, job.rel, settings)
+
+
+def _auto_workers(count: int) -> int:
+    if count < POOL_MIN_FILES:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 4))
+
+
+# -- the check -------------------------------------------------------------------------------
+
+
+def _scope(root: Path, paths: Sequence[str | Path]) -> set[str] | None:
+    """The document ids the given paths name (None: the whole store)."""
+    if not paths:
+        return None
+    real_root = Path(os.path.realpath(root))
+    ids: set[str] = set()
+    for given in paths:
+        path = Path(os.path.abspath(given))
+        if not os.path.lexists(path):
+            raise UsageError("no such file or folder", path=given)
+        try:
+            parts = path.relative_to(root).parts
+        except ValueError:
+            try:
+                parts = Path(os.path.realpath(path)).relative_to(real_root).parts
+            except ValueError:
+                raise UsageError(f"is outside the record store {root}", path=given) from None
+        if not parts or parts[0] == STORE_FILE:
+            return None
+        ids.add(parts[0])
+    return ids
+
+
+def _settings_key(settings: Settings) -> str:
+    """What, besides a file's bytes, its analysis depends on: the store settings, and the
+    bytes of any profile file they name."""
+    files = {}
+    for value in _strings(settings.interventions):
+        if value.endswith((".yaml", ".yml")):
+            raw, _ = _read(Path(settings.root) / value)
+            files[value] = hashlib.sha256(raw or b"").hexdigest()
+    return json.dumps({"config": settings.config, "style": settings.citation_style,
+                       "files": files}, sort_keys=True, default=str)
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _rules_key(rules: dict[str, Rule], configured: set[str]) -> str:
+    return json.dumps([[c, r.severity.value, c in configured] for c, r in rules.items()])
+
+
+def run_check(
+    store: str | Path | Any,
+    paths: Sequence[str | Path] = (),
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    config: CheckConfig | None = None,
+    since: str | None = None,
+    use_cache: bool = True,
+    cache_folder: Path | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> CheckResult:
+    """Check a store (a folder or a :class:`~provenance.store.Store`) and return every finding.
+
+    ``paths`` limits the check to the documents they lie in; ``since`` (a git reference) to
+    the documents changed since it, and adds the history rules.  ``select``/``ignore`` are rule
+    patterns as on the command line.  ``workers`` forces the number of processes (default:
+    one, or a pool for large cold runs).  ``progress(done, total)`` is called now and then.
+    Raises :class:`~provenance.errors.ProvenanceError` only when the check cannot run.
+    """
+    started = time.perf_counter()
+    root = Path(store if isinstance(store, (str, os.PathLike)) else store.root).absolute()
+    if not root.is_dir():
+        raise StoreError("no such record store (folder not found)", path=root)
+    store_path = root / STORE_FILE
+    if not store_path.is_file():
+        raise StoreError(f"not a record store (no {STORE_FILE})", path=root)
+    only = _scope(root, paths)
+
+    # The store's settings come first: they decide the rules.
+    store_rel = store_path.relative_to(root.parent).as_posix()
+    # A provenance.yaml that is a symlink is reported by the walk and never followed.
+    store_raw, read_error = (None, None) if store_path.is_symlink() else _read(store_path)
+    store_error: ProvenanceError | None = read_error
+    store_doc = None
+    if store_raw is not None:
+        store_doc, store_error = analyse.parse_meta(store_raw, store_rel)
+    store_config = store_doc.data if store_doc is not None and isinstance(store_doc.data,
+                                                                          dict) else None
+    if config is None:
+        config = load_config(root, store_config, store_doc, store_rel)
+    config = config.with_cli(select, ignore)
+    rules = active_rules(config)
+    configured = configured_codes(config)
+    profile = None
+    if any(r.origin == "provenance.interventions" for r in rules.values()):
+        from ..interventions import load_profile
+
+        profile = load_profile(config=store_config or {}, root=root)
+    settings = Settings(config=store_config or {}, citation_style=config.citation_style,
+                        root=str(root), profile=profile)
+
+    history = None
+    changes: list[Any] = []
+    if since is not None:
+        from .gitsince import GitHistory
+
+        history = GitHistory(root, since)
+        changes = history.changes()
+        changed = {c.path.split("/", 1)[0] for c in changes if "/" in c.path}
+        # When the settings changed, every document may be affected: check them all.
+        if not any(c.path == STORE_FILE for c in changes):
+            only = changed if only is None else only & changed
+
+    fingerprint = hashlib.sha256(
+        (code_fingerprint() + _settings_key(settings)).encode()).hexdigest()
+    cache = (Cache.for_store(root, fingerprint, cache_folder) if use_cache
+             else Cache.disabled())
+    run = _Run(root, settings, rules, cache, workers, progress, configured)
+    found = walk(root, run.rel, only)
+
+    run.files.append(store_rel)
+    if store_error is not None:
+        run.add("yaml-malformed", store_error.message, store_rel, store_error.line, None, None)
+    else:
+        ctx = MetaContext("store", store_doc, None, settings)
+        for rule in rules_in("meta"):
+            assert rule.func is not None
+            run.add_rows(analyse.to_rows(rule.code, rule.func(ctx), store_doc), store_rel, None)
+
+    # Documents: whole from the document cache, or file by file.
+    run.total = sum(1 + sum((s.stream_file is not None) + len(s.records) + len(s.texts)
+                            for s in d.streams) for d in found.documents)
+    rules_key = _rules_key(rules, configured)
+    todo: list[_Document] = []
+    for folder in found.documents:
+        doc = run.read_document(folder, rules_key)
+        rows = cache.get(doc.key)
+        if rows is None:
+            todo.append(doc)
+            continue
+        run.cached += len(doc.jobs)
+        for code, message, file, line, pointer, severity in rows:
+            run.findings.append(Finding(file, line, code, Severity(severity), message, pointer,
+                                        folder.id))
+    if todo:
+        before = len(run.findings)
+        run.check_documents(todo)
+        by_doc: dict[str | None, list[list[Any]]] = {d.folder.id: [] for d in todo}
+        for f in run.findings[before:]:
+            by_doc.setdefault(f.document, []).append(
+                [f.code, f.message, f.file, f.line, f.pointer, f.severity.value])
+        for doc in todo:
+            cache.put(doc.key, by_doc[doc.folder.id])
+
+    for entry in found.entries:
+        document = entry.file.split("/")[1] if entry.file.count("/") >= 2 else None
+        run.run_rules("store", entry, entry.file, document)
+    if history is not None:
+        _history(run, history, changes)
+
+    cache.save()
+    return CheckResult(
+        store=run.rel(root) if root.parent != root else str(root),
+        findings=tuple(sorted(run.findings, key=Finding.sort_key)),
+        rules=tuple(rules.values()),
+        stats=Stats(documents=len(found.documents), files=len(run.files), cached=run.cached,
+                    analysed=run.analysed, workers=run.pooled,
+                    seconds=round(time.perf_counter() - started, 3)),
+        since=since,
+        checked_files=tuple(sorted(run.files)),
+        checked_documents=tuple(sorted(d.id for d in found.documents)),
+    )
+
+
+def _history(run: _Run, history: Any, changes: Sequence[Any]) -> None:
+    for change in changes:
+        if not change.is_version_file or change.status not in ("M", "D", "T"):
+            continue
+        path = run.root / change.path
+        rel = run.rel(path)
+        old = new = None
+        if change.path.endswith(".yaml"):
+            old_raw = history.old_bytes(change.path)
+            old = analyse.parse_meta(old_raw, rel)[0] if old_raw is not None else None
+            new_raw = _read(path)[0] if change.status != "D" else None
+            new = analyse.parse_meta(new_raw, rel)[0] if new_raw is not None else None
+        ctx = HistoryContext(rel, change.status, old, new)
+        for rule in run.by_scope["history"]:
+            assert rule.func is not None
+            for raw in rule.func(ctx):
+                line = raw.line
+                if line is None and new is not None and raw.pointer:
+                    line = new.line_of(raw.pointer)
+                run.add(rule.code, raw.message, rel, line, raw.pointer,
+                        change.path.split("/", 1)[0])
+
+
+__all__ = ["POOL_MIN_FILES", "run_check"]

@@ -1,0 +1,63 @@
+"""Citations of stored documents: the archive's house style, standard styles, exports.
+
+Library use::
+
+    from provenance.citation import cite, FORMATS, missing_fields
+
+    result = cite(store, "1961-05-10-cable-ministry-of-public-security/en@1",
+                  style="house", accessed="2026-11-28", pinned=True)
+    print(result.text)                   # the citation, one line
+    print(FORMATS["bibtex"](result))     # or "text", "json", "ris", "csl-json"
+
+* **House style** (:mod:`.house`, :mod:`.style`): the sentence the archive prints,
+  ``"Title," Month DD, YYYY, <publisher>, <reference>, <pages>. Obtained by X and translated by
+  Y and Z. <URL>``, rendered from the record's fields.  Its settings (publisher, quotes, day
+  with two digits or not, serial comma, URL) come from ``house_style`` in the store's
+  ``provenance.yaml`` and may be overridden per document in ``citation.house_style``;
+  :func:`parse_sentence` reads a printed sentence back into fields and settings (the importer
+  uses it), so rendering an imported record gives the printed sentence again.
+* **Standard styles** (:mod:`.csl`): one CSL-JSON item is built from the record
+  (:func:`csl_item`) and rendered by a real CSL processor (pandoc's citeproc) with the CSL style
+  repository's files: ``chicago``, ``mla``, ``apa``, any repository style name, or a ``.csl``
+  file.  What a style leaves out (who obtained the document, the archival reference) is said in
+  :attr:`CitationResult.notes`.
+* **Exports** (:mod:`.exports`): CSL-JSON, BibTeX, RIS, all from that same item.
+* **What a record lacks** for a style: :func:`missing_fields` ``(doc, style="house", *,
+  config=None, translators=None) -> list[Missing]``, each a ``(json_pointer, message)`` named
+  tuple pointing into ``document.yaml`` (``""`` for the record as a whole); an empty list means
+  the record can be cited in that style.  ``provenance check`` reports these.
+
+Heavy work (the processor, rispy) happens only when a standard style or an export is asked for.
+"""
+
+from __future__ import annotations
+
+from .cite import DATA_FORMATS, FORMATS, HOUSE, CitationResult, cite
+from .csl import STYLE_NAMES, csl_item
+from .house import CitationFields, ParsedSentence, parse_sentence, render_sentence, written_date
+from .missing import Missing, missing_fields
+from .record import fields_for_version, fields_from_meta, pinned_sentence
+from .style import HouseStyle, document_style, store_style
+
+__all__ = [
+    "DATA_FORMATS",
+    "FORMATS",
+    "HOUSE",
+    "STYLE_NAMES",
+    "CitationFields",
+    "CitationResult",
+    "HouseStyle",
+    "Missing",
+    "ParsedSentence",
+    "cite",
+    "csl_item",
+    "document_style",
+    "fields_for_version",
+    "fields_from_meta",
+    "missing_fields",
+    "parse_sentence",
+    "pinned_sentence",
+    "render_sentence",
+    "store_style",
+    "written_date",
+]

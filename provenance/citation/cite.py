@@ -1,0 +1,127 @@
+"""Cite a stored version: the house sentence or a standard style, and the exports."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UsageError
+from . import exports
+from .house import CitationFields, render_sentence
+from .record import fields_for_version, pinned_sentence
+from .style import document_style
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+HOUSE = "house"
+_ACCESSED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class CitationResult:
+    """A citation of one version of a document, and what it was made from."""
+
+    document: str
+    version: str  # DOC/STREAM@N
+    style: str  # "house", "chicago", ..., or the path of a CSL file
+    style_title: str
+    text: str  # the citation, one line (with the pinned sentence when asked)
+    item: dict[str, Any] = field(repr=False)  # the CSL-JSON item
+    fields: CitationFields = field(repr=False)
+    notes: tuple[str, ...] = ()
+    processor: str = ""  # the CSL processor that rendered it ("" for the house style)
+    pinned: str = ""
+    accessed: str = ""
+
+
+def cite(store: Store, target: str, *, style: str = HOUSE, accessed: str = "",
+         pinned: bool = False) -> CitationResult:
+    """Cite ``target`` (``DOC``, ``DOC/STREAM`` or ``DOC/STREAM@N``) in ``style``.
+
+    ``style`` is ``house`` (the store's house style), ``chicago``, ``mla``, ``apa``, a CSL
+    repository style name or a path to a ``.csl`` file.  ``accessed`` is the access date
+    (ISO, given by the caller so it can be frozen); ``pinned`` adds a sentence naming the
+    version cited, its date and the start of its sha256.
+    """
+    if accessed and not _ACCESSED.match(accessed):
+        raise UsageError(f"--accessed takes a date like 2026-11-28, not {accessed!r}")
+    version = store.resolve(target)
+    stream = store.stream(version.doc_id, version.stream_id)
+    doc = store.document(version.doc_id)
+    f = fields_for_version(store, version)
+    pin = pinned_sentence(stream, version) if pinned else ""
+    from .csl import csl_item
+
+    item = csl_item(f, accessed=accessed, pinned=pin)
+    notes: list[str] = []
+    if style == HOUSE:
+        text = render_sentence(f, document_style(store.config, doc.meta))
+        printed = (doc.meta.get("citation") or {}).get("as_printed")
+        if printed and printed != text:
+            notes.append("this differs from the citation as printed on the imported page "
+                         "(citation.as_printed)")
+        title, processor = "house style", ""
+    else:
+        from .csl import processor_notes, processor_version, render, resolve_style
+
+        csl_style = resolve_style(style)
+        text = render(item, csl_style)
+        notes.extend(processor_notes(f, text))
+        title, processor = csl_style.title, processor_version()
+    if pin and pin not in text:
+        text = f"{text} {pin}"
+    return CitationResult(doc.id, version.ref, style, title, text, item, f, tuple(notes),
+                          processor, pin, accessed)
+
+
+# -- renderers -------------------------------------------------------------------------------
+
+def format_text(result: CitationResult) -> str:
+    return result.text + "\n"
+
+
+def format_json(result: CitationResult) -> str:
+    """The result as JSON (``cite-output.schema.json``)."""
+    import json
+
+    data = {
+        "format_version": 1,
+        "document": result.document,
+        "version": result.version,
+        "style": result.style,
+        "style_title": result.style_title,
+        "processor": result.processor,
+        "accessed": result.accessed,
+        "pinned": result.pinned,
+        "citation": result.text,
+        "notes": list(result.notes),
+        "item": result.item,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def format_csl_json(result: CitationResult) -> str:
+    return exports.csl_json(result.item)
+
+
+def format_bibtex(result: CitationResult) -> str:
+    return exports.bibtex(result.item)
+
+
+def format_ris(result: CitationResult) -> str:
+    return exports.ris(result.item)
+
+
+#: ``--format`` choices and the renderer each picks.
+FORMATS: dict[str, Callable[[CitationResult], str]] = {
+    "text": format_text,
+    "json": format_json,
+    "bibtex": format_bibtex,
+    "ris": format_ris,
+    "csl-json": format_csl_json,
+}
+#: Formats that are data for reference managers: the style does not apply to them.
+DATA_FORMATS = ("bibtex", "ris", "csl-json")

@@ -1,0 +1,143 @@
+"""provenance check [PATH...] [--format F] [--select R] [--ignore R] [--since REF]"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Annotated, Optional
+
+import typer
+
+from .app import app
+from .common import Color, ColorOption, get_ctx, note, use_color, write
+
+
+class CheckFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+    sarif = "sarif"
+
+
+def _store_root(records: Optional[Path], paths: list[Path]) -> Path:  # noqa: UP045
+    """The store: --records, else the one holding the first PATH, else the usual search."""
+    from ..store import find_store
+
+    if records is not None or not paths:
+        return find_store(records).root
+    first = paths[0] if paths[0].is_dir() else paths[0].parent
+    return find_store(None, start=first).root
+
+
+def progress_bar(stream: IO[str] | None = None) -> Callable[[int, int], None] | None:
+    """A one-line progress bar for long runs (from 2,000 files) on a terminal's stderr; None
+    in CI or when stderr is not a terminal."""
+    out = stream or sys.stderr
+    if not out.isatty() or os.environ.get("CI"):
+        return None
+    state = {"shown": False}
+
+    def show(done: int, total: int) -> None:
+        if total < 2000 and not state["shown"]:
+            return
+        state["shown"] = True
+        width = 30
+        filled = width * done // max(total, 1)
+        out.write(f"\rchecking [{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
+        if done >= total:
+            out.write("\r" + " " * (width + 40) + "\r")
+        out.flush()
+
+    return show
+
+
+def _list_rules() -> str:
+    from ..check import RULES
+
+    width = max(len(code) for code in RULES)
+    lines = [f"{'code':<{width}}  severity  default  description"]
+    for r in RULES.values():
+        lines.append(f"{r.code:<{width}}  {r.severity.value:<8}  "
+                     f"{'yes' if r.default else 'no':<7}  {r.description}")
+    return "\n".join(lines) + "\n"
+
+
+@app.command("check")
+def check_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045 - typer needs Optional on Python 3.10
+        typer.Argument(metavar="PATH",
+                       help="Documents, folders or files to check (default: the whole store)."),
+    ] = None,
+    fmt: Annotated[CheckFormat, typer.Option(
+        "--format", "-f",
+        help="text (grouped by file), json, github (workflow commands), junit (XML), sarif.")
+    ] = CheckFormat.text,
+    select: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--select", help="Rules to run instead of the configured set: codes, "
+                     "globs (rights-*), 'default' or 'ALL'; repeat or separate with commas."),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--ignore", help="Rules not to run (codes or globs)."),
+    ] = None,
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--since", metavar="REF",
+                     help="Check only documents changed since this git reference, and report "
+                          "published versions whose bytes changed since it."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Analyse every file afresh (and do not write the cache).")] = False,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write the report to this file instead."),
+    ] = None,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--jobs", "-j", min=1,
+                     help="Processes to use (default: one, or all cores for large cold runs)."),
+    ] = None,
+    list_rules: Annotated[bool, typer.Option(
+        "--list-rules", help="List every rule with its code, severity and description.")
+    ] = False,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Check the record store for CI: metadata against the schemas, texts against their
+    hashes, version chains, translators, sources, rights and funders, citations, the
+    editorial brackets, symlinks.  Exit 0 with no error-level finding, 1 with any, 2 when the
+    check could not run.
+
+    Example: provenance check records/ --format github
+    """
+    if list_rules:
+        write(_list_rules())
+        return
+    from ..check import FORMATS, run_check
+
+    app_ctx = get_ctx(ctx)
+    given = list(paths or [])
+    root = _store_root(app_ctx.records, given)
+    result = run_check(root, given, select=select or (), ignore=ignore or (), since=since,
+                       use_cache=not no_cache, workers=jobs, progress=progress_bar())
+    if fmt is CheckFormat.text:
+        from ..check.render import format_text
+
+        text = format_text(result, output is None and use_color(color))
+    else:
+        text = FORMATS[fmt.value](result)
+    if output is None:
+        write(text)
+    else:
+        from ..check.render import summary_line
+        from ..textio import atomic_write
+
+        atomic_write(output, text)
+        note(f"Wrote {output}. {summary_line(result)}")
+    raise typer.Exit(result.exit_code)

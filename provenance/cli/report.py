@@ -1,0 +1,46 @@
+"""provenance report OLD NEW -o FILE.html"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .app import app
+from .common import get_ctx, note, write
+
+
+@app.command("report")
+def report_command(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The old version, DOC/STREAM@N.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The new version, DOC/STREAM@N.")],
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="The HTML file to write (default: standard output)."),
+    ] = None,
+    date: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="The report's date as printed on it (default: today)."),
+    ] = None,
+) -> None:
+    """Write one self-contained HTML page for reviewers: the two versions side by side with
+    word changes and editorial (bracket) changes in distinct colours, the interventions added,
+    removed, changed or absorbed, the metadata changes, and the citation of each side.  It
+    needs no network and runs no scripts.
+
+    Example: provenance report my-doc/en@1 my-doc/en@2 -o review.html
+    """
+    from ..report import build_report, render_html
+
+    report = build_report(get_ctx(ctx).store, old, new, generated=date or "")
+    page = render_html(report)
+    if output is None:
+        write(page)
+        return
+    from ..textio import atomic_write
+
+    atomic_write(output, page)
+    note(f"Wrote {output}: {len(report.changes)} changes "
+         f"({report.count('textual')} word, {report.count('editorial')} editorial)")

@@ -1,0 +1,331 @@
+"""Renderers of a :class:`~provenance.diff.result.DiffResult`: text, JSON, Markdown, HTML.
+
+Each renderer takes the result and :class:`RenderOptions` and returns a string; the
+``--format`` choices are the keys of :data:`RENDERERS`.  They show the changes the result
+reports (ignored ones are not shown, and ``RenderOptions.only``, when set, keeps the changes
+whose ``category`` is in it); the text around them is taken from the texts themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from .result import EQUAL, DiffResult, Operation, Stats
+from .tokenize import is_word, tokenize
+
+RED, GREEN, DIM, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
+#: Editorial changes (in the bracket layer) are drawn in these instead of red and green.
+EDITORIAL_OLD, EDITORIAL_NEW = "\x1b[35m", "\x1b[36m"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """``context``: words of context on each side of a change (text, Markdown).
+    ``color``: ANSI colours (text).  ``stat``: the summary only.  ``only``: show only
+    changes whose ``category`` is one of these (``None``: all)."""
+
+    context: int = 3
+    color: bool = False
+    stat: bool = False
+    only: frozenset[str] | None = None
+
+
+def shown(result: DiffResult, options: RenderOptions) -> list[int]:
+    """Indices (into ``result.operations``) of the changes to show."""
+    only = options.only
+    return [i for i, op in enumerate(result.operations)
+            if op.op != EQUAL and not op.ignored and (only is None or op.category in only)]
+
+
+# -- making text visible ----------------------------------------------------------------------
+
+_WS_VISIBLE = {" ": "·", "\t": "→", "\n": "↵", "\r": "␍", "\u00a0": "⍽"}
+
+
+def _codepoint(ch: str) -> str:
+    return f"⟨U+{ord(ch):04X}⟩"
+
+
+#: Characters a terminal would not show: controls (a line feed, a tab and the carriage return
+#: of a CRLF apart), format characters (BOM, zero-width space and joiners, direction marks,
+#: tags), separators other than spaces, surrogates, and the like.
+_INVISIBLE_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff]"
+    "|\r(?!\n|\\Z)")  # a carriage return alone, not one of a CRLF or at the end
+
+
+def visible(text: str, whitespace: bool = False) -> str:
+    """``text`` safe for a terminal: control and invisible characters spelled out; with
+    ``whitespace``, every space, tab and line break too (for whitespace-only changes)."""
+    if whitespace:
+        return "".join(_WS_VISIBLE.get(ch) or (_codepoint(ch) if _invisible(ch) or ch.isspace()
+                                               else ch) for ch in text)
+    if text.isprintable() or not _INVISIBLE_RE.search(text):
+        return text
+    return _INVISIBLE_RE.sub(lambda m: _codepoint(m.group()), text)
+
+
+def _invisible(ch: str) -> bool:
+    return _INVISIBLE_RE.match(ch) is not None or (not ch.isprintable() and not ch.isspace())
+
+
+# -- context and grouping ---------------------------------------------------------------------
+
+def _ctx_text(op: Operation) -> str:
+    """What an operation contributes to the context around shown changes."""
+    return op.old if op.op == EQUAL else op.new
+
+
+def _left(text: str, words: int) -> str:
+    """The end of ``text`` holding up to ``words`` words, not reaching back past a line
+    break."""
+    line = text[text.rfind("\n") + 1:]
+    if words <= 0 or not line:
+        return ""
+    toks = tokenize(line[-2000:])
+    n = 0
+    k = len(toks)
+    while k > 0:
+        if is_word(toks[k - 1]):
+            if n == words:
+                break
+            n += 1
+        k -= 1
+    return "".join(toks[k:]).lstrip()
+
+
+def _right(text: str, words: int) -> str:
+    cut = text.find("\n")
+    line = text if cut < 0 else text[:cut]
+    if words <= 0 or not line:
+        return ""
+    toks = tokenize(line[:2000])
+    n = 0
+    k = 0
+    while k < len(toks):
+        if is_word(toks[k]):
+            if n == words:
+                break
+            n += 1
+        k += 1
+    return "".join(toks[:k]).rstrip()
+
+
+@dataclass
+class Group:
+    """Shown changes close enough to print on one line, with their context."""
+
+    indices: list[int]
+    before: str
+    after: str
+
+
+def groups(result: DiffResult, options: RenderOptions) -> Iterator[Group]:
+    """The shown changes gathered into groups: two changes join when the text between them
+    has no line break and at most twice the context in words, and they carry the same
+    labels."""
+    ops = result.operations
+    idx = shown(result, options)
+    ctx = options.context
+    k = 0
+    while k < len(idx):
+        first = idx[k]
+        members = [first]
+        while k + 1 < len(idx):
+            nxt = idx[k + 1]
+            between = "".join(_ctx_text(ops[i]) for i in range(members[-1] + 1, nxt))
+            if ("\n" in between or sum(1 for t in tokenize(between) if is_word(t))
+                    > 2 * ctx or ops[nxt].labels != ops[first].labels
+                    or ops[nxt].category != ops[first].category):
+                break
+            members.append(nxt)
+            k += 1
+        k += 1
+        before = _left(_gather(ops, first - 1, -1), ctx)
+        after = _right(_gather(ops, members[-1] + 1, 1), ctx)
+        yield Group(members, before, after)
+
+
+def _gather(ops: Sequence[Operation], start: int, step: int, limit: int = 4000) -> str:
+    """Context text from ``start`` onwards (``step`` 1) or backwards (-1), up to a line break
+    or ``limit`` characters."""
+    parts: list[str] = []
+    size = 0
+    i = start
+    while 0 <= i < len(ops) and size < limit:
+        text = _ctx_text(ops[i])
+        if step < 0:
+            text = text[-limit:]
+        else:
+            text = text[:limit]
+        parts.append(text)
+        size += len(text)
+        if "\n" in text:
+            break
+        i += step
+    if step < 0:
+        parts.reverse()
+    return "".join(parts)
+
+
+# -- the summary ------------------------------------------------------------------------------
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def summary(result: DiffResult) -> str:
+    """One line: what the diff amounts to, and what it ignored."""
+    s: Stats = result.stats
+    if not s.changes:
+        text = "No changes"
+    else:
+        text = (f"{_plural(s.changes, 'change')}: {_plural(s.words_changed, 'word')} changed, "
+                f"{s.words_inserted:,} inserted, {s.words_deleted:,} deleted; lines touched: "
+                f"{s.lines_old:,} old, {s.lines_new:,} new")
+        if s.labelled:
+            text += " (" + ", ".join(f"{n:,} {label}-only"
+                                     for label, n in s.labelled.items()) + ")"
+    ignoring = sorted(result.options.ignored)
+    if ignoring:
+        text += f"; ignoring {', '.join(ignoring)}"
+        if s.ignored:
+            text += f" ({_plural(s.ignored, 'change')} ignored)"
+    if result.degraded:
+        text += "; INCOMPLETE: the time limit ran out (some regions compared by whole lines)"
+    classes = category_counts(result)
+    if classes:
+        text += "; " + ", ".join(f"{n:,} {name}" for name, n in classes.items())
+    return text + "."
+
+
+def category_counts(result: DiffResult) -> dict[str, int]:
+    """Reported changes per class (textual, editorial, whitespace) once they are classed."""
+    counts: dict[str, int] = {}
+    for ch in result.reported:
+        if ch.category is not None:
+            counts[ch.category] = counts.get(ch.category, 0) + 1
+    if not counts:
+        return {}
+    order = ("textual", "editorial", "whitespace")
+    return {name: counts.get(name, 0) for name in order} | {
+        k: v for k, v in counts.items() if k not in order}
+
+
+def _tags(op: Operation) -> list[str]:
+    """What a change's line is marked with: editorial changes say so, then the labels."""
+    return (["editorial"] if op.category == "editorial" else []) + list(op.labels)
+
+
+# -- text -------------------------------------------------------------------------------------
+
+def format_text(result: DiffResult, options: RenderOptions | None = None) -> str:
+    """Inline ``[-old-]{+new+}`` with a few words of context, one group per line, each led by
+    its position in the old and the new text (``-line:column +line:column``)."""
+    opts = options or RenderOptions()
+    red, green, dim, bold, reset = ((RED, GREEN, DIM, BOLD, RESET) if opts.color
+                                    else ("", "", "", "", ""))
+    out = [f"{bold}--- {result.old_label}{reset}\n", f"{bold}+++ {result.new_label}{reset}\n"]
+    if not opts.stat:
+        ops = result.operations
+        for g in groups(result, opts):
+            first = ops[g.indices[0]]
+            ws = "whitespace" in first.labels
+            red, green = ((EDITORIAL_OLD, EDITORIAL_NEW) if first.category == "editorial"
+                          and opts.color else (RED, GREEN) if opts.color else ("", ""))
+            line = [f"{dim}-{first.old_line}:{first.old_column} "
+                    f"+{first.new_line}:{first.new_column}{reset}  ", visible(g.before)]
+            prev = None
+            for i in g.indices:
+                if prev is not None:
+                    line.append(visible("".join(_ctx_text(ops[j]) for j in range(prev + 1, i))))
+                ch = ops[i]
+                if ch.old:
+                    line.append(f"{red}[-{visible(ch.old, ws)}-]{reset}")
+                if ch.new:
+                    line.append(f"{green}{{+{visible(ch.new, ws)}+}}{reset}")
+                prev = i
+            line.append(visible(g.after))
+            if _tags(first):
+                line.append(f"  {dim}({', '.join(_tags(first))}){reset}")
+            out.append("".join(line) + "\n")
+    out.append(summary(result) + "\n")
+    return "".join(out)
+
+
+# -- JSON -------------------------------------------------------------------------------------
+
+def format_json(result: DiffResult, options: RenderOptions | None = None) -> str:
+    """The result's :meth:`~DiffResult.as_dict` (``diff-output.schema.json``)."""
+    return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|~#"})
+_MD_LIMIT = 400
+
+
+def _md(text: str, whitespace: bool = False) -> str:
+    text = visible(text, whitespace)
+    extra = ""
+    if len(text) > _MD_LIMIT:
+        extra = f" … ({len(text) - _MD_LIMIT:,} more characters)"
+        text = text[:_MD_LIMIT]
+    text = (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .translate(_MD_SPECIAL).replace("\n", " ↵ "))
+    return text + extra
+
+
+def format_markdown(result: DiffResult, options: RenderOptions | None = None) -> str:
+    """A list for a pull-request comment: each change with its position and context, deleted
+    text in ``<del>``, inserted text in ``<ins>`` (changes over 400 characters shortened)."""
+    opts = options or RenderOptions()
+    head = (f"**Word diff** `{result.old_label}` → `{result.new_label}`: "
+            f"{_md(summary(result))}\n")
+    out = [head]
+    if not opts.stat:
+        ops = result.operations
+        items = []
+        for g in groups(result, opts):
+            first = ops[g.indices[0]]
+            ws = "whitespace" in first.labels
+            parts = [f"- **{first.old_line}:{first.old_column}** ", _md(g.before)]
+            prev = None
+            for i in g.indices:
+                if prev is not None:
+                    parts.append(_md("".join(_ctx_text(ops[j]) for j in range(prev + 1, i))))
+                ch = ops[i]
+                if ch.old:
+                    parts.append(f"<del>{_md(ch.old, ws)}</del>")
+                if ch.new:
+                    parts.append(f"<ins>{_md(ch.new, ws)}</ins>")
+                prev = i
+            parts.append(_md(g.after))
+            if _tags(first):
+                parts.append(f" *({', '.join(_tags(first))})*")
+            items.append("".join(parts) + "\n")
+        if items:
+            out.append("\n")
+            out.extend(items)
+    return "".join(out)
+
+
+def format_html(result: DiffResult, options: RenderOptions | None = None) -> str:
+    """One self-contained HTML page (see :mod:`provenance.diff.html`)."""
+    from .html import format_html as _format_html
+
+    return _format_html(result, options or RenderOptions())
+
+
+#: ``--format`` value -> renderer(result, options) -> text.
+RENDERERS: dict[str, Callable[[DiffResult, RenderOptions], str]] = {
+    "text": format_text,
+    "json": format_json,
+    "markdown": format_markdown,
+    "html": format_html,
+}

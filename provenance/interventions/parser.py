@@ -1,0 +1,227 @@
+"""Finding every bracketed span of a text, typing it by profile, and never failing on it.
+
+Brackets are matched like parentheses: each ``]`` closes the nearest open ``[``.  A ``]``
+with nothing open, and a ``[`` still open at the end, are *strays*: they stay in the text as
+they are, are reported as ``bracket-unbalanced`` findings, and never raise.  Nesting deeper
+than :data:`MAX_DEPTH` is kept as plain text inside the outer bracket (and reported).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .model import Finding, Intervention, Node, ParseResult, Stray
+from .profile import IGNORE, UNKNOWN, Profile, load_profile
+from .rules import context, first_match
+
+#: Brackets nested deeper than this are not analysed (their text stays in the outer span).
+MAX_DEPTH = 64
+#: How many words of context ``before`` and ``after`` hold.
+CONTEXT_WORDS = 5
+_CONTEXT_CHARS = 100
+
+
+@functools.cache
+def _signs(open_: str, close: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(open_)}{re.escape(close)}]")
+
+
+class LineIndex:
+    """Line and column (1-based, in code points) of any offset of a text."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.breaks, offset)
+        line_start = self.breaks[i - 1] + 1 if i else 0
+        return i + 1, offset - line_start + 1
+
+
+def parse(
+    text: str,
+    profile: Profile | str | Path | Mapping[str, Any] | None = None,
+    *,
+    config: Mapping[str, Any] | None = None,
+    root: str | Path | None = None,
+) -> ParseResult:
+    """Every bracketed span of ``text`` with its offsets, position, context and type.
+
+    ``profile`` is a :class:`Profile`, a shipped profile's name, or a YAML file's path; left
+    out, a store's ``config`` (its ``provenance.yaml``) chooses, else ``default``.
+    """
+    prof = load_profile(profile, config=config, root=root)
+    lines = LineIndex(text)
+    pairs, strays = _match(text, prof)
+    nodes = _build(text, prof, lines, pairs, strays)
+    interventions: list[Intervention] = []
+    ignored: list[Intervention] = []
+    _flatten(nodes, interventions, ignored)
+    stray_nodes = tuple(n for n in nodes if isinstance(n, Stray))
+    return ParseResult(
+        text=text,
+        profile=prof.name,
+        nodes=tuple(nodes),
+        interventions=tuple(interventions),
+        ignored=tuple(ignored),
+        strays=stray_nodes,
+        findings=tuple(unbalanced_findings(stray_nodes, prof)),
+    )
+
+
+def _match(text: str, prof: Profile) -> tuple[dict[int, int], set[int]]:
+    """Pairs (open offset -> close offset) and the offsets of stray signs."""
+    pairs: dict[int, int] = {}
+    strays: set[int] = set()
+    stack: list[int] = []
+    for m in _signs(prof.open, prof.close).finditer(text):
+        pos = m.start()
+        if m.group() == prof.open:
+            stack.append(pos)
+        elif stack:
+            pairs[stack.pop()] = pos
+        else:
+            strays.add(pos)
+    strays.update(stack)
+    return pairs, strays
+
+
+class _Frame:
+    __slots__ = ("depth", "open", "parts")
+
+    def __init__(self, open_: int, depth: int) -> None:
+        self.open = open_
+        self.depth = depth
+        self.parts: list[Node] = []
+
+
+def _build(text: str, prof: Profile, lines: LineIndex, pairs: dict[int, int],
+           strays: set[int]) -> list[Node]:
+    top = _Frame(-1, -1)
+    stack = [top]
+    cursor = 0
+    skip_until = -1
+    closes = {c: o for o, c in pairs.items()}
+    for m in _signs(prof.open, prof.close).finditer(text):
+        pos = m.start()
+        if pos <= skip_until:
+            continue
+        frame = stack[-1]
+        if pos in pairs:
+            if frame.depth + 1 >= MAX_DEPTH:
+                skip_until = pairs[pos]  # kept as text inside the current bracket
+                continue
+            if pos > cursor:
+                frame.parts.append(text[cursor:pos])
+            stack.append(_Frame(pos, frame.depth + 1))
+            cursor = pos + 1
+        elif pos in closes and closes[pos] == frame.open:
+            if pos > cursor:
+                frame.parts.append(text[cursor:pos])
+            stack.pop()
+            stack[-1].parts.append(_intervention(text, prof, lines, frame, pos))
+            cursor = pos + 1
+        elif pos in strays:
+            if pos > cursor:
+                frame.parts.append(text[cursor:pos])
+            line, column = lines.at(pos)
+            frame.parts.append(Stray(text[pos], pos, line, column))
+            cursor = pos + 1
+    if cursor < len(text):
+        top.parts.append(text[cursor:])
+    return top.parts
+
+
+def _intervention(text: str, prof: Profile, lines: LineIndex, frame: _Frame,
+                  close: int) -> Intervention:
+    start, end = frame.open, close + 1
+    content = text[start + 1:close]
+    ctx = context(text, start, end, content)
+    rule = first_match(ctx, prof)
+    line, column = lines.at(start)
+    end_line, end_column = lines.at(close)
+    return Intervention(
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        depth=frame.depth,
+        open=text[start],
+        close=text[close],
+        parts=tuple(frame.parts),
+        type=rule.type if rule else UNKNOWN,
+        label=rule.label if rule else None,
+        confidence=rule.confidence if rule else 0.0,
+        alternative=rule.alternative if rule else None,
+        rule=rule.id if rule else None,
+        before=text[_before_start(text, start):start],
+        after=text[end:_after_end(text, end)],
+        glued_before=ctx.glued_before,
+        glued_after=ctx.glued_after,
+        opaque=bool(rule and rule.opaque),
+    )
+
+
+def _before_start(text: str, start: int) -> int:
+    """Where the ``before`` context begins: up to CONTEXT_WORDS words back, within the
+    paragraph, never cutting a word."""
+    lo = max(0, start - _CONTEXT_CHARS)
+    window = text[lo:start]
+    brk = window.rfind("\n\n")
+    if brk >= 0:
+        lo, window = lo + brk + 2, window[brk + 2:]
+    tokens = list(re.finditer(r"\S+", window))
+    if tokens and lo > 0 and tokens[0].start() == 0 and not text[lo - 1].isspace():
+        tokens = tokens[1:]  # cut by the window
+    if not tokens:
+        return start
+    return lo + tokens[-CONTEXT_WORDS:][0].start()
+
+
+def _after_end(text: str, end: int) -> int:
+    hi = min(len(text), end + _CONTEXT_CHARS)
+    window = text[end:hi]
+    brk = window.find("\n\n")
+    if brk >= 0:
+        hi, window = end + brk, window[:brk]
+    tokens = list(re.finditer(r"\S+", window))
+    if tokens and hi < len(text) and tokens[-1].end() == len(window) and not text[hi].isspace():
+        tokens = tokens[:-1]
+    if not tokens:
+        return end
+    return end + tokens[:CONTEXT_WORDS][-1].end()
+
+
+def _flatten(nodes: list[Node] | tuple[Node, ...], out: list[Intervention],
+             ignored: list[Intervention]) -> None:
+    todo: list[Node] = list(reversed(nodes))
+    while todo:
+        node = todo.pop()
+        if not isinstance(node, Intervention):
+            continue
+        if node.type == IGNORE:
+            ignored.append(node)
+            continue
+        out.append(node)
+        if not node.opaque:
+            todo.extend(reversed(node.parts))
+
+
+def unbalanced_findings(strays: tuple[Stray, ...], prof: Profile) -> list[Finding]:
+    severity = prof.lint.get("bracket-unbalanced", "error")
+    if severity == "off":
+        return []
+    out = []
+    for s in strays:
+        what = (f"{s.char!r} is never closed" if s.char == prof.open
+                else f"{s.char!r} closes no bracket")
+        out.append(Finding("bracket-unbalanced", severity, f"unbalanced bracket: {what}",
+                           s.start, s.end, s.line, s.column))
+    return out

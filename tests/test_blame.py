@@ -1,0 +1,142 @@
+"""Word-level blame: each span of a version credited to the version that wrote it."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance import schema
+from provenance.blame import as_json, blame, carry, format_text
+from provenance.model import Agent
+from provenance.store import Store
+
+from .conftest import SEED_ID
+from .wordtools import token_opcodes
+
+
+def _engine() -> None:
+    pytest.importorskip("provenance.diff", reason="the diff engine is not built yet")
+
+
+def _three_versions(store: Store) -> dict[int, str]:
+    """The seed, then v2 (an editor changes two places) and v3 (a proofreader changes one
+    of those again and a third place)."""
+    v1 = store.read_text(store.version(SEED_ID, "en", 1))
+    v2 = (v1.replace("Request for the Consular Department to handle.",
+                     "Request for the Consular Bureau to handle.")
+            .replace("The above is a briefing.", "The above is our briefing."))
+    v3 = (v2.replace("Consular Bureau", "Consular Office")
+            .replace("10 May 1961", "10 May 1961 (received 11 May)"))
+    store.commit(SEED_ID, "en", v2.encode(), agents=[Agent("Ann Editor", "editor")],
+                 activity="revised", message="Word choices", date="2024-03-01")
+    store.commit(SEED_ID, "en", v3.encode(), agents=[Agent("Bo Proof", "proofreader")],
+                 activity="corrected", message="Receipt date", date="2024-04-01")
+    return {1: v1, 2: v2, 3: v3}
+
+
+def _owner(result, needle: str) -> set[int]:  # type: ignore[no-untyped-def]
+    """The versions credited with the characters of ``needle`` in the blamed text."""
+    at = result.text.index(needle)
+    return {s.version for s in result.spans if s.start < at + len(needle) and at < s.end}
+
+
+@pytest.mark.parametrize("engine", ["diff-engine", "token-differ"])
+def test_v3_each_changed_span_is_credited_to_the_version_that_changed_it(
+        seed_store: Store, engine: str) -> None:
+    if engine == "diff-engine":
+        _engine()
+    texts = _three_versions(seed_store)
+    differ = None if engine == "diff-engine" else token_opcodes
+    result = blame(seed_store, f"{SEED_ID}/en@3", differ=differ)
+    assert result.text == texts[3]
+    assert [v.number for v in result.versions] == [1, 2, 3]
+    assert _owner(result, "Office") == {3}  # changed in v2, changed again in v3
+    assert _owner(result, "our") == {2}  # changed in v2, kept in v3
+    assert _owner(result, "(received 11 May)") == {3}
+    assert _owner(result, "Request for the Consular") == {1}
+    assert _owner(result, "[To] Premier [Zhou Enlai]") == {1}
+    changed = [s for s in result.spans if s.version != 1]
+    assert all(s.text.strip() for s in changed)
+    assert sum(len(s.text) for s in changed) < 40  # only the changed words, not whole lines
+    # at v2 the bureau is v2's
+    at_v2 = blame(seed_store, f"{SEED_ID}/en@2", differ=differ)
+    assert _owner(at_v2, "Bureau") == {2}
+    assert {v.number for v in at_v2.versions} == {1, 2}
+
+
+def test_spans_tile_the_text_with_true_positions(seed_store: Store) -> None:
+    texts = _three_versions(seed_store)
+    result = blame(seed_store, f"{SEED_ID}/en", differ=token_opcodes)
+    assert "".join(s.text for s in result.spans) == texts[3]
+    pos = 0
+    for s in result.spans:
+        assert s.start == pos and s.end > s.start
+        before = texts[3][:s.start]
+        assert s.line == before.count("\n") + 1
+        assert s.column == s.start - (before.rfind("\n") + 1) + 1
+        pos = s.end
+    assert pos == len(texts[3])
+
+
+def test_json_follows_its_schema_and_names_agents(seed_store: Store) -> None:
+    _three_versions(seed_store)
+    data = as_json(blame(seed_store, f"{SEED_ID}/en@3", differ=token_opcodes))
+    schema.validate(data, "blame-output.schema.json")
+    assert next(iter(data)) == "format_version"
+    assert data["versions"][2]["agents"] == [{"name": "Bo Proof", "role": "proofreader"}]
+    assert {s["version"] for s in data["spans"]} == {1, 2, 3}
+
+
+def test_text_format_marks_later_words(seed_store: Store) -> None:
+    _three_versions(seed_store)
+    out = format_text(blame(seed_store, f"{SEED_ID}/en@3", differ=token_opcodes))
+    assert "v2  2024-03-01  revised     Ann Editor (editor): Word choices" in out
+    assert "Request for the Consular {v3: Office} to handle." in out
+    assert "The above is {v2: our} briefing." in out
+    coloured = format_text(blame(seed_store, f"{SEED_ID}/en@3", differ=token_opcodes),
+                           color=True)
+    assert "\x1b[" in coloured and "{v3:" not in coloured
+
+
+def test_a_single_version_is_all_its_own(seed_store: Store) -> None:
+    result = blame(seed_store, f"{SEED_ID}/en@1", differ=token_opcodes)
+    assert len(result.spans) == 1 and result.spans[0].version == 1
+
+
+texts = st.text(alphabet=st.sampled_from(list("ab 中文\n𝔄,.é")), max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=4))
+def test_carry_tiles_any_history(history: Sequence[str]) -> None:
+    """For any chain of texts the spans tile the last text, and text kept unchanged since the
+    first version stays credited to it."""
+    segments = [(0, len(history[0]), 1)] if history[0] else []
+    for n, (old, new) in enumerate(itertools.pairwise(history), start=2):
+        segments = carry(segments, token_opcodes(old, new), n)
+    last = history[-1]
+    pos = 0
+    for s, e, v in segments:
+        assert s == pos and e > s and 1 <= v <= len(history)
+        pos = e
+    assert pos == len(last)
+
+
+def test_cli_blame_json_equals_the_library(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
+    _engine()
+    _three_versions(seed_store)
+    r = run("--records", seed_store.root, "blame", f"{SEED_ID}/en@3", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout) == as_json(blame(Store(seed_store.root), f"{SEED_ID}/en@3"))
+    text = run("--records", seed_store.root, "blame", f"{SEED_ID}/en@3", "--color", "never")
+    assert text.exit_code == 0 and "{v3: Office}" in text.stdout
+
+
+def test_cli_blame_errors(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
+    r = run("--records", seed_store.root, "blame", f"{SEED_ID}/en@9")
+    assert r.exit_code == 2 and "no version 9" in r.stderr

@@ -1,0 +1,91 @@
+"""The cache of per-file analyses: warm runs give the same findings from the cache, a changed
+file is analysed again, the cache lives outside the store, and a pool gives the same result."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from provenance.check import run_check
+from provenance.check.cache import Cache, cache_dir
+from provenance.store import Store
+from tests.conftest import SEED_ID, snapshot
+from tests.test_check_rules import bracket_unbalanced, commit, fixity_mismatch, schema_invalid
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache-home"
+    monkeypatch.setenv("PROVENANCE_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_warm_run_comes_from_the_cache(seed_store: Store, cache_home: Path) -> None:
+    folder = seed_store.root / SEED_ID
+    bracket_unbalanced(seed_store, folder)
+    schema_invalid(seed_store, folder)
+    before = snapshot(seed_store.root)
+    cold = run_check(seed_store.root)
+    warm = run_check(seed_store.root)
+    assert warm.findings == cold.findings and len(cold.findings) >= 3
+    assert cold.stats.analysed == 6 and cold.stats.cached == 0  # all but provenance.yaml
+    assert warm.stats.analysed == 0 and warm.stats.cached == 6
+    assert snapshot(seed_store.root) == before  # nothing written into the store
+    assert list((cache_home / "check").glob("*.json"))
+
+
+def test_a_changed_file_is_analysed_again(seed_store: Store) -> None:
+    run_check(seed_store.root)
+    fixity_mismatch(seed_store, seed_store.root / SEED_ID)
+    again = run_check(seed_store.root)
+    assert again.stats.analysed == 1
+    assert [f.code for f in again.findings if f.severity.value == "error"] == \
+        ["fixity-mismatch"]
+
+
+def test_no_cache_neither_reads_nor_writes(seed_store: Store, cache_home: Path) -> None:
+    result = run_check(seed_store.root, use_cache=False)
+    assert result.stats.analysed == 4
+    assert not cache_home.exists()
+
+
+def test_a_damaged_or_foreign_cache_is_ignored(seed_store: Store) -> None:
+    run_check(seed_store.root)
+    [path] = (cache_dir() / "check").glob("*.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["entries"] = {k: {"f": [], "facts": None} for k in data["entries"]}
+    data["fingerprint"] = "another version of the rules"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert run_check(seed_store.root).stats.cached == 0
+    path.write_text("{not json", encoding="utf-8")
+    assert run_check(seed_store.root).stats.cached == 0
+
+
+def test_settings_change_invalidates(seed_store: Store) -> None:
+    run_check(seed_store.root)
+    config = seed_store.root / "provenance.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "check:\n  citation_style: mla\n",
+                      encoding="utf-8")
+    assert run_check(seed_store.root).stats.cached == 0
+
+
+def test_cache_keeps_entries_of_other_documents(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c.json", "f")
+    for i in range(10):
+        cache.put(f"k{i}", {"f": []})
+    cache.save()
+    again = Cache(tmp_path / "c.json", "f")
+    again.load()
+    assert again.get("k3") == {"f": []} and len(again.entries) == 10
+
+
+def test_pool_gives_the_same_findings(seed_store: Store) -> None:
+    for i in range(3):
+        commit(seed_store, f"Version {i} with [brackets] and [an open one\n")
+    schema_invalid(seed_store, seed_store.root / SEED_ID)
+    one = run_check(seed_store.root, use_cache=False, workers=1)
+    two = run_check(seed_store.root, use_cache=False, workers=2)
+    assert two.stats.workers == 2 and one.stats.workers == 1
+    assert one.findings == two.findings
