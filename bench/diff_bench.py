@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -50,6 +51,18 @@ ops = difflib.SequenceMatcher(None, a, b).get_opcodes()
 for tag, i1, i2, j1, j2 in ops:
     if tag != "equal":
         print(tag, repr("".join(a[i1:i2])), repr("".join(b[j1:j2])))
+"""
+
+# The diff without the command line around it: what a start-up path that skips the CLI
+# framework would cost, whole process (see "Where the time goes" in bench/README.md).
+LIBRARY = r"""
+import sys
+from provenance.textio import read_text
+from provenance.diff import diff_texts
+from provenance.diff.render import RENDERERS, RenderOptions
+a, b = sys.argv[1], sys.argv[2]
+result = diff_texts(read_text(a), read_text(b), old_label=a, new_label=b)
+sys.stdout.write(RENDERERS["text"](result, RenderOptions()))
 """
 
 # Runs a command with its output to a file and prints the peak memory of its process.
@@ -94,6 +107,7 @@ def tools(wanted: Sequence[str]) -> dict[str, Callable[[str, str], list[str]]]:
     prov = provenance_command()
     available: dict[str, Callable[[str, str], list[str]]] = {
         "provenance": lambda a, b: [*prov, "diff", a, b],
+        "library": lambda a, b: [sys.executable, "-c", LIBRARY, a, b],
         "git": lambda a, b: ["git", "diff", "--no-index", "--word-diff=porcelain", a, b],
         "wdiff": lambda a, b: ["wdiff", a, b],
         "difflib": lambda a, b: [sys.executable, "-c", DIFFLIB, a, b],
@@ -246,10 +260,22 @@ def bytecode_cache(on: bool) -> None:
 
 
 def run_once(cmd: list[str], timeout: float, cwd: str) -> float:
+    """Wall-clock seconds of one run.  The wait blocks (``subprocess.run(timeout=...)``
+    polls with sleeps of up to 50 ms, which would round every time up); a timer kills a run
+    that goes over ``timeout``."""
     t0 = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout,
-                   check=False, cwd=cwd, env=ENV)
-    return time.perf_counter() - t0
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            cwd=cwd, env=ENV)
+    timer = threading.Timer(timeout, proc.kill)
+    timer.start()
+    try:
+        proc.wait()
+    finally:
+        timer.cancel()
+    elapsed = time.perf_counter() - t0
+    if elapsed >= timeout:
+        raise subprocess.TimeoutExpired(cmd, timeout)
+    return elapsed
 
 
 def peak_and_output(cmd: list[str], timeout: float, cwd: str) -> tuple[int, bytes]:
@@ -278,7 +304,7 @@ def peak_and_output(cmd: list[str], timeout: float, cwd: str) -> tuple[int, byte
 def edit_runs(tool: str, output: bytes) -> int:
     """How many deleted or inserted runs a tool printed."""
     text = output.decode("utf-8", "replace")
-    if tool in ("provenance", "wdiff"):
+    if tool in ("provenance", "library", "wdiff"):
         return text.count("[-") + text.count("{+")
     if tool == "git":
         return sum(1 for line in text.splitlines()
@@ -355,7 +381,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+",
                         default=[10_000, 100_000, 300_000, 1_000_000, 3_000_000, 5_000_000])
     parser.add_argument("--rates", type=float, nargs="+", default=[0.01, 0.10])
-    parser.add_argument("--tools", nargs="+", default=["provenance", "git", "wdiff", "difflib"])
+    parser.add_argument("--tools", nargs="+",
+                        default=["provenance", "library", "git", "wdiff", "difflib"],
+                        help="library: provenance.diff called from a bare Python process.")
     parser.add_argument("--timeout", type=float, default=20.0,
                         help="Seconds before a tool's run is given up (difflib goes quadratic).")
     parser.add_argument("--no-corpus", action="store_true")
@@ -379,7 +407,10 @@ def main(argv: list[str] | None = None) -> int:
         if pairs:  # warm up the bytecode cache on the smallest pair
             a, b = min(pairs, key=lambda p: p["size"])["files"][0]
             for make in chosen.values():
-                run_once(make(str(a), str(b)), args.timeout, cwd)
+                try:
+                    run_once(make(str(a), str(b)), args.timeout, cwd)
+                except subprocess.TimeoutExpired:
+                    pass
         for pair in pairs:
             series = f"{pair['kind']}-{pair.get('rate')}"
             row: dict[str, Any] = {"pair": pair["name"], "kind": pair["kind"],
@@ -418,11 +449,11 @@ def _fmt_time(t: float | None) -> str:
 
 def render(results: list[dict[str, Any]], starts: dict[str, float],
            rates: Sequence[float]) -> str:
-    names = [n for n in ("provenance", "git", "wdiff", "difflib")
+    names = [n for n in ("provenance", "library", "git", "wdiff", "difflib")
              if any(n in r["tools"] for r in results)]
-    head = "| pair | size | " + " | ".join(names) + " | provenance / git | peak memory (" + \
-        ", ".join(names) + ") | edit runs (" + ", ".join(names) + ") |"
-    lines = [head, "|" + "---|" * (len(names) + 5)]
+    head = ("| pair | size | " + " | ".join(names) + " | provenance / git | library / git "
+            "| peak memory (" + ", ".join(names) + ") | edit runs (" + ", ".join(names) + ") |")
+    lines = [head, "|" + "---|" * (len(names) + 6)]
     for r in results:
         t = r["tools"]
         cells = []
@@ -430,27 +461,38 @@ def render(results: list[dict[str, Any]], starts: dict[str, float],
             got = t.get(n, {})
             cells.append(f"> {got['timeout']:.0f} s" if got.get("timeout") else
                          _fmt_time(got.get("time")))
-        ratio = "—"
-        if t.get("provenance", {}).get("time") and t.get("git", {}).get("time"):
-            ratio = f"{t['provenance']['time'] / t['git']['time']:.2f}"
+        ratios = []
+        for n in ("provenance", "library"):
+            mine, git = t.get(n, {}).get("time"), t.get("git", {}).get("time")
+            ratios.append(f"{mine / git:.2f}" if mine and git else "—")
         mem = ", ".join(f"{t[n]['peak_kb'] / 1024:.0f} MB" if t.get(n, {}).get("peak_kb")
                         else "—" for n in names)
         runs = ", ".join(str(t[n]["edit_runs"]) if "edit_runs" in t.get(n, {}) else "—"
                          for n in names)
         lines.append(f"| {r['pair']} | {r['size'] / 1000:,.0f} KB | " + " | ".join(cells) +
-                     f" | {ratio} | {mem} | {runs} |")
+                     f" | {' | '.join(ratios)} | {mem} | {runs} |")
     lines.append("")
     for rate in rates:
-        rows = [r for r in results if r["kind"] == "generated" and r["rate"] == rate
-                and r["size"] >= 100_000]
-        whole = exponent([(r["size"], r["tools"].get("provenance", {}).get("time")) for r in rows])
-        engine = exponent([(r["size"], r.get("engine")) for r in rows])
-        git = exponent([(r["size"], r["tools"].get("git", {}).get("time")) for r in rows])
-        lines.append(f"Scaling exponent at {rate:.0%} edits (sizes from 100 KB): provenance "
-                     f"whole process {_num(whole)}, engine alone {_num(engine)}; git {_num(git)}.")
+        rows = [r for r in results if r["kind"] == "generated" and r["rate"] == rate]
+        big = [r for r in rows if r["size"] >= 1_000_000]  # start-up no longer dominates
+        mid = [r for r in rows if r["size"] >= 100_000]
+
+        def fit(rs: list[dict[str, Any]], tool: str) -> str:
+            return _num(exponent([(r["size"], r["tools"].get(tool, {}).get("time"))
+                                  for r in rs]))
+
+        engine = _num(exponent([(r["size"], r.get("engine")) for r in mid]))
+        lines.append(f"Scaling exponent at {rate:.0%} edits: engine alone (from 100 KB) "
+                     f"{engine}; whole process (from 1 MB): provenance "
+                     f"{fit(big, 'provenance')}, library {fit(big, 'library')}, "
+                     f"git {fit(big, 'git')}, wdiff {fit(big, 'wdiff')}.")
     lines.append("")
     lines.append("Start-up (best of several runs): " + "; ".join(
         f"{name} {t * 1000:.0f} ms" for name, t in starts.items()) + ".")
+    engine_rows = [f"{r['pair']} {r['engine'] * 1000:.0f} ms" for r in results if "engine" in r]
+    lines.append("")
+    lines.append("Engine alone (diff_texts in one process, best of runs): "
+                 + "; ".join(engine_rows) + ".")
     return "\n".join(lines)
 
 

@@ -270,36 +270,51 @@ class Differ:
             v = ((v + u) | (v - u)) & full
             rows.append(v)
         only_x, only_y = (INSERT, DELETE) if swap else (DELETE, INSERT)
-        rev: list[tuple[int, str]] = []
+        match_x: list[int] = []  # the matched positions, from the end
+        match_y: list[int] = []
         i, j = len(x), len(y)
         while i and j:
             if x[i - 1] == y[j - 1]:
-                rev.append((EQUAL, x[i - 1]))
                 i -= 1
                 j -= 1
+                match_x.append(i)
+                match_y.append(j)
                 continue
             # L(row, col) = col - popcount(row & low col bits): the LCS of x[:col], y[:row]
             up = i - (rows[j - 1] & ((1 << i) - 1)).bit_count()
             left = i - 1 - (rows[j] & ((1 << (i - 1)) - 1)).bit_count()
             if up >= left:
-                rev.append((only_y, y[j - 1]))
                 j -= 1
             else:
-                rev.append((only_x, x[i - 1]))
                 i -= 1
-        rev.extend((only_x, x[k]) for k in range(i - 1, -1, -1))
-        rev.extend((only_y, y[k]) for k in range(j - 1, -1, -1))
-        rev.reverse()
-        return rev
+        out: Diffs = []
+        px = py = 0  # where the text after the last match starts
+        run = 0  # where the current run of matches started (in x)
+        for mx, my in zip(reversed(match_x), reversed(match_y)):
+            if mx != px or my != py:
+                if run < px:
+                    out.append((EQUAL, x[run:px]))
+                if mx > px:
+                    out.append((only_x, x[px:mx]))
+                if my > py:
+                    out.append((only_y, y[py:my]))
+                run = mx
+            px, py = mx + 1, my + 1
+        if run < px:
+            out.append((EQUAL, x[run:px]))
+        if px < len(x):
+            out.append((only_x, x[px:]))
+        if py < len(y):
+            out.append((only_y, y[py:]))
+        return out
 
 
 def _myers_costlier(a: str, b: str) -> bool:
     """Whether Myers' algorithm (about ``edits**2`` Python steps, ``edits`` estimated from
     below by the units one side has more of) would cost more than the bit-parallel LCS
     (about ``n + m`` steps on integers of ``min(n, m)`` bits)."""
-    ca, cb = Counter(a), Counter(b)
-    edits = (ca - cb).total() + (cb - ca).total()  # a lower bound of the edit distance
     n, m = len(a), len(b)
+    edits = n + m - 2 * (Counter(a) & Counter(b)).total()  # a lower bound of the edit distance
     # Measured on word tokens: the LCS wins from about edits**2 > 0.3 * (n + m) on.
     return edits * edits * 10 > 3 * (n + m) * (1 + min(n, m) // 4096)
 
