@@ -19,6 +19,7 @@ bench/work/diff/ (not committed).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -73,7 +74,7 @@ with open(sys.argv[1], "wb") as out:
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
-WORDS = (
+WORDS = (  # noqa: SIM905 - a word list reads better as prose
     "the of and to in a that is was he for it with as his on be at by had which this from or "
     "not but are have were they one all their been has an more would there when who will no "
     "if out so said what up its about into than them can only other new some could time these "
@@ -363,7 +364,7 @@ def startup(cwd: str, repeats: int = 10) -> dict[str, float]:
             for name, cmd in cmds.items()}
 
 
-def exponent(points: list[tuple[int, float]]) -> float | None:
+def exponent(points: list[tuple[int, float | None]]) -> float | None:
     """The slope of log(time) against log(size) by least squares."""
     pts = [(math.log(s), math.log(t)) for s, t in points if t and t > 0]
     if len(pts) < 2:
@@ -407,10 +408,8 @@ def main(argv: list[str] | None = None) -> int:
         if pairs:  # warm up the bytecode cache on the smallest pair
             a, b = min(pairs, key=lambda p: p["size"])["files"][0]
             for make in chosen.values():
-                try:
+                with contextlib.suppress(subprocess.TimeoutExpired):
                     run_once(make(str(a), str(b)), args.timeout, cwd)
-                except subprocess.TimeoutExpired:
-                    pass
         for pair in pairs:
             series = f"{pair['kind']}-{pair.get('rate')}"
             row: dict[str, Any] = {"pair": pair["name"], "kind": pair["kind"],

@@ -104,7 +104,7 @@ def test_color(run, files, no_store, monkeypatch) -> None:  # type: ignore[no-un
 
 
 def test_standard_input(run, files, no_store) -> None:  # type: ignore[no-untyped-def]
-    a, b = files
+    a, _ = files
     r = run("diff", a, "-", stdin=NEW.encode())
     assert r.exit_code == 0 and "+++ <stdin>" in r.stdout and "{+Bureau+}" in r.stdout
     r = run("diff", "-", "-")

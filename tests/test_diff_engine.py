@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -46,7 +47,7 @@ def check(result: DiffResult, old: str, new: str) -> None:
         a, b = op.old_end, op.new_end
     assert (a, b) == (len(old), len(new))
     ops = result.operations
-    for x, y in zip(ops, ops[1:]):
+    for x, y in itertools.pairwise(ops):
         assert x.op != "equal" or y.op != "equal", "adjacent equal operations"
         if x.op != "equal" and y.op != "equal":  # only a change the options ignore, apart
             assert x.ignored != y.ignored, "adjacent changes"

@@ -30,7 +30,8 @@ import time
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import accumulate
+from itertools import accumulate, pairwise
+
 from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 
 from .normalize import token_key
@@ -85,9 +86,10 @@ def encode(units_a: Sequence[str], units_b: Sequence[str],
     if count > cap:
         raise TooManyUnits
     if count <= _PUA_SIZE:
-        codes = dict(zip(distinct, map(chr, range(_PUA_START, _PUA_START + count))))
+        codes = dict(zip(distinct, map(chr, range(_PUA_START, _PUA_START + count)),
+                         strict=True))
     else:
-        codes = dict(zip(distinct, map(_code, range(count))))
+        codes = dict(zip(distinct, map(_code, range(count)), strict=True))
     get = codes.__getitem__
     return "".join(map(get, units_a)), "".join(map(get, units_b))
 
@@ -102,7 +104,7 @@ class _ExactDMP(diff_match_patch):  # type: ignore[misc]
 
 def _lis(ys: list[int]) -> list[int]:
     """Indices of a longest strictly increasing subsequence of ``ys``."""
-    if all(x < y for x, y in zip(ys, ys[1:])):
+    if all(x < y for x, y in pairwise(ys)):
         return list(range(len(ys)))
     tails: list[int] = []
     tail_idx: list[int] = []
@@ -290,7 +292,7 @@ class Differ:
         out: Diffs = []
         px = py = 0  # where the text after the last match starts
         run = 0  # where the current run of matches started (in x)
-        for mx, my in zip(reversed(match_x), reversed(match_y)):
+        for mx, my in zip(reversed(match_x), reversed(match_y), strict=True):
             if mx != px or my != py:
                 if run < px:
                     out.append((EQUAL, x[run:px]))
@@ -591,8 +593,8 @@ class Engine:
         if self.differ.timed_out:
             self.coarse_regions += 1
         if len(diffs) > 2:
-            tokens = dict(zip(sa, units_a))
-            tokens.update(zip(sb, units_b))
+            tokens = dict(zip(sa, units_a, strict=True))
+            tokens.update(zip(sb, units_b, strict=True))
             sizes = {ch: len(unit) for ch, unit in tokens.items()}
             size = sizes.__getitem__
             diffs = semantic_cleanup(diffs, lambda text: sum(map(size, text)))

@@ -181,7 +181,7 @@ def _side_by_side(h: Hunk) -> str:
             sides.add(1, new, "ins", title, ws)
     sides.close()
     rows = []
-    for left, right in zip(*sides.rows):
+    for left, right in zip(*sides.rows, strict=True):
         cells = []
         for cell in (left, right):
             if cell is None:

@@ -158,10 +158,7 @@ def _gather(ops: Sequence[Operation], start: int, step: int, limit: int = 4000) 
     i = start
     while 0 <= i < len(ops) and size < limit:
         text = _ctx_text(ops[i])
-        if step < 0:
-            text = text[-limit:]
-        else:
-            text = text[:limit]
+        text = text[-limit:] if step < 0 else text[:limit]
         parts.append(text)
         size += len(text)
         if "\n" in text:

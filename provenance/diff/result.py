@@ -138,7 +138,7 @@ class DiffResult:
     old_text: str = field(repr=False)
     new_text: str = field(repr=False)
     operations: tuple[Operation, ...] = field(repr=False)
-    options: DiffOptions = DiffOptions()
+    options: DiffOptions = field(default_factory=DiffOptions)
     old_label: str = "old"
     new_label: str = "new"
     degraded: bool = False
