@@ -62,20 +62,9 @@ def engine_opcodes(old: str, new: str) -> list[Opcode]:
         raise UsageError("this needs the diff engine (provenance.diff), which this "
                          "installation lacks") from None
 
-    return opcodes_from_result(diff_texts(old, new))
+    from .interventions.align import from_result
 
-
-def opcodes_from_result(result: Any) -> list[Opcode]:
-    """Opcodes from a :mod:`provenance.diff` result (its operations with offsets)."""
-    out: list[Opcode] = []
-    for op in result.operations:
-        tag = getattr(op, "tag", None) or getattr(op, "kind", None) or getattr(op, "op", "")
-        tag = str(getattr(tag, "value", tag)).lower()
-        tag = {"eq": "equal", "=": "equal", "ins": "insert", "+": "insert", "del": "delete",
-               "-": "delete", "rep": "replace", "change": "replace"}.get(tag, tag)
-        out.append((tag, int(op.old_start), int(op.old_end), int(op.new_start),
-                    int(op.new_end)))
-    return out
+    return from_result(diff_texts(old, new))
 
 
 def chain(store: Store, version: Version) -> list[Version]:
