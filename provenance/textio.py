@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from .errors import ConflictError, InputError
@@ -87,6 +86,8 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
     p = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     p.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -111,6 +112,8 @@ def create_exclusive(path: str | Path, data: bytes | str) -> None:
     p = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     p.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -9,14 +9,12 @@ import typer
 from .app import app
 from .common import (
     Color,
-    ColorOption,
-    FormatOption,
     OutputFormat,
     dumps_json,
-    get_ctx,
     use_color,
     write,
 )
+from .options import ColorOption, FormatOption, get_ctx
 
 if TYPE_CHECKING:
     from ..blame import BlameResult

@@ -12,7 +12,8 @@ from typing import IO, Annotated, Optional
 import typer
 
 from .app import app
-from .common import Color, ColorOption, get_ctx, note, use_color, write
+from .common import Color, note, use_color, write
+from .options import ColorOption, get_ctx
 
 
 class CheckFormat(str, enum.Enum):

@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .common import get_ctx, note
+from .common import note
+from .options import get_ctx
 
 ACTIVITY_HELP = "transcribed, translated, revised, corrected, imported or encoded"
 

@@ -1,16 +1,16 @@
-"""What every command shares: the context object, option types, colour and output helpers."""
+"""What every command shares: the context object, colour and output helpers.
+
+Nothing here imports typer, so the fast path (:mod:`provenance.cli.fast`) can use it; the typer
+option types are in :mod:`provenance.cli.options`."""
 
 from __future__ import annotations
 
 import enum
-import json
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any
-
-import typer
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -33,24 +33,12 @@ class AppContext:
         return self._store
 
 
-def get_ctx(ctx: typer.Context) -> AppContext:
-    obj = ctx.find_root().obj
-    if not isinstance(obj, AppContext):  # invoked without the root callback (library use)
-        obj = AppContext()
-        ctx.find_root().obj = obj
-    return obj
-
 
 class Color(str, enum.Enum):
     auto = "auto"
     always = "always"
     never = "never"
 
-
-ColorOption = Annotated[
-    Color,
-    typer.Option("--color", help="Colour the output: auto (only on a terminal), always, never."),
-]
 
 
 def use_color(choice: Color | str, stream: IO[str] | None = None) -> bool:
@@ -68,6 +56,8 @@ def use_color(choice: Color | str, stream: IO[str] | None = None) -> bool:
 
 def dumps_json(data: Any) -> str:
     """Machine-readable output: UTF-8 kept readable, keys in the order built, a final newline."""
+    import json
+
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -96,7 +86,3 @@ class OutputFormat(str, enum.Enum):
     text = "text"
     json = "json"
 
-
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format: text or json.")
-]

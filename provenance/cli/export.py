@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .app import app
-from .common import get_ctx, note, write
+from .common import note, write
+from .options import get_ctx
 
 if TYPE_CHECKING:
     from ..store import Store

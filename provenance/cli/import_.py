@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .app import app
-from .common import FormatOption, OutputFormat, dumps_json, get_ctx, note, warn, write
+from .common import OutputFormat, dumps_json, note, warn, write
+from .options import FormatOption, get_ctx
 
 if TYPE_CHECKING:
     from ..store import Store

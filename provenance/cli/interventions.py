@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from .app import app
-from .common import Color, ColorOption, dumps_json, get_ctx, use_color, write
+from .common import Color, dumps_json, use_color, write
+from .options import ColorOption, get_ctx
 
 if TYPE_CHECKING:
     from ..interventions import Comparison, Finding, ParseResult, Profile

@@ -7,7 +7,8 @@ from typing import Any
 import typer
 
 from .app import app
-from .common import FormatOption, OutputFormat, dumps_json, get_ctx, write
+from .common import OutputFormat, dumps_json, write
+from .options import FormatOption, get_ctx
 
 
 def document_summaries(store: Any) -> list[dict[str, Any]]:

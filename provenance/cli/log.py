@@ -7,7 +7,8 @@ from typing import Annotated, Any
 import typer
 
 from .app import app
-from .common import FormatOption, OutputFormat, dumps_json, get_ctx, use_color, write
+from .common import OutputFormat, dumps_json, use_color, write
+from .options import FormatOption, get_ctx
 
 
 def version_record(v: Any) -> dict[str, Any]:

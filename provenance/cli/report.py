@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .common import get_ctx, note, write
+from .common import note, write
+from .options import get_ctx
 
 
 @app.command("report")

@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .common import Color, ColorOption, get_ctx, use_color, warn, write
+from .common import Color, use_color, warn, write
+from .options import ColorOption, get_ctx
 
 
 class RightsFormat(str, enum.Enum):

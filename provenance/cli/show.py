@@ -9,17 +9,15 @@ import typer
 from .app import app
 from .common import (
     Color,
-    ColorOption,
-    FormatOption,
     OutputFormat,
     dumps_json,
-    get_ctx,
     use_color,
     write,
     write_bytes,
 )
 from .interventions import ProfileOption
 from .log import version_record
+from .options import ColorOption, FormatOption, get_ctx
 
 
 @app.command("show")

@@ -8,7 +8,6 @@ whose ``category`` is in it); the text around them is taken from the texts thems
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -258,6 +257,8 @@ def format_text(result: DiffResult, options: RenderOptions | None = None) -> str
 
 def format_json(result: DiffResult, options: RenderOptions | None = None) -> str:
     """The result's :meth:`~DiffResult.as_dict` (``diff-output.schema.json``)."""
+    import json
+
     return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
 

@@ -7,7 +7,6 @@ columns are 1-based, lines counted by ``\\n``.  ``operations`` covers both texts
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -123,6 +122,8 @@ def _lines_touched(spans: Iterable[tuple[int, int]]) -> int:
 
 
 def _sha256(text: str) -> str:
+    import hashlib
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

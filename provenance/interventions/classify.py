@@ -19,6 +19,8 @@ spaces, line breaks or punctuation differ (outside any bracket).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,6 +29,7 @@ from typing import Any
 
 from .align import Opcode
 from .model import Intervention, ParseResult
+from .parser import TopLevel
 from .profile import Profile, load_profile
 
 EDITORIAL = "editorial"
@@ -38,34 +41,71 @@ CLASSES = (TEXTUAL, EDITORIAL, WHITESPACE)
 _WORD = re.compile(r"\w+")
 
 
-def _words(text: str) -> list[str]:
-    """The words of ``text`` (composed, so a change of Unicode form alone is no change)."""
-    return _WORD.findall(unicodedata.normalize("NFC", text))
+def _same_words(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` have the same words, compared composed (so a change of Unicode
+    form alone is no change); stops at the first that differs."""
+    words_a = _WORD.finditer(unicodedata.normalize("NFC", a))
+    words_b = _WORD.finditer(unicodedata.normalize("NFC", b))
+    for x, y in itertools.zip_longest(words_a, words_b):
+        if x is None or y is None or x.group() != y.group():
+            return False
+    return True
+
+
+class _Parsed:
+    """The outermost interventions of a text already parsed."""
+
+    def __init__(self, result: ParseResult) -> None:
+        self.text = result.text
+        self.top = [i for i in result.interventions if i.depth == 0]
+        self.starts = [i.start for i in self.top]
+
+    def touching(self, lo: int, hi: int) -> list[Intervention]:
+        """Those overlapping ``[lo, hi)`` (for an empty range: strictly containing ``lo``)."""
+        last = bisect.bisect_left(self.starts, hi if hi > lo else lo)
+        out = []
+        for iv in reversed(self.top[:last]):
+            if iv.end <= lo:
+                break
+            out.append(iv)
+        return out[::-1]
 
 
 class Classifier:
-    """Classes the changes between two parsed versions (their bracket layers known)."""
+    """Classes the changes between two versions whose bracket layers are known: two
+    :class:`ParseResult` objects, or two texts and a profile (then only the brackets near
+    a change are typed, so a change in a whole volume costs little more than matching its
+    brackets)."""
 
-    def __init__(self, old: ParseResult, new: ParseResult) -> None:
-        self.old = old
-        self.new = new
-        self._old_top = [i for i in old.interventions if i.depth == 0]
-        self._new_top = [i for i in new.interventions if i.depth == 0]
+    def __init__(self, old: ParseResult | str, new: ParseResult | str,
+                 profile: Profile | None = None) -> None:
+        self.old = self._layer(old, profile)
+        self.new = self._layer(new, profile)
+
+    @staticmethod
+    def _layer(side: ParseResult | str, profile: Profile | None) -> _Parsed | TopLevel:
+        if isinstance(side, ParseResult):
+            return _Parsed(side)
+        if profile is None:
+            raise TypeError("a profile is needed to class changes between two plain texts")
+        return TopLevel(side, profile)
 
     def classify(self, old_start: int, old_end: int, new_start: int, new_end: int) -> str:
         """The class of the change of ``old[old_start:old_end]`` into
         ``new[new_start:new_end]``."""
-        a0, a1, touched_a = _widen(self._old_top, old_start, old_end)
-        b0, b1, touched_b = _widen(self._new_top, new_start, new_end)
+        touched_a = self.old.touching(old_start, old_end)
+        touched_b = self.new.touching(new_start, new_end)
+        a0, a1 = _widen(touched_a, old_start, old_end)
+        b0, b1 = _widen(touched_b, new_start, new_end)
         old_seg, new_seg = self.old.text[a0:a1], self.new.text[b0:b1]
         if not (touched_a or touched_b):
-            return WHITESPACE if _words(old_seg) == _words(new_seg) else TEXTUAL
-        outside_old = _outside(self.old.text, a0, a1, self._old_top)
-        outside_new = _outside(self.new.text, b0, b1, self._new_top)
-        if _words(outside_old) == _words(outside_new):
+            return WHITESPACE if _same_words(old_seg, new_seg) else TEXTUAL
+        outside_old = _outside(self.old.text, a0, a1, touched_a)
+        outside_new = _outside(self.new.text, b0, b1, touched_b)
+        if _same_words(outside_old, outside_new):
             return EDITORIAL
-        signs = {s for i in self._old_top + self._new_top for s in (i.open, i.close)}
-        if _words(_unbracketed(old_seg, signs)) == _words(_unbracketed(new_seg, signs)):
+        signs = {s for i in touched_a + touched_b for s in (i.open, i.close)}
+        if _same_words(_unbracketed(old_seg, signs), _unbracketed(new_seg, signs)):
             return EDITORIAL
         return TEXTUAL
 
@@ -87,10 +127,8 @@ def classify_texts(old: str, new: str, ops: Sequence[Opcode],
                    root: str | Path | None = None) -> list[str | None]:
     """The class of each opcode of an edit script between two texts (parsed here with
     ``profile``, or the store's profile from ``config``)."""
-    from .parser import parse
-
     prof = load_profile(profile, config=config, root=root)
-    return classify_changes(parse(old, prof), parse(new, prof), ops)
+    return Classifier(old, new, prof).classify_all(ops)
 
 
 def classify_result(result: Any, profile: Profile | str | Path | Mapping[str, Any] | None = None,
@@ -98,10 +136,8 @@ def classify_result(result: Any, profile: Profile | str | Path | Mapping[str, An
                     root: str | Path | None = None) -> list[str]:
     """One class per change of a :mod:`provenance.diff` result, in the order of its
     ``changes``."""
-    from .parser import parse
-
     prof = load_profile(profile, config=config, root=root)
-    c = Classifier(parse(result.old_text, prof), parse(result.new_text, prof))
+    c = Classifier(result.old_text, result.new_text, prof)
     return [c.classify(ch.old_start, ch.old_end, ch.new_start, ch.new_end)
             for ch in result.changes]
 
@@ -114,18 +150,11 @@ def categorize(result: Any, profile: Profile | str | Path | Mapping[str, Any] | 
     return result.with_categories(classify_result(result, profile, config=config, root=root))
 
 
-def _widen(spans: list[Intervention], lo: int, hi: int) -> tuple[int, int, bool]:
-    """``[lo, hi)`` widened to whole interventions it touches (an empty range touches one
-    it falls strictly inside), and whether it touched any."""
-    touched = False
-    for iv in spans:
-        if iv.start >= max(hi, lo + 1):
-            break
-        hit = iv.start < hi and iv.end > lo if hi > lo else iv.start < lo < iv.end
-        if hit:
-            touched = True
-            lo, hi = min(lo, iv.start), max(hi, iv.end)
-    return lo, hi, touched
+def _widen(touched: list[Intervention], lo: int, hi: int) -> tuple[int, int]:
+    """``[lo, hi)`` widened to the whole interventions it touches."""
+    if touched:
+        lo, hi = min(lo, touched[0].start), max(hi, touched[-1].end)
+    return lo, hi
 
 
 def _outside(text: str, lo: int, hi: int, spans: list[Intervention]) -> str:

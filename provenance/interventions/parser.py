@@ -9,7 +9,6 @@ than :data:`MAX_DEPTH` is kept as plain text inside the outer bracket (and repor
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,9 +25,17 @@ CONTEXT_WORDS = 5
 _CONTEXT_CHARS = 100
 
 
-@functools.cache
-def _signs(open_: str, close: str) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(open_)}{re.escape(close)}]")
+def _sign_positions(text: str, open_: str, close: str) -> list[int]:
+    """Where ``open_`` and ``close`` (one character each) occur, in order: found with
+    ``str.find``, which skips a volume with few brackets at memory speed."""
+    found = []
+    for sign in dict.fromkeys((open_, close)):
+        pos = text.find(sign)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(sign, pos + 1)
+    found.sort()
+    return found
 
 
 class LineIndex:
@@ -74,14 +81,69 @@ def parse(
     )
 
 
+class _CountedLines:
+    """Line and column of a few offsets, counted when asked (no index of the whole text)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return self.text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+class TopLevel:
+    """The outermost interventions of a text (those at depth 0 of :func:`parse`), found by
+    matching the brackets of the whole text but typed only when asked for: what classing
+    the changes of a diff needs, at the cost of a few changes rather than of the whole text.
+
+    ``touching(lo, hi)`` gives the same spans as ``[i for i in parse(text).interventions if
+    i.depth == 0]`` restricted to those that overlap ``[lo, hi)`` (for an empty range, that
+    strictly contain ``lo``); their ``parts`` hold the content as one string.
+    """
+
+    def __init__(self, text: str, profile: Profile) -> None:
+        self.text = text
+        self.profile = profile
+        pairs, _ = _match(text, profile)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start in sorted(pairs):
+            if self.ends and start < self.ends[-1]:
+                continue  # nested in the previous outermost pair
+            self.starts.append(start)
+            self.ends.append(pairs[start] + 1)
+        self._typed: dict[int, Intervention | None] = {}
+        self._lines = _CountedLines(text)
+
+    def touching(self, lo: int, hi: int) -> list[Intervention]:
+        first = bisect.bisect_right(self.ends, lo)
+        last = bisect.bisect_left(self.starts, hi if hi > lo else lo)
+        out = []
+        for k in range(first, last):
+            item = self._item(k)
+            if item is not None:
+                out.append(item)
+        return out
+
+    def _item(self, k: int) -> Intervention | None:
+        if k not in self._typed:
+            start, close = self.starts[k], self.ends[k] - 1
+            frame = _Frame(start, 0)
+            if close > start + 1:
+                frame.parts.append(self.text[start + 1:close])
+            item = _intervention(self.text, self.profile, self._lines, frame, close)
+            self._typed[k] = None if item.type == IGNORE else item
+        return self._typed[k]
+
+
 def _match(text: str, prof: Profile) -> tuple[dict[int, int], set[int]]:
     """Pairs (open offset -> close offset) and the offsets of stray signs."""
     pairs: dict[int, int] = {}
     strays: set[int] = set()
     stack: list[int] = []
-    for m in _signs(prof.open, prof.close).finditer(text):
-        pos = m.start()
-        if m.group() == prof.open:
+    for pos in _sign_positions(text, prof.open, prof.close):
+        if text[pos] == prof.open:
             stack.append(pos)
         elif stack:
             pairs[stack.pop()] = pos
@@ -107,8 +169,7 @@ def _build(text: str, prof: Profile, lines: LineIndex, pairs: dict[int, int],
     cursor = 0
     skip_until = -1
     closes = {c: o for o, c in pairs.items()}
-    for m in _signs(prof.open, prof.close).finditer(text):
-        pos = m.start()
+    for pos in _sign_positions(text, prof.open, prof.close):
         if pos <= skip_until:
             continue
         frame = stack[-1]

@@ -62,7 +62,8 @@ class Rule:
 
     id: str
     type: str
-    pattern: re.Pattern[str] | None = None
+    pattern_source: str | None = None
+    pattern_flags: int = 0
     label: str | None = None
     confidence: float = 1.0
     alternative: str | None = None
@@ -79,6 +80,18 @@ class Rule:
     test: str | None = None
     opaque: bool = False
     description: str = ""
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """The content pattern, compiled the first time a bracket is tested against it."""
+        if self.pattern_source is None:
+            return None
+        return _regex(self.pattern_source, self.pattern_flags)
+
+
+@functools.cache
+def _regex(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags)
 
 
 @dataclass(frozen=True)
@@ -210,7 +223,8 @@ def _from_data(data: Any, where: str, root: str | Path | None, doc: Any, depth: 
     id_prefix = str(data.get("name") or "local")
     for index, raw in enumerate(data.get("rules") or []):
         pointer = f"/rules/{index}"
-        rule = _rule(raw, f"{id_prefix}:{index + 1}", where, pointer, line(pointer))
+        rule = _rule(raw, f"{id_prefix}:{index + 1}", where, pointer, line(pointer),
+                     compile_now=validate)
         for ref in (rule.content_in, rule.before_in, rule.after_in):
             if ref is not None and ref not in vocab:
                 raise SchemaError(f"rule {rule.id!r} names a word list {ref!r} that the "
@@ -245,19 +259,22 @@ def _from_data(data: Any, where: str, root: str | Path | None, doc: Any, depth: 
 
 
 def _rule(raw: dict[str, Any], default_id: str, where: str, pointer: str,
-          line: int | None) -> Rule:
-    pattern = None
-    if raw.get("pattern") is not None:
-        flags = re.DOTALL | (0 if raw.get("case_sensitive") else re.IGNORECASE)
+          line: int | None, *, compile_now: bool) -> Rule:
+    """A rule from its YAML; a profile from a file has its patterns compiled at once, so a
+    bad one is reported where it is (the shipped ones compile when first used)."""
+    source = None if raw.get("pattern") is None else str(raw["pattern"])
+    flags = re.DOTALL | (0 if raw.get("case_sensitive") else re.IGNORECASE)
+    if source is not None and compile_now:
         try:
-            pattern = re.compile(str(raw["pattern"]), flags)
+            _regex(source, flags)
         except re.error as exc:
             raise SchemaError(f"rule pattern is not a valid regular expression: {exc}",
                               path=where, line=line, pointer=pointer + "/pattern") from None
     return Rule(
         id=str(raw.get("id") or default_id),
         type=str(raw["type"]),
-        pattern=pattern,
+        pattern_source=source,
+        pattern_flags=flags,
         label=raw.get("label"),
         confidence=float(raw.get("confidence", 1.0)),
         alternative=raw.get("alternative"),
