@@ -49,57 +49,31 @@ profile that cannot be read raises (a :class:`~provenance.errors.ProvenanceError
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from .compare import STATUSES, Comparison, LedgerChange, compare
-    from .lint import CODES, lint
-    from .model import UNCERTAIN_BELOW, Finding, Intervention, ParseResult, Stray
-    from .parser import parse
-    from .profile import (
-        BUILTIN,
-        IGNORE,
-        UNKNOWN,
-        Profile,
-        TypeSpec,
-        builtin_profile,
-        load_profile,
-        store_profile,
-    )
-    from .project import PROJECTIONS, READING, SOURCE_ONLY, Projection, project
-
-#: Where each name lives; a submodule is imported when one of its names is first used, so
-#: ``provenance diff`` (which needs the parser and the profiles) never loads the rest.
-_LAZY = {
-    **dict.fromkeys(("STATUSES", "Comparison", "LedgerChange", "compare"), "compare"),
-    **dict.fromkeys(("CODES", "lint"), "lint"),
-    **dict.fromkeys(("UNCERTAIN_BELOW", "Finding", "Intervention", "ParseResult", "Stray"),
-                    "model"),
-    "parse": "parser",
-    **dict.fromkeys(("BUILTIN", "IGNORE", "UNKNOWN", "Profile", "TypeSpec", "builtin_profile",
-                     "load_profile", "store_profile"), "profile"),
-    **dict.fromkeys(("PROJECTIONS", "READING", "SOURCE_ONLY", "Projection", "project"),
-                    "project"),
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
-    globals()[name] = value
-    return value
-
+from .compare import STATUSES, Comparison, LedgerChange, compare
+from .lint import CODES, lint
+from .model import UNCERTAIN_BELOW, Finding, Intervention, ParseResult, Stray
+from .parser import parse
+from .profile import (
+    BUILTIN,
+    IGNORE,
+    UNKNOWN,
+    Profile,
+    TypeSpec,
+    builtin_profile,
+    load_profile,
+    store_profile,
+)
+from .project import PROJECTIONS, READING, SOURCE_ONLY, Projection, project
 
 #: The taxonomy: the types the shipped profiles give (a profile may define more).
 TYPES = ("supplied", "expansion", "gloss", "sic", "gap", "not-declassified", "note", "page",
          "footnote", "unknown")
 
-if TYPE_CHECKING:
-    ProfileSpec = Profile | str | Path | Mapping[str, Any] | None
+ProfileSpec = Profile | str | Path | Mapping[str, Any] | None
 
 __all__ = [
     "BUILTIN",
@@ -138,11 +112,6 @@ def projection(text: str | ParseResult, mode: str, profile: ProfileSpec = None, 
                config: Mapping[str, Any] | None = None,
                root: str | Path | None = None) -> Projection:
     """The ``reading`` or ``source-only`` projection of ``text`` (a string or a parse)."""
-    from .model import ParseResult
-    from .parser import parse
-    from .profile import load_profile
-    from .project import project
-
     prof = load_profile(profile, config=config, root=root)
     result = text if isinstance(text, ParseResult) else parse(text, prof)
     return project(result, mode, prof)
@@ -152,8 +121,6 @@ def reading_text(text: str | ParseResult, profile: ProfileSpec = None, *,
                  config: Mapping[str, Any] | None = None,
                  root: str | Path | None = None) -> str:
     """Brackets dropped, their content kept: ``[North] Korea`` -> ``North Korea``."""
-    from .project import READING
-
     return projection(text, READING, profile, config=config, root=root).text
 
 
@@ -161,6 +128,4 @@ def source_only_text(text: str | ParseResult, profile: ProfileSpec = None, *,
                      config: Mapping[str, Any] | None = None,
                      root: str | Path | None = None) -> str:
     """The editor's additions dropped: ``[North] Korea`` -> ``Korea``."""
-    from .project import SOURCE_ONLY
-
     return projection(text, SOURCE_ONLY, profile, config=config, root=root).text
