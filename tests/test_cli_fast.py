@@ -28,10 +28,10 @@ def test_the_spec_is_generated_from_the_typer_commands_as_they_are() -> None:
     import typer
 
     now = fastgen.spec()
-    assert fastspec.ROOT == now["ROOT"], "run: python -m provenance.cli.fastgen"
-    assert fastspec.COMMANDS == now["COMMANDS"], "run: python -m provenance.cli.fastgen"
+    assert now["ROOT"] == fastspec.ROOT, "run: python -m provenance.cli.fastgen"
+    assert now["COMMANDS"] == fastspec.COMMANDS, "run: python -m provenance.cli.fastgen"
     if typer.__version__ == fastspec.TYPER_VERSION:  # help is typer's rendering
-        assert fastspec.HELP == now["HELP"], "run: python -m provenance.cli.fastgen"
+        assert now["HELP"] == fastspec.HELP, "run: python -m provenance.cli.fastgen"
     assert set(fastspec.HELP) == {"", *now["HELP"]}
 
 

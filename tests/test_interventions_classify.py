@@ -56,7 +56,8 @@ def test_equal_opcodes_have_no_class() -> None:
 
 # -- classing from the texts alone (brackets typed only near a change) ------------------------
 
-_BRACKETY = st.text(alphabet="ab [].\n", max_size=40)
+_BRACKETY = st.text(alphabet="ab [].\n", max_size=40) | st.sampled_from([
+    "to [email protected] now", "[email protected]", "a [sic] b [email  protected] c"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -67,9 +68,9 @@ def test_top_level_spans_near_a_range_are_those_the_full_parse_gives(
     lo = min(lo, len(text))
     hi = min(lo + size, len(text))
     full = [i for i in iv.parse(text, prof).interventions if i.depth == 0]
-    want = [(i.start, i.end, i.type) for i in full
+    want = [(i.start, i.end, i.open, i.close) for i in full
             if (i.start < hi and i.end > lo if hi > lo else i.start < lo < i.end)]
-    got = [(i.start, i.end, i.type) for i in TopLevel(text, prof).touching(lo, hi)]
+    got = [(i.start, i.end, i.open, i.close) for i in TopLevel(text, prof).touching(lo, hi)]
     assert got == want
 
 

@@ -27,6 +27,7 @@ def test_shipped_profiles_follow_the_schema(name: str) -> None:
     assert prof.name == name and prof.rules
     for rule in prof.rules:
         assert rule.type == iv.IGNORE or rule.type in prof.types
+        assert rule.pattern_source is None or rule.pattern is not None  # compiles
 
 
 @pytest.mark.parametrize(("text", "which", "expected"), [
@@ -190,3 +191,10 @@ def test_bad_profile_files(tmp_path: Path, body: str, error: type[Exception],
 def test_unknown_profile_name() -> None:
     with pytest.raises(UsageError, match="no profile named 'nope'"):
         iv.load_profile("nope")
+
+
+def test_the_shipped_profiles_data_is_generated_from_their_yaml() -> None:
+    from provenance.interventions import shippedgen
+
+    current = shippedgen.TARGET.read_text(encoding="utf-8")
+    assert current == shippedgen.render(), "run: python -m provenance.interventions.shippedgen"

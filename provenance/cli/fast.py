@@ -116,7 +116,8 @@ def run(args: list[str]) -> int | None:
     if not args:
         sys.stderr.write(fastspec.HELP[""])
         return 2
-    root = parse(fastspec.ROOT, args, interspersed=False)
+    root_params: Params = fastspec.ROOT
+    root = parse(root_params, args, interspersed=False)
     if root is None:
         if args in (["--help"], ["-h"]):
             sys.stdout.write(fastspec.HELP[""])
@@ -134,7 +135,8 @@ def run(args: list[str]) -> int | None:
     if command_args in (["--help"], ["-h"]) and command in fastspec.HELP:
         sys.stdout.write(fastspec.HELP[command])
         return 0
-    spec = fastspec.COMMANDS.get(command)
+    commands: dict[str, Any] = fastspec.COMMANDS
+    spec = commands.get(command)
     if spec is None:
         return None
     parsed = parse(spec["params"], command_args)
@@ -145,7 +147,7 @@ def run(args: list[str]) -> int | None:
 
     from .common import AppContext
 
-    options = _defaults(fastspec.ROOT, values)
+    options = _defaults(root_params, values)
     context = AppContext(records=Path(options["records"]) if options["records"] else None,
                          debug=bool(options["debug"]))
     module = importlib.import_module(f"{__package__}.{spec['module']}")

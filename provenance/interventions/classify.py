@@ -29,7 +29,7 @@ from typing import Any
 
 from .align import Opcode
 from .model import Intervention, ParseResult
-from .parser import TopLevel
+from .parser import Span, TopLevel
 from .profile import Profile, load_profile
 
 EDITORIAL = "editorial"
@@ -60,10 +60,10 @@ class _Parsed:
         self.top = [i for i in result.interventions if i.depth == 0]
         self.starts = [i.start for i in self.top]
 
-    def touching(self, lo: int, hi: int) -> list[Intervention]:
+    def touching(self, lo: int, hi: int) -> list[Intervention | Span]:
         """Those overlapping ``[lo, hi)`` (for an empty range: strictly containing ``lo``)."""
         last = bisect.bisect_left(self.starts, hi if hi > lo else lo)
-        out = []
+        out: list[Intervention | Span] = []
         for iv in reversed(self.top[:last]):
             if iv.end <= lo:
                 break
@@ -150,14 +150,14 @@ def categorize(result: Any, profile: Profile | str | Path | Mapping[str, Any] | 
     return result.with_categories(classify_result(result, profile, config=config, root=root))
 
 
-def _widen(touched: list[Intervention], lo: int, hi: int) -> tuple[int, int]:
+def _widen(touched: Sequence[Intervention | Span], lo: int, hi: int) -> tuple[int, int]:
     """``[lo, hi)`` widened to the whole interventions it touches."""
     if touched:
         lo, hi = min(lo, touched[0].start), max(hi, touched[-1].end)
     return lo, hi
 
 
-def _outside(text: str, lo: int, hi: int, spans: list[Intervention]) -> str:
+def _outside(text: str, lo: int, hi: int, spans: Sequence[Intervention | Span]) -> str:
     """``text[lo:hi]`` without the interventions in it."""
     out, pos = [], lo
     for iv in spans:

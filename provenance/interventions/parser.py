@@ -16,7 +16,7 @@ from typing import Any
 
 from .model import Finding, Intervention, Node, ParseResult, Stray
 from .profile import IGNORE, UNKNOWN, Profile, load_profile
-from .rules import context, first_match
+from .rules import context, first_match, ignored
 
 #: Brackets nested deeper than this are not analysed (their text stays in the outer span).
 MAX_DEPTH = 64
@@ -81,25 +81,27 @@ def parse(
     )
 
 
-class _CountedLines:
-    """Line and column of a few offsets, counted when asked (no index of the whole text)."""
+class Span:
+    """Where an outermost intervention stands, and its two signs."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    __slots__ = ("close", "end", "open", "start")
 
-    def at(self, offset: int) -> tuple[int, int]:
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        return self.text.count("\n", 0, offset) + 1, offset - line_start + 1
+    def __init__(self, start: int, end: int, open_: str, close: str) -> None:
+        self.start, self.end, self.open, self.close = start, end, open_, close
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}, {self.end})"
 
 
 class TopLevel:
     """The outermost interventions of a text (those at depth 0 of :func:`parse`), found by
-    matching the brackets of the whole text but typed only when asked for: what classing
-    the changes of a diff needs, at the cost of a few changes rather than of the whole text.
+    matching the brackets of the whole text, and told apart from the brackets a profile
+    ignores only when asked for: what classing the changes of a diff needs, at the cost of
+    a few changes rather than of the whole text.
 
-    ``touching(lo, hi)`` gives the same spans as ``[i for i in parse(text).interventions if
-    i.depth == 0]`` restricted to those that overlap ``[lo, hi)`` (for an empty range, that
-    strictly contain ``lo``); their ``parts`` hold the content as one string.
+    ``touching(lo, hi)`` gives the spans of ``[i for i in parse(text).interventions if
+    i.depth == 0]`` that overlap ``[lo, hi)`` (for an empty range, that strictly contain
+    ``lo``).
     """
 
     def __init__(self, text: str, profile: Profile) -> None:
@@ -113,28 +115,25 @@ class TopLevel:
                 continue  # nested in the previous outermost pair
             self.starts.append(start)
             self.ends.append(pairs[start] + 1)
-        self._typed: dict[int, Intervention | None] = {}
-        self._lines = _CountedLines(text)
+        self._spans: dict[int, Span | None] = {}
 
-    def touching(self, lo: int, hi: int) -> list[Intervention]:
+    def touching(self, lo: int, hi: int) -> list[Span]:
         first = bisect.bisect_right(self.ends, lo)
         last = bisect.bisect_left(self.starts, hi if hi > lo else lo)
         out = []
         for k in range(first, last):
-            item = self._item(k)
-            if item is not None:
-                out.append(item)
+            span = self._span(k)
+            if span is not None:
+                out.append(span)
         return out
 
-    def _item(self, k: int) -> Intervention | None:
-        if k not in self._typed:
-            start, close = self.starts[k], self.ends[k] - 1
-            frame = _Frame(start, 0)
-            if close > start + 1:
-                frame.parts.append(self.text[start + 1:close])
-            item = _intervention(self.text, self.profile, self._lines, frame, close)
-            self._typed[k] = None if item.type == IGNORE else item
-        return self._typed[k]
+    def _span(self, k: int) -> Span | None:
+        if k not in self._spans:
+            start, end = self.starts[k], self.ends[k]
+            ctx = context(self.text, start, end, self.text[start + 1:end - 1])
+            self._spans[k] = (None if ignored(ctx, self.profile)
+                              else Span(start, end, self.text[start], self.text[end - 1]))
+        return self._spans[k]
 
 
 def _match(text: str, prof: Profile) -> tuple[dict[int, int], set[int]]:

@@ -22,7 +22,6 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -154,15 +153,13 @@ def store_profile(store: Any) -> Profile:
 @functools.cache
 def builtin_profile(name: str) -> Profile:
     """A profile shipped with the package, by name."""
-    from .. import yamlio
-
     if name not in BUILTIN:
         raise UsageError(f"no profile named {name!r} (shipped profiles: {', '.join(BUILTIN)}; "
                          "or give the path of a YAML file)")
-    where = f"provenance/profiles/{name}.yaml"
-    text = (resources.files("provenance") / "profiles" / f"{name}.yaml").read_text("utf-8")
-    doc = yamlio.loads(text, where)
-    return _from_data(doc.data, where, None, doc, 0, validate=False)
+    from .shipped import PROFILES  # provenance/profiles/*.yaml as data, without a YAML parser
+
+    return _from_data(PROFILES[name], f"provenance/profiles/{name}.yaml", None, None, 0,
+                      validate=False)
 
 
 def _by_name_or_path(spec: str, root: str | Path | None, depth: int) -> Profile:

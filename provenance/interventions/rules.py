@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .profile import Profile, Rule
+from .profile import IGNORE, Profile, Rule
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _H_SPACE = " \t\u00a0\u2007\u2009\u202f\u3000"
@@ -158,6 +158,15 @@ def _glued(want: str, ctx: Context) -> bool:
 
 def first_match(ctx: Context, profile: Profile) -> Rule | None:
     return next((r for r in profile.rules if matches(r, ctx, profile)), None)
+
+
+def ignored(ctx: Context, profile: Profile) -> bool:
+    """Whether :func:`first_match` gives an ``ignore`` rule, testing only the ``ignore``
+    rules (and, when one holds, the rules before it): all that classing a change needs."""
+    for index, rule in enumerate(profile.rules):
+        if rule.type == IGNORE and matches(rule, ctx, profile):
+            return not any(matches(r, ctx, profile) for r in profile.rules[:index])
+    return False
 
 
 # -- the two computed tests ---------------------------------------------------------------

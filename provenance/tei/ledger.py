@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..errors import UsageError
 from .body import Span
 
 if TYPE_CHECKING:
@@ -53,15 +52,8 @@ def spans_from_items(items: Iterable[Any], text: str) -> list[Span]:
 
 def ledger_spans(store: Store, doc: Document, text: str) -> list[Span]:
     """Every intervention the parser finds in ``text`` (with the store's profile)."""
-    try:
-        from .. import interventions
-    except ImportError:
-        raise UsageError("this needs the interventions parser (provenance.interventions), "
-                         "which this installation lacks") from None
-    parse = interventions.parse
-    try:
-        result = parse(text, config=store.config)
-    except TypeError:
-        result = parse(text)
+    from ..interventions import parse, store_profile
+
+    result = parse(text, store_profile(store))  # the store's profile, paths from its root
     items = _field(result, "interventions", result)
     return spans_from_items(items, text)
