@@ -7,7 +7,7 @@ import random
 
 import pytest
 from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from provenance.diff import DiffOptions, diff_texts
@@ -59,6 +59,7 @@ def test_applying_the_diff_gives_the_new_text(old: str, new: str) -> None:
 
 
 @given(WORDY, WORDY, OPTIONS)
+@example("“", "”", DiffOptions(ignore_punctuation=True))  # quotes are punctuation too
 def test_exact_under_every_option(old: str, new: str, options: DiffOptions) -> None:
     result = diff_texts(old, new, options=options)
     check(result, old, new)

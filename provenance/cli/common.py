@@ -8,7 +8,6 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -16,13 +15,13 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
-@dataclass
 class AppContext:
     """Built by the root callback; the store is opened lazily, only by commands that need it."""
 
-    records: Path | None = None
-    debug: bool = False
-    _store: Store | None = field(default=None, repr=False)
+    def __init__(self, records: Path | None = None, debug: bool = False) -> None:
+        self.records = records
+        self.debug = debug
+        self._store: Store | None = None
 
     @property
     def store(self) -> Store:

@@ -76,16 +76,19 @@ _SUBSETS = [frozenset(c) for size in range(1, len(ASPECTS) + 1)
             for c in combinations(ASPECTS, size)]
 
 
-def labels(old: str, new: str) -> tuple[str, ...]:
+def labels(old: str, new: str, prefer: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The smallest set of aspects a change is confined to, in :data:`ASPECTS` order; empty
-    for a change of the words themselves (or for no change)."""
+    for a change of the words themselves (or for no change).  Where several sets of one size
+    fit (curly for straight quotes is both ``quotes`` and ``punctuation``), one within
+    ``prefer`` (the aspects a diff ignores) is taken, so an ignored change says why."""
     if old == new or (not (old and new) and _WORD_CHARS_RE.search(old or new)):
         return ()  # a word put in or taken out
     if _word_chars(old) != _word_chars(new):
         return ()
     if normalize(old, ASPECTS) != normalize(new, ASPECTS):
         return ()
-    for subset in _SUBSETS:
+    order = sorted(_SUBSETS, key=lambda s: (len(s), not s <= prefer)) if prefer else _SUBSETS
+    for subset in order:
         if normalize(old, subset) == normalize(new, subset):
             return tuple(a for a in ASPECTS if a in subset)
     return ()  # pragma: no cover - the full set always matches here

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 #: The aspects a change can be confined to, in the order labels list them.
@@ -14,7 +13,6 @@ PUNCTUATION = "punctuation"
 ASPECTS = (WHITESPACE, UNICODE, QUOTES, CASE, PUNCTUATION)
 
 
-@dataclass(frozen=True)
 class DiffOptions:
     """How two texts are compared.  Every normalisation is off by default.
 
@@ -32,19 +30,42 @@ class DiffOptions:
     limit: the result is always complete.
     """
 
-    ignore_whitespace: bool = False
-    ignore_case: bool = False
-    ignore_quotes: bool = False
-    ignore_punctuation: bool = False
-    nfc: bool = False
-    time_limit: float | None = None
+    __slots__ = ("ignore_case", "ignore_punctuation", "ignore_quotes", "ignore_whitespace",
+                 "nfc", "time_limit")
+    ignore_whitespace: bool
+    ignore_case: bool
+    ignore_quotes: bool
+    ignore_punctuation: bool
+    nfc: bool
+    time_limit: float | None
 
-    def __post_init__(self) -> None:
-        if self.time_limit is not None and not self.time_limit > 0:
+    def __init__(self, ignore_whitespace: bool = False, ignore_case: bool = False,
+                 ignore_quotes: bool = False, ignore_punctuation: bool = False,
+                 nfc: bool = False, time_limit: float | None = None) -> None:
+        if time_limit is not None and not time_limit > 0:
             from ..errors import UsageError
 
             raise UsageError(f"the time limit must be a positive number of seconds, "
-                             f"not {self.time_limit!r}")
+                             f"not {time_limit!r}")
+        setattr_ = object.__setattr__
+        setattr_(self, "ignore_whitespace", ignore_whitespace)
+        setattr_(self, "ignore_case", ignore_case)
+        setattr_(self, "ignore_quotes", ignore_quotes)
+        setattr_(self, "ignore_punctuation", ignore_punctuation)
+        setattr_(self, "nfc", nfc)
+        setattr_(self, "time_limit", time_limit)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"DiffOptions are read-only (cannot set {name!r})")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DiffOptions) and self.as_dict() == other.as_dict()
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.as_dict().values()))
+
+    def __repr__(self) -> str:
+        return "DiffOptions(" + ", ".join(f"{k}={v!r}" for k, v in self.as_dict().items()) + ")"
 
     @property
     def ignored(self) -> frozenset[str]:

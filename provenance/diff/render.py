@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .result import EQUAL, DiffResult, Operation, Stats
 from .tokenize import is_word, tokenize
@@ -20,8 +20,7 @@ RED, GREEN, DIM, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x
 EDITORIAL_OLD, EDITORIAL_NEW = "\x1b[35m", "\x1b[36m"
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     """``context``: words of context on each side of a change (text, Markdown).
     ``color``: ANSI colours (text).  ``stat``: the summary only.  ``only``: show only
     changes whose ``category`` is one of these (``None``: all)."""
@@ -114,8 +113,7 @@ def _right(text: str, words: int) -> str:
     return "".join(toks[:k]).rstrip()
 
 
-@dataclass
-class Group:
+class Group(NamedTuple):
     """Shown changes close enough to print on one line, with their context."""
 
     indices: list[int]

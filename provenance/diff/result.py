@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -77,8 +76,7 @@ class Operation(NamedTuple):
         }
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     """What a diff amounts to.  Ignored changes are not counted (only in ``ignored``).
 
     A replacement of ``k`` words by ``j`` counts ``min(k, j)`` words changed and the rest as
@@ -94,7 +92,7 @@ class Stats:
     lines_old: int  # lines of the old text touched by a change
     lines_new: int  # lines of the new text touched by a change
     ignored: int
-    labelled: dict[str, int] = field(default_factory=dict)  # changes per label
+    labelled: dict[str, int]  # changes per label
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -127,7 +125,6 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@dataclass(frozen=True)
 class DiffResult:
     """A word-level diff of two texts (see the module docstring for offsets and positions).
 
@@ -136,14 +133,51 @@ class DiffResult:
     lines, and ``warnings`` says so.
     """
 
-    old_text: str = field(repr=False)
-    new_text: str = field(repr=False)
-    operations: tuple[Operation, ...] = field(repr=False)
-    options: DiffOptions = field(default_factory=DiffOptions)
-    old_label: str = "old"
-    new_label: str = "new"
-    degraded: bool = False
-    warnings: tuple[str, ...] = ()
+    def __init__(self, old_text: str, new_text: str, operations: tuple[Operation, ...],
+                 options: DiffOptions | None = None, old_label: str = "old",
+                 new_label: str = "new", degraded: bool = False,
+                 warnings: tuple[str, ...] = ()) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "old_text", old_text)
+        setattr_(self, "new_text", new_text)
+        setattr_(self, "operations", operations)
+        setattr_(self, "options", options if options is not None else DiffOptions())
+        setattr_(self, "old_label", old_label)
+        setattr_(self, "new_label", new_label)
+        setattr_(self, "degraded", degraded)
+        setattr_(self, "warnings", warnings)
+
+    old_text: str
+    new_text: str
+    operations: tuple[Operation, ...]
+    options: DiffOptions
+    old_label: str
+    new_label: str
+    degraded: bool
+    warnings: tuple[str, ...]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a DiffResult is read-only (cannot set {name!r})")
+
+    def _fields(self) -> dict[str, Any]:
+        return {"old_text": self.old_text, "new_text": self.new_text,
+                "operations": self.operations, "options": self.options,
+                "old_label": self.old_label, "new_label": self.new_label,
+                "degraded": self.degraded, "warnings": self.warnings}
+
+    def replace(self, **changes: Any) -> DiffResult:
+        """A copy with some fields changed."""
+        return DiffResult(**{**self._fields(), **changes})
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DiffResult) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._fields().values()))
+
+    def __repr__(self) -> str:
+        return (f"DiffResult(old_label={self.old_label!r}, new_label={self.new_label!r}, "
+                f"changes={len(self.changes)}, degraded={self.degraded!r})")
 
     @cached_property
     def changes(self) -> tuple[Operation, ...]:
@@ -222,7 +256,7 @@ class DiffResult:
         it = iter(categories)
         ops = tuple(op if op.op == EQUAL else op._replace(category=next(it))
                     for op in self.operations)
-        return replace(self, operations=ops)
+        return self.replace(operations=ops)
 
     def side(self, which: str) -> dict[str, Any]:
         text, label = ((self.old_text, self.old_label) if which == "old"
@@ -293,7 +327,8 @@ def build(old: str, new: str, spans: Sequence[tuple[str, int, int, int, int]],
         o, n = old[a0:a1], new[b0:b1]
         op = REPLACE if o and n else DELETE if o else INSERT
         ignored = kind == "ignored" and is_ignored(o, n, options)
-        ops.append(Operation(op, a0, a1, b0, b1, o, n, la, ca, lb, cb, labels(o, n), ignored))
+        ops.append(Operation(op, a0, a1, b0, b1, o, n, la, ca, lb, cb,
+                             labels(o, n, options.ignored), ignored))
     return DiffResult(old, new, tuple(ops), options, **fields)
 
 

@@ -16,9 +16,8 @@ import bisect
 import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .align import Opcode, opcodes
 from .model import Intervention, ParseResult
@@ -28,8 +27,7 @@ STATUSES = ("kept", "added", "removed", "changed", "absorbed")
 _WORDS = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
-class LedgerChange:
+class LedgerChange(NamedTuple):
     """What became of one intervention between two versions."""
 
     status: str
@@ -49,8 +47,7 @@ class LedgerChange:
         return self.current.type
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     old: ParseResult
     new: ParseResult
     changes: tuple[LedgerChange, ...]

@@ -8,15 +8,13 @@ columns are 1-based and count code points; a line ends at ``\\n`` (so ``\\r\\n``
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 #: Below this confidence a type is a guess and the intervention is flagged ``uncertain``.
 UNCERTAIN_BELOW = 0.7
 
 
-@dataclass(frozen=True)
-class Intervention:
+class Intervention(NamedTuple):
     """One bracketed span, ``[`` to its matching ``]``, with the type its profile gives it.
 
     ``parts`` holds the content as it was found: plain strings and nested interventions, so
@@ -102,8 +100,7 @@ class Intervention:
         }
 
 
-@dataclass(frozen=True)
-class Stray:
+class Stray(NamedTuple):
     """A bracket sign with no partner: a ``]`` nothing opened, or a ``[`` nothing closes."""
 
     char: str
@@ -123,8 +120,7 @@ class Stray:
 Node = Union[str, Intervention, Stray]  # noqa: UP007 - a runtime alias on Python 3.10
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem in the bracket layer, with a stable ``code`` for CI (see ``lint.CODES``)."""
 
     code: str
@@ -143,8 +139,7 @@ class Finding:
         return f"{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
 
 
-@dataclass(frozen=True)
-class ParseResult:
+class ParseResult(NamedTuple):
     """A text split into its bracket layer.
 
     ``nodes`` covers the whole text in order, so ``str(result) == text`` always;
@@ -153,9 +148,9 @@ class ParseResult:
     the unbalanced bracket signs.
     """
 
-    text: str = field(repr=False)
+    text: str
     profile: str
-    nodes: tuple[Node, ...] = field(repr=False)
+    nodes: tuple[Node, ...]
     interventions: tuple[Intervention, ...]
     ignored: tuple[Intervention, ...] = ()
     strays: tuple[Stray, ...] = ()

@@ -21,9 +21,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from ..errors import SchemaError, UsageError
 
@@ -43,8 +43,7 @@ UNKNOWN = "unknown"
 _MAX_EXTENDS = 8
 
 
-@dataclass(frozen=True)
-class TypeSpec:
+class TypeSpec(NamedTuple):
     """One intervention type a profile knows."""
 
     name: str
@@ -55,8 +54,7 @@ class TypeSpec:
     color: str | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """Conditions on a bracket and its surroundings, and the type they give it."""
 
     id: str
@@ -93,8 +91,7 @@ def _regex(source: str, flags: int) -> re.Pattern[str]:
     return re.compile(source, flags)
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """A set of bracket conventions, ready to type interventions."""
 
     name: str
@@ -102,10 +99,10 @@ class Profile:
     open: str = "["
     close: str = "]"
     description: str = ""
-    types: Mapping[str, TypeSpec] = field(default_factory=dict)
-    vocab: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    types: Mapping[str, TypeSpec] = MappingProxyType({})
+    vocab: Mapping[str, frozenset[str]] = MappingProxyType({})
     rules: tuple[Rule, ...] = ()
-    lint: Mapping[str, str] = field(default_factory=dict)
+    lint: Mapping[str, str] = MappingProxyType({})
 
     def type_spec(self, name: str) -> TypeSpec:
         spec = self.types.get(name)

@@ -19,7 +19,7 @@ at the start of a line -> ``Premier``; brackets inside words simply close up
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Intervention, Node, ParseResult
 from .profile import IGNORE, Profile
@@ -33,8 +33,7 @@ _OPENERS = "([{“‘«„‹"
 _CLOSERS = ".,;:!?)]}”’»›…"
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """Where an intervention's remains stand in a projection."""
 
     start: int
@@ -42,8 +41,7 @@ class Placed:
     intervention: Intervention
 
 
-@dataclass(frozen=True)
-class Projection:
+class Projection(NamedTuple):
     """A projected text, with where each intervention that is still visible now stands."""
 
     mode: str

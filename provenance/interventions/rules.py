@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .profile import IGNORE, Profile, Rule
 
@@ -27,8 +27,7 @@ _H_SPACE = " \t\u00a0\u2007\u2009\u202f\u3000"
 _LOOK = 120  # how far to look for the neighbouring words
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """A bracket in its surroundings, as the rules see it."""
 
     text: str
