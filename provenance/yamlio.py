@@ -66,11 +66,11 @@ def _escape(token: str) -> str:
 def _walk(node: yaml.Node, pointer: str, lines: dict[str, int], seen: set[int],
           path: str | None, line: int | None = None) -> None:
     """Record lines (a mapping value's is its key's), refuse aliases, make keys strings."""
-    if id(node) in seen:
+    if id(node) in seen:  # the alias (its key's line where known; else the anchor's)
         raise YAMLError(
             "YAML anchors and aliases are not allowed in metadata",
             path=path,
-            line=node.start_mark.line + 1,
+            line=line if line is not None else node.start_mark.line + 1,
         )
     seen.add(id(node))
     lines[pointer] = line if line is not None else node.start_mark.line + 1

@@ -31,10 +31,14 @@ class Result:
 
 
 @pytest.fixture
-def run(capfdbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """Run the CLI in-process: ``run("log", "doc")`` -> Result(exit_code, stdout, stderr)."""
+def run(capfdbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+        tmp_path_factory: pytest.TempPathFactory):
+    """Run the CLI in-process: ``run("log", "doc")`` -> Result(exit_code, stdout, stderr).
+    ``provenance check``'s cache goes to a temporary folder, not the user's."""
     monkeypatch.delenv("PROVENANCE_RECORDS", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    if "PROVENANCE_CACHE_DIR" not in os.environ:
+        monkeypatch.setenv("PROVENANCE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
     def _run(*args: str, stdin: bytes | None = None) -> Result:
         if stdin is not None:

@@ -43,6 +43,12 @@ def test_alias_bomb_is_refused_quickly() -> None:
     assert time.perf_counter() - start < 1.0
 
 
+def test_an_alias_is_reported_at_its_own_line() -> None:
+    with pytest.raises(YAMLError, match="aliases") as err:
+        yamlio.loads("a: &x 1\nb: 2\nc: 3\nd: *x\n", "doc.yaml")
+    assert err.value.line == 4
+
+
 def test_merge_keys_refused() -> None:
     with pytest.raises(YAMLError):
         yamlio.loads("base: {a: 1}\nother:\n  <<: {a: 2}\n")
