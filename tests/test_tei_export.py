@@ -220,3 +220,29 @@ def test_seed_tei_is_valid_against_tei_all(seed_store: Store) -> None:
     old_body = doc.find(".//t:body", NS)
     old_body.getparent().replace(old_body, body)
     assert schema.validate(doc), schema.error_log
+
+
+# -- the licence URI: what check reads ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("statement", "uri"), [
+    ("http://rightsstatements.org/vocab/InC-EDU/1.0/",
+     "http://rightsstatements.org/vocab/InC-EDU/1.0/"),
+    ("https://rightsstatements.org/page/NoC-US/1.0/",
+     "http://rightsstatements.org/vocab/NoC-US/1.0/"),
+    ("CC BY-NC 4.0", "https://creativecommons.org/licenses/by-nc/4.0/"),
+    ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    ("MIT", "http://spdx.org/licenses/MIT"),
+    ("MIT OR Apache-2.0", ""),  # an expression of several licences has no URI
+    ("https://example.org/our-terms", ""),  # check does not know it: no licence target
+    ("Free to use", ""),
+])
+def test_licence_target_is_the_statements_canonical_uri(seed_store: Store, statement: str,
+                                                        uri: str) -> None:
+    path = seed_store.doc_folder(SEED_ID) / "document.yaml"
+    meta = yamlio.load(path).data
+    meta["rights"]["statement"] = statement
+    path.write_text(yamlio.dumps(meta), encoding="utf-8")
+    root = _tree(_seed_tei(Store(seed_store.root)).xml)
+    licence = root.find(".//t:publicationStmt/t:availability/t:licence", NS)
+    assert licence.get("target") == (uri or None)

@@ -1,4 +1,4 @@
-"""provenance import PAGE.txt [--id ID] [--url URL]"""
+"""provenance import PAGE.txt [--id ID] [--url URL] [--rights STATEMENT]"""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 @app.command("import")
 def import_command(
     ctx: typer.Context,
-    page: Annotated[str, typer.Argument(metavar="PAGE", help="A saved archive page (text).")],
+    page: Annotated[str, typer.Argument(metavar="PAGE",
+                                           help="A saved archive page (text) or a TEI P5 file.")],
     doc_id: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--id", help="The new document's id (default: from its date and title)."),
@@ -42,11 +43,25 @@ def import_command(
         typer.Option(help="TEI: the xml:id of the document to import, when the file holds "
                           "several (a FRUS volume: d1, d2, ...)."),
     ] = None,
+    rights: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(metavar="STATEMENT",
+                     help="The document's rights statement: a rightsstatements.org or Creative "
+                          "Commons URI, a short name (InC, NoC-US, CC BY 4.0) or an SPDX "
+                          "expression; recorded as rights.statement in its canonical form "
+                          "(and as rights.text, by its label, when the source prints no "
+                          "rights). It replaces a statement the source gives."),
+    ] = None,
 ) -> None:
     """Import a saved archive page (a new document and its translation's first version), or
     one document of a TEI P5 file (with --from tei; its transcription's first version).
 
-    Example: provenance import saved-page.txt --id cable-1961-05-10
+    The rights come from the source (the page's rights text, the TEI header's availability)
+    and --rights. A TEI file that states none gets NoC-US when its publisher is a United
+    States Government body (a warning says it was inferred); otherwise none are recorded and
+    check reports rights-missing until they are.
+
+    Example: provenance import frus1870.xml --div d1 --rights NoC-US
     """
     from ..importer import import_page
 
@@ -56,9 +71,11 @@ def import_command(
 
         raise UsageError(f"--from {source!r}: use page or tei")
     if (source or _sniff(page)) == "tei":
-        _import_tei(store, page, doc_id=doc_id, url=url, stream=stream, div=div, fmt=fmt)
+        _import_tei(store, page, doc_id=doc_id, url=url, stream=stream, div=div, fmt=fmt,
+                    rights=rights)
         return
-    doc, parsed = import_page(store, page, doc_id=doc_id, url=url, stream_id=stream)
+    doc, parsed = import_page(store, page, doc_id=doc_id, url=url, stream_id=stream,
+                              rights=rights)
     for message in parsed.warnings:
         warn(message)
     stream_id = store.streams(doc.id)[0].id
@@ -77,10 +94,12 @@ def _sniff(path: str) -> str:
 
 
 def _import_tei(store: Store, path: str, *, doc_id: str | None, url: str | None,
-                stream: str | None, div: str | None, fmt: OutputFormat) -> None:
+                stream: str | None, div: str | None, fmt: OutputFormat,
+                rights: str | None) -> None:
     from ..tei import import_tei
 
-    doc, parsed = import_tei(store, path, div=div, doc_id=doc_id, url=url, stream_id=stream)
+    doc, parsed = import_tei(store, path, div=div, doc_id=doc_id, url=url, stream_id=stream,
+                             rights=rights)
     for message in parsed.warnings:
         warn(message)
     stream_id = store.streams(doc.id)[0].id

@@ -162,17 +162,23 @@ def _check_citation(meta: dict[str, Any], translators: list[str], config: Mappin
 
 
 def import_page(store: Store, path: str | Path, *, doc_id: str | None = None,
-                url: str | None = None, stream_id: str | None = None
-                ) -> tuple[Document, PageImport]:
-    """Read a saved page and add it to ``store`` as a document with its first version."""
+                url: str | None = None, stream_id: str | None = None,
+                rights: str | None = None) -> tuple[Document, PageImport]:
+    """Read a saved page and add it to ``store`` as a document with its first version.
+
+    ``rights``: a rights statement (URI, short name or SPDX expression) recorded as
+    ``rights.statement``; it is checked before anything is read or written."""
     from ..model import Agent
     from ..store import NewStream
+    from .rights import apply_statement, given_statement
 
+    statement = given_statement(rights)
     raw = read_bytes(path, what="page")
     if not raw.strip():
         raise ImportParseError("page is empty", path=path)
     text = decode_utf8(raw, path, what="page")
     page = parse_page(text, filename=str(path), url=url, config=store.config)
+    page.warnings.extend(apply_statement(page.meta, statement))
     page.meta["imported"]["sha256"] = hashlib.sha256(raw).hexdigest()
     page.meta["id"] = check_slug(doc_id, "document id") if doc_id else \
         _default_id(page.meta)

@@ -17,14 +17,21 @@ if TYPE_CHECKING:
 
 def import_tei(store: Store, path: str | Path, *, div: str | None = None,
                doc_id: str | None = None, stream_id: str | None = None,
-               url: str | None = None) -> tuple[Document, TEIImport]:
-    """Read one document of the TEI file ``path`` and add it to ``store``."""
+               url: str | None = None, rights: str | None = None
+               ) -> tuple[Document, TEIImport]:
+    """Read one document of the TEI file ``path`` and add it to ``store``.
+
+    ``rights``: a rights statement (URI, short name or SPDX expression) recorded as
+    ``rights.statement``, over the header's; it is checked before anything is read or
+    written."""
+    from ..importer.rights import given_statement
     from ..model import Agent
     from ..store import NewStream
 
+    statement = given_statement(rights)
     raw = read_bytes(path, what="TEI file")
     name = Path(path).name
-    parsed = read_tei(raw, div=div, filename=str(path))
+    parsed = read_tei(raw, div=div, filename=str(path), rights=statement)
     digest = hashlib.sha256(raw).hexdigest()
     meta = parsed.meta
     if url:

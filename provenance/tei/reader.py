@@ -28,6 +28,8 @@ from ..errors import ImportParseError
 if TYPE_CHECKING:
     from lxml import etree
 
+    from ..rights import Statement
+
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _T = "{" + TEI_NS + "}"
@@ -346,9 +348,13 @@ def _is_after(a: Any, b: Any) -> bool:
     return bool(a.sourceline and b.sourceline and a.sourceline > b.sourceline)
 
 
-def read_tei(data: bytes, *, div: str | None = None, filename: str | None = None
-             ) -> TEIImport:
-    """Read one document out of TEI ``data`` (``div``: its xml:id when the file holds many)."""
+def read_tei(data: bytes, *, div: str | None = None, filename: str | None = None,
+             rights: Statement | None = None) -> TEIImport:
+    """Read one document out of TEI ``data`` (``div``: its xml:id when the file holds many;
+    ``rights``: a statement the user gives, which wins over the header's; see
+    :mod:`provenance.tei.rights` for where the rights come from)."""
+    from .rights import tei_rights
+
     root = parse_xml(data, filename)
     el = select_div(root, div, filename)
     header = root.find(f"{_T}teiHeader")
@@ -406,6 +412,9 @@ def read_tei(data: bytes, *, div: str | None = None, filename: str | None = None
         meta["publisher"] = _text(pub.find(f"{_T}publisher"))
     if volume_title and volume_title != title:
         meta["collection"] = volume_title
+    found, rights_warnings = tei_rights(header, rights)
+    if found:
+        meta["rights"] = found
     if el_id:
         meta["record_id"] = el_id
     if pub is not None:
@@ -416,10 +425,11 @@ def read_tei(data: bytes, *, div: str | None = None, filename: str | None = None
     if url:
         meta["url"] = url
 
+    warnings = [] if language else [
+        "the TEI gives no language (xml:lang or langUsage); recorded as 'en'"]
     return TEIImport(meta=meta, text=text, language=language or "en",
                      agents=_agents(header), div_id=el_id, interventions=counts,
-                     warnings=[] if language else [
-                         "the TEI gives no language (xml:lang or langUsage); recorded as 'en'"])
+                     warnings=warnings + rights_warnings)
 
 
 def _doc_type(note: str) -> str:

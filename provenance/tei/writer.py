@@ -113,12 +113,17 @@ def _rights(doc: Document, stream: Stream) -> dict[str, Any]:
 
 
 def _licence_uri(statement: str) -> str:
-    """The URI of a rights statement: itself when it is one, else the SPDX licence page."""
-    if re.match(r"^https?://", statement):
-        return statement
-    if re.fullmatch(r"[A-Za-z0-9.+-]+", statement):
-        return f"https://spdx.org/licenses/{statement}.html"
-    return ""
+    """The canonical URI of a rights statement, as ``provenance.rights`` (and so ``check``)
+    reads it: empty when it is not one check recognises, or an SPDX expression of several
+    licences, which has no URI."""
+    from ..rights import Statement, StatementError
+
+    if not statement.strip():
+        return ""
+    try:
+        return Statement.from_string(statement).uri or ""
+    except StatementError:
+        return ""
 
 
 def header(store: Store, doc: Document, stream: Stream, version: Version) -> Any:
