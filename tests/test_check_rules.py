@@ -87,7 +87,7 @@ def yaml_malformed(s: Store, d: Path) -> tuple[Path, int | None]:
 
 def yaml_alias(s: Store, d: Path) -> tuple[Path, int | None]:
     edit(d / "en/stream.yaml", "kind: translation", "kind: &k translation\ntitle: *k")
-    return d / "en/stream.yaml", line_of(d / "en/stream.yaml", "kind:")  # the anchored node
+    return d / "en/stream.yaml", line_of(d / "en/stream.yaml", "title: *k")  # the alias
 
 
 def schema_invalid(s: Store, d: Path) -> tuple[Path, int | None]:

@@ -33,6 +33,9 @@ def _classes(old: str, new: str) -> list[str]:
     ("Most of them", "[Nearly] all of them", [TEXTUAL]),  # the words changed too
     ("to [North] Korea", "towards Korea", [TEXTUAL]),
     ("a  b", "a b", [WHITESPACE]),
+    ("at noon.", "at noon 😀.", [TEXTUAL]),  # a symbol is not punctuation
+    ("Price 5 £.", "Price 5 $.", [TEXTUAL]),
+    ("a “b”", "a \"b\"", [WHITESPACE]),
     ("a, b", "a; b", [WHITESPACE]),
     ("line\r\nnext", "line\nnext", [WHITESPACE]),
     ("same [x] text", "same [x] text", []),

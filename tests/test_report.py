@@ -1,19 +1,21 @@
 """The review report: word and editorial changes told apart, the ledger compared, the
-metadata changes and the citations, on one self-contained page."""
+metadata changes and the citations, on one self-contained page; its changes, classes, ledger
+and metadata are those ``provenance diff`` and ``provenance interventions --against`` give."""
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 
 from provenance.model import Agent
-from provenance.report import build_report, render_html
+from provenance.report import Report, build_report, render_html
 from provenance.store import Store
 
 from .conftest import SEED_ID
-from .wordtools import bracket_spans, token_opcodes
 
 OLD, NEW = f"{SEED_ID}/en@1", f"{SEED_ID}/en@2"
 
@@ -33,41 +35,107 @@ def commit_review_v2(store: Store) -> str:
     return v2
 
 
-def _report(store: Store):  # type: ignore[no-untyped-def]
-    return build_report(store, OLD, NEW, generated="2026-11-28", differ=token_opcodes,
-                        spans=bracket_spans)
+def _report(store: Store, profile: str | None = None) -> Report:
+    return build_report(store, OLD, NEW, generated="2026-11-28", profile=profile)
 
 
 def test_changes_are_classed(seed_store: Store) -> None:
     commit_review_v2(seed_store)
     report = _report(seed_store)
-    by_class = {c.cls for c in report.changes}
-    assert by_class == {"textual", "editorial"}
-    textual = " ".join(c.old + "|" + c.new for c in report.changes if c.cls == "textual")
-    assert "developed" in textual and "grown" in textual
-    editorial = [c for c in report.changes if c.cls == "editorial"]
-    assert any(c.new.strip() == "City" for c in editorial)
-    assert any("[" in c.old for c in editorial)  # the bracket dropped from [North]
+    got = [(c.op, c.old, c.new, c.category) for c in report.changes]
+    assert got == [
+        ("insert", "", " City", "editorial"),        # [Dandong] -> [Dandong City]
+        ("delete", "[", "", "editorial"),            # [North] Korea -> North Korea
+        ("delete", "]", "", "editorial"),
+        ("replace", "The illegal", "Illegal", "textual"),
+        ("replace", "developed", "grown", "textual"),
+        ("replace", "Most", "[Nearly] all", "textual"),  # the words differ, not only brackets
+    ]
+    assert (report.count("textual"), report.count("editorial"), report.count("whitespace")) \
+        == (3, 3, 0)
 
 
 def test_ledger_rows(seed_store: Store) -> None:
     commit_review_v2(seed_store)
-    rows = {(r.status, r.old, r.new) for r in _report(seed_store).ledger if r.status != "kept"}
-    assert rows == {("changed", "[Dandong]", "[Dandong City]"), ("added", "", "[Nearly]"),
-                    ("absorbed", "[North]", "")}
-    kept = [r for r in _report(seed_store).ledger if r.status == "kept"]
-    assert len(kept) == 31
+    ledger = _report(seed_store).ledger
+    rows = [(r.status, r.type, r.old.text if r.old else "", r.new.text if r.new else "")
+            for r in ledger.changes if r.status != "kept"]
+    assert rows == [("changed", "gloss", "[Dandong]", "[Dandong City]"),
+                    ("absorbed", "supplied", "[North]", ""),
+                    ("added", "supplied", "", "[Nearly]")]
+    assert ledger.counts == {"kept": 31, "added": 1, "removed": 0, "changed": 1, "absorbed": 1}
 
 
 def test_metadata_changes(seed_store: Store) -> None:
     commit_review_v2(seed_store)
-    changes = {m.pointer: (m.old, m.new) for m in _report(seed_store).metadata}
-    assert changes["/version/agents"] == (["Jeffrey Wang (translator)",
-                                           "Charles Kraus (translator)"],
-                                          ["Ann Editor (editor)"])
-    assert changes["/version/activity"] == ("imported", "revised")
-    assert changes["/version/message"][1] == "Tighten the second paragraph"
-    assert "/document/title" not in changes
+    changes = {m.field: (m.change, m.old, m.new) for m in _report(seed_store).metadata.changes}
+    assert changes["/version/agents/0/name"] == ("changed", "Jeffrey Wang", "Ann Editor")
+    assert changes["/version/agents/1"] == ("removed", {"name": "Charles Kraus",
+                                                        "role": "translator"}, None)
+    assert changes["/version/activity"] == ("changed", "imported", "revised")
+    assert changes["/version/message"][2] == "Tighten the second paragraph"
+    assert changes["/version/recorded"] == ("added", None, "2024-03-02T10:00:00Z")
+    assert not any(f.startswith(("/document/", "/stream/")) for f in changes)
+
+
+@pytest.mark.parametrize("profile", [None, "leiden"])
+def test_changes_are_those_of_provenance_diff(run, seed_store: Store,  # type: ignore[no-untyped-def]
+                                              profile: str | None) -> None:
+    commit_review_v2(seed_store)
+    extra = ["--profile", profile] if profile else []
+    r = run("--records", seed_store.root, "diff", OLD, NEW, "--format", "json", *extra)
+    assert r.exit_code == 0, r.stderr
+    expected = json.loads(r.stdout)["changes"]
+    report = _report(seed_store, profile)
+    assert [c.as_dict() for c in report.changes] == expected
+    assert [c.category for c in report.changes] == [c["category"] for c in expected]
+    assert None not in [c.category for c in report.changes]
+    page = render_html(report)  # the page shows each change with the class diff gives it
+    marks = re.findall(r'<(?:del|ins) class="(\w+)" id="c(\d+)"', page)
+    assert sorted((int(n), cls) for cls, n in marks) == \
+        [(n, c["category"]) for n, c in enumerate(expected, 1)]
+
+
+def test_metadata_is_that_of_provenance_diff(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
+    commit_review_v2(seed_store)
+    r = run("--records", seed_store.root, "diff", OLD, NEW, "--metadata", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    expected = [(c["field"], c["change"], c["old_value"], c["new_value"])
+                for c in json.loads(r.stdout)["changes"]]
+    got = [(m.field, m.change, m.old, m.new) for m in _report(seed_store).metadata.changes]
+    assert got == expected
+
+
+def _ledger_rows(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(r["status"], r["type"], r["side"], r["text"], r["start"], r["end"], r["line"],
+             r["column"]) for r in data["interventions"]]
+
+
+@pytest.mark.parametrize("profile", [None, "leiden"])
+def test_ledger_is_that_of_provenance_interventions(run, seed_store: Store,  # type: ignore[no-untyped-def]
+                                                    profile: str | None) -> None:
+    from provenance.cli.interventions import comparison_data
+
+    commit_review_v2(seed_store)
+    extra = ["--profile", profile] if profile else []
+    r = run("--records", seed_store.root, "interventions", NEW, "--against", "@1",
+            "--format", "json", *extra)
+    assert r.exit_code == 0, r.stderr
+    expected = json.loads(r.stdout)
+    report = _report(seed_store, profile)
+    ours = comparison_data(report.old.version, report.new.version,
+                           _profile(seed_store, profile), report.ledger)
+    assert _ledger_rows(ours) == _ledger_rows(expected)
+    assert report.ledger.counts == expected["counts"]
+    assert report.profile == expected["profile"]
+    statuses = re.findall(r'<span class="status st-(\w+)">', render_html(report))
+    assert sorted(statuses) == sorted(row["status"] for row in expected["interventions"])
+
+
+def _profile(store: Store, name: str | None):  # type: ignore[no-untyped-def]
+    from provenance.interventions import load_profile, store_profile
+
+    return load_profile(name) if name else store_profile(store)
 
 
 class _Page(HTMLParser):
@@ -112,9 +180,9 @@ def test_page_shows_every_section(seed_store: Store) -> None:
 
 
 def test_identical_versions(seed_store: Store) -> None:
-    report = build_report(seed_store, OLD, OLD, generated="2026-11-28", differ=token_opcodes,
-                          spans=bracket_spans)
-    assert not report.changes and not report.metadata
+    report = build_report(seed_store, OLD, OLD, generated="2026-11-28")
+    assert not report.changes and not report.metadata.changes
+    assert set(report.ledger.counts.items()) >= {("kept", 33), ("changed", 0)}
     assert "The texts are identical." in render_html(report)
 
 
@@ -128,15 +196,12 @@ def test_html_escapes_the_text(store: Store) -> None:
                                         activity="translated", message="m")])
     store.commit("x", "en", b"a <script>alert(2)</script> [c]", agents=[Agent("A", "editor")],
                  activity="revised", message="<i>why</i>")
-    page = render_html(build_report(store, "x/en@1", "x/en@2", generated="2026-11-28",
-                                    differ=token_opcodes, spans=bracket_spans))
+    page = render_html(build_report(store, "x/en@1", "x/en@2", generated="2026-11-28"))
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "&lt;b&gt;Title &amp; co&lt;/b&gt;" in page and "&lt;i&gt;why&lt;/i&gt;" in page
 
 
 def test_cli_report_writes_the_page(run, seed_store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("provenance.diff", reason="the diff engine is not built yet")
-    pytest.importorskip("provenance.interventions", reason="the parser is not built yet")
     commit_review_v2(seed_store)
     out = tmp_path / "review.html"
     r = run("--records", seed_store.root, "report", OLD, NEW, "-o", out, "--date", "2026-11-28")
@@ -144,6 +209,18 @@ def test_cli_report_writes_the_page(run, seed_store: Store, tmp_path) -> None:  
     page = out.read_text(encoding="utf-8")
     assert "[Dandong City]" in page and "<script" not in page
     assert '<ins class="editorial"' in page and '<ins class="textual"' in page
+    assert "6 changes (3 word, 3 editorial)" in r.stderr
+    assert "brackets read by the default profile" in page
+
+
+def test_cli_report_profile(run, seed_store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    commit_review_v2(seed_store)
+    out = tmp_path / "review.html"
+    r = run("--records", seed_store.root, "report", OLD, NEW, "-o", out, "--profile", "frus")
+    assert r.exit_code == 0, r.stderr
+    assert "brackets read by the frus profile" in out.read_text(encoding="utf-8")
+    r = run("--records", seed_store.root, "report", OLD, NEW, "--profile", "no-such")
+    assert r.exit_code == 2 and "no-such" in r.stderr
 
 
 def test_cli_report_bad_reference(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]

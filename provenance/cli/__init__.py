@@ -26,14 +26,14 @@ COMMANDS = (
     "log",
     "show",
     "diff",
+    "interventions",
     "list_",
     "cite",
+    "rights",
     "export",
     "blame",
     "report",
     "check",
-    "interventions",
-    "rights",
 )
 
 
@@ -45,6 +45,10 @@ def load_app() -> typer.Typer:
 
     for name in COMMANDS:
         importlib.import_module(f"{__name__}.{name}")
+    # listed in COMMANDS order, whichever module happened to be imported first
+    order = {f"{__name__}.{name}": i for i, name in enumerate(COMMANDS)}
+    app.registered_commands.sort(
+        key=lambda c: order.get(getattr(c.callback, "__module__", ""), len(order)))
     return app
 
 

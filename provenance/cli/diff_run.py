@@ -53,18 +53,9 @@ class Side:
                 doc = yamlio.load(self.path or "")
             return doc.data, doc.line_of
         assert store is not None
-        v = self.version
-        parts = {"document": store.document(v.doc_id).path,
-                 "stream": store.stream(v.doc_id, v.stream_id).path,
-                 "version": v.meta_path}
-        docs = {name: yamlio.load(path) for name, path in parts.items()}
+        from ..diff.metadata import version_records
 
-        def line_of(pointer: str) -> int | None:
-            head, _, rest = pointer.lstrip("/").partition("/")
-            doc = docs.get(head)
-            return doc.line_of(f"/{rest}" if rest else "") if doc else None
-
-        return {name: doc.data for name, doc in docs.items()}, line_of
+        return version_records(store, self.version)
 
 
 def _looks_like_ref(arg: str) -> bool:

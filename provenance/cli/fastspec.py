@@ -2,200 +2,36 @@
 edit.  The fast path (:mod:`provenance.cli.fast`) parses with it and prints its help
 pages without importing typer; a test fails when it is out of date."""
 
+# ruff: noqa: E501
+
 TYPER_VERSION = '0.29.2'
 
-ROOT = [{'name': 'records',
-  'argument': False,
-  'decls': ['--records'],
-  'kind': 'str',
-  'choices': None,
-  'min': None,
-  'envvar': 'PROVENANCE_RECORDS',
-  'required': False,
-  'default': None,
-  'eager': False},
- {'name': 'debug',
-  'argument': False,
-  'decls': ['--debug'],
-  'kind': 'flag',
-  'choices': None,
-  'min': None,
-  'envvar': None,
-  'required': False,
-  'default': False,
-  'eager': False},
- {'name': 'version',
-  'argument': False,
-  'decls': ['--version'],
-  'kind': 'flag',
-  'choices': None,
-  'min': None,
-  'envvar': None,
-  'required': False,
-  'default': False,
-  'eager': True}]
+ROOT = [
+    {'name': 'records', 'argument': False, 'decls': ['--records'], 'kind': 'str', 'choices': None, 'min': None, 'envvar': 'PROVENANCE_RECORDS', 'required': False, 'default': None, 'eager': False},
+    {'name': 'debug', 'argument': False, 'decls': ['--debug'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
+    {'name': 'version', 'argument': False, 'decls': ['--version'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': True},
+]
 
-COMMANDS = {'diff': {'module': 'diff_run',
-          'params': [{'name': 'old',
-                      'argument': True,
-                      'decls': [],
-                      'kind': 'str',
-                      'choices': None,
-                      'min': None,
-                      'envvar': None,
-                      'required': True,
-                      'default': None,
-                      'eager': False},
-                     {'name': 'new',
-                      'argument': True,
-                      'decls': [],
-                      'kind': 'str',
-                      'choices': None,
-                      'min': None,
-                      'envvar': None,
-                      'required': True,
-                      'default': None,
-                      'eager': False},
-                     {'name': 'fmt',
-                      'argument': False,
-                      'decls': ['--format', '-f'],
-                      'kind': 'choice',
-                      'choices': ['text', 'json', 'markdown', 'html'],
-                      'min': None,
-                      'envvar': None,
-                      'required': False,
-                      'default': 'text',
-                      'eager': False},
-                     {'name': 'stat',
-                      'argument': False,
-                      'decls': ['--stat'],
-                      'kind': 'flag',
-                      'choices': None,
-                      'min': None,
-                      'envvar': None,
-                      'required': False,
-                      'default': False,
-                      'eager': False},
-                     {'name': 'exit_code',
-                      'argument': False,
-                      'decls': ['--exit-code'],
-                      'kind': 'flag',
-                      'choices': None,
-                      'min': None,
-                      'envvar': None,
-                      'required': False,
-                      'default': False,
-                      'eager': False},
-                     {'name': 'only',
-                      'argument': False,
-                      'decls': ['--only'],
-                      'kind': 'choice',
-                      'choices': ['editorial', 'textual', 'whitespace'],
-                      'min': None,
-                      'envvar': None,
-                      'required': False,
-                      'default': None,
-                      'eager': False},
-                     {'name': 'profile',
-                      'argument': False,
-                      'decls': ['--profile'],
-                      'kind': 'str',
-                      'choices': None,
-                      'min': None,
-                      'envvar': None,
-                      'required': False,
-                      'default': None,
-                      'eager': False},
-                     {'name': 'context',
-                      'argument': False,
-                      'decls': ['--context', '-C'],
-                      'kind': 'int',
-                      'choices': None,
-                      'min': 0,
-                      'envvar': None,
-                      'required': False,
-                      'default': 3,
-                      'eager': False},
-                     {'name': 'color',
-                      'argument': False,
-                      'decls': ['--color'],
-                      'kind': 'choice',
-                      'choices': ['auto', 'always', 'never'],
-                      'min': None,
-                      'envvar': None,
-                      'required': False,
-                      'default': 'auto',
-                      'eager': False},
-                     {'name': 'ignore_whitespace',
-                      'argument': False,
-                      'decls': ['--ignore-whitespace'],
-                      'kind': 'flag',
-                      'choices': None,
-                      'min': None,
-                      'envvar': None,
-                      'required': False,
-                      'default': False,
-                      'eager': False},
-                     {'name': 'ignore_case',
-                      'argument': False,
-                      'decls': ['--ignore-case'],
-                      'kind': 'flag',
-                      'choices': None,
-                      'min': None,
-                      'envvar': None,
-                      'required': False,
-                      'default': False,
-                      'eager': False},
-                     {'name': 'ignore_quotes',
-                      'argument': False,
-                      'decls': ['--ignore-quotes'],
-                      'kind': 'flag',
-                      'choices': None,
-                      'min': None,
-                      'envvar': None,
-                      'required': False,
-                      'default': False,
-                      'eager': False},
-                     {'name': 'ignore_punctuation',
-                      'argument': False,
-                      'decls': ['--ignore-punctuation'],
-                      'kind': 'flag',
-                      'choices': None,
-                      'min': None,
-                      'envvar': None,
-                      'required': False,
-                      'default': False,
-                      'eager': False},
-                     {'name': 'nfc',
-                      'argument': False,
-                      'decls': ['--nfc'],
-                      'kind': 'flag',
-                      'choices': None,
-                      'min': None,
-                      'envvar': None,
-                      'required': False,
-                      'default': False,
-                      'eager': False},
-                     {'name': 'metadata',
-                      'argument': False,
-                      'decls': ['--metadata'],
-                      'kind': 'flag',
-                      'choices': None,
-                      'min': None,
-                      'envvar': None,
-                      'required': False,
-                      'default': False,
-                      'eager': False},
-                     {'name': 'time_limit',
-                      'argument': False,
-                      'decls': ['--time-limit'],
-                      'kind': 'float',
-                      'choices': None,
-                      'min': 0.001,
-                      'envvar': None,
-                      'required': False,
-                      'default': None,
-                      'eager': False}]}}
+COMMANDS = {
+    'diff': {'module': 'diff_run', 'params': [
+        {'name': 'old', 'argument': True, 'decls': [], 'kind': 'str', 'choices': None, 'min': None, 'envvar': None, 'required': True, 'default': None, 'eager': False},
+        {'name': 'new', 'argument': True, 'decls': [], 'kind': 'str', 'choices': None, 'min': None, 'envvar': None, 'required': True, 'default': None, 'eager': False},
+        {'name': 'fmt', 'argument': False, 'decls': ['--format', '-f'], 'kind': 'choice', 'choices': ['text', 'json', 'markdown', 'html'], 'min': None, 'envvar': None, 'required': False, 'default': 'text', 'eager': False},
+        {'name': 'stat', 'argument': False, 'decls': ['--stat'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
+        {'name': 'exit_code', 'argument': False, 'decls': ['--exit-code'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
+        {'name': 'only', 'argument': False, 'decls': ['--only'], 'kind': 'choice', 'choices': ['editorial', 'textual', 'whitespace'], 'min': None, 'envvar': None, 'required': False, 'default': None, 'eager': False},
+        {'name': 'profile', 'argument': False, 'decls': ['--profile'], 'kind': 'str', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': None, 'eager': False},
+        {'name': 'context', 'argument': False, 'decls': ['--context', '-C'], 'kind': 'int', 'choices': None, 'min': 0, 'envvar': None, 'required': False, 'default': 3, 'eager': False},
+        {'name': 'color', 'argument': False, 'decls': ['--color'], 'kind': 'choice', 'choices': ['auto', 'always', 'never'], 'min': None, 'envvar': None, 'required': False, 'default': 'auto', 'eager': False},
+        {'name': 'ignore_whitespace', 'argument': False, 'decls': ['--ignore-whitespace'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
+        {'name': 'ignore_case', 'argument': False, 'decls': ['--ignore-case'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
+        {'name': 'ignore_quotes', 'argument': False, 'decls': ['--ignore-quotes'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
+        {'name': 'ignore_punctuation', 'argument': False, 'decls': ['--ignore-punctuation'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
+        {'name': 'nfc', 'argument': False, 'decls': ['--nfc'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
+        {'name': 'metadata', 'argument': False, 'decls': ['--metadata'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
+        {'name': 'time_limit', 'argument': False, 'decls': ['--time-limit'], 'kind': 'float', 'choices': None, 'min': 0.001, 'envvar': None, 'required': False, 'default': None, 'eager': False},
+    ]},
+}
 
 HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
      '\n'
@@ -218,16 +54,16 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
      '  import         Import a saved archive page (a new document and its...\n'
      "  commit         Record a new version of a stream's text.\n"
      "  log            Show the history of a document's streams, newest first:...\n"
-     '  interventions  List the editorial layer of a version: every...\n'
      "  show           Print a version's text exactly as stored (or, with...\n"
      '  diff           Show which words changed between two versions of a text,...\n'
+     '  interventions  List the editorial layer of a version: every...\n'
      '  list           List the documents in the store.\n'
      "  cite           Print a citation of a document: the archive's house...\n"
+     "  rights         Print a document's rights: the rights text verbatim, the...\n"
      "  export         Export a document's provenance (W3C PROV) or a version...\n"
      '  blame          Show which version (and who) introduced each word of a...\n'
      '  report         Write one self-contained HTML page for reviewers: the...\n'
-     '  check          Check the record store for CI: metadata against the...\n'
-     "  rights         Print a document's rights: the rights text verbatim, the...\n",
+     '  check          Check the record store for CI: metadata against the...\n',
  'init': 'Usage: provenance init [OPTIONS] [folder]\n'
          '\n'
          '  Create an empty record store.\n'
@@ -250,10 +86,16 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
            '  version), or one document of a TEI P5 file (with --from tei; its\n'
            "  transcription's first version).\n"
            '\n'
-           '  Example: provenance import saved-page.txt --id cable-1961-05-10\n'
+           "  The rights come from the source (the page's rights text, the TEI header's\n"
+           '  availability) and --rights. A TEI file that states none gets NoC-US when its\n'
+           '  publisher is a United States Government body (a warning says it was\n'
+           '  inferred); otherwise none are recorded and check reports rights-missing\n'
+           '  until they are.\n'
+           '\n'
+           '  Example: provenance import frus1870.xml --div d1 --rights NoC-US\n'
            '\n'
            'Arguments:\n'
-           '  PAGE <str>  A saved archive page (text).  [required]\n'
+           '  PAGE <str>  A saved archive page (text) or a TEI P5 file.  [required]\n'
            '\n'
            'Options:\n'
            "  --id <str>                The new document's id (default: from its date and\n"
@@ -269,6 +111,13 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
            '  --div <str>               TEI: the xml:id of the document to import, when\n'
            '                            the file holds several (a FRUS volume: d1, d2,\n'
            '                            ...).\n'
+           "  --rights STATEMENT        The document's rights statement: a\n"
+           '                            rightsstatements.org or Creative Commons URI, a\n'
+           '                            short name (InC, NoC-US, CC BY 4.0) or an SPDX\n'
+           '                            expression; recorded as rights.statement in its\n'
+           '                            canonical form (and as rights.text, by its label,\n'
+           '                            when the source prints no rights). It replaces a\n'
+           '                            statement the source gives.\n'
            '  -h, --help                Show this message and exit.\n',
  'commit': 'Usage: provenance commit [OPTIONS] {DOC/STREAM} {FILE}\n'
            '\n'
@@ -315,33 +164,6 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
         'Options:\n'
         '  -f, --format <text|json>  Output format: text or json.  [default: text]\n'
         '  -h, --help                Show this message and exit.\n',
- 'interventions': 'Usage: provenance interventions [OPTIONS] {DOC/STREAM[@N]}\n'
-                  '\n'
-                  '  List the editorial layer of a version: every square-bracketed intervention\n'
-                  '  with its type (supplied, expansion, gloss, sic, gap, not-declassified, note,\n'
-                  '  page, footnote), where it is and the words around it, counts by type, and\n'
-                  "  unbalanced or doubtful brackets.  Types come from the store's profile\n"
-                  "  (interventions: in provenance.yaml) or --profile; a '?' marks a type that is\n"
-                  '  a guess.\n'
-                  '\n'
-                  '  Example: provenance interventions my-doc/en@2 --against @1\n'
-                  '\n'
-                  'Arguments:\n'
-                  '  DOC/STREAM[@N] <str>  A version (latest when @N is left out).  [required]\n'
-                  '\n'
-                  'Options:\n'
-                  '  --against @M                  Compare with version M of the same stream (or\n'
-                  '                                any DOC/STREAM@M), the older side: each\n'
-                  '                                intervention kept, added, removed, changed or\n'
-                  '                                absorbed into the text.\n'
-                  '  --profile NAME|PATH           Bracket conventions: default, frus, leiden, or\n'
-                  "                                a profile YAML file (default: the store's\n"
-                  '                                interventions: setting, else default).\n'
-                  '  -f, --format <text|json|csv>  Output format: text, json or csv.  [default:\n'
-                  '                                text]\n'
-                  '  --color <auto|always|never>   Colour the output: auto (only on a terminal),\n'
-                  '                                always, never.  [default: auto]\n'
-                  '  -h, --help                    Show this message and exit.\n',
  'show': 'Usage: provenance show [OPTIONS] {DOC/STREAM[@N]}\n'
          '\n'
          "  Print a version's text exactly as stored (or, with --format json, with its\n"
@@ -425,6 +247,33 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
          '                                  Without it the diff is always complete.\n'
          '                                  [x>=0.001]\n'
          '  -h, --help                      Show this message and exit.\n',
+ 'interventions': 'Usage: provenance interventions [OPTIONS] {DOC/STREAM[@N]}\n'
+                  '\n'
+                  '  List the editorial layer of a version: every square-bracketed intervention\n'
+                  '  with its type (supplied, expansion, gloss, sic, gap, not-declassified, note,\n'
+                  '  page, footnote), where it is and the words around it, counts by type, and\n'
+                  "  unbalanced or doubtful brackets.  Types come from the store's profile\n"
+                  "  (interventions: in provenance.yaml) or --profile; a '?' marks a type that is\n"
+                  '  a guess.\n'
+                  '\n'
+                  '  Example: provenance interventions my-doc/en@2 --against @1\n'
+                  '\n'
+                  'Arguments:\n'
+                  '  DOC/STREAM[@N] <str>  A version (latest when @N is left out).  [required]\n'
+                  '\n'
+                  'Options:\n'
+                  '  --against @M                  Compare with version M of the same stream (or\n'
+                  '                                any DOC/STREAM@M), the older side: each\n'
+                  '                                intervention kept, added, removed, changed or\n'
+                  '                                absorbed into the text.\n'
+                  '  --profile NAME|PATH           Bracket conventions: default, frus, leiden, or\n'
+                  "                                a profile YAML file (default: the store's\n"
+                  '                                interventions: setting, else default).\n'
+                  '  -f, --format <text|json|csv>  Output format: text, json or csv.  [default:\n'
+                  '                                text]\n'
+                  '  --color <auto|always|never>   Colour the output: auto (only on a terminal),\n'
+                  '                                always, never.  [default: auto]\n'
+                  '  -h, --help                    Show this message and exit.\n',
  'list': 'Usage: provenance list [OPTIONS]\n'
          '\n'
          '  List the documents in the store.\n'
@@ -459,6 +308,31 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
          '  --accessed <str>                Access date for styles and exports (default:\n'
          '                                  today), e.g. 2026-11-28.\n'
          '  -h, --help                      Show this message and exit.\n',
+ 'rights': 'Usage: provenance rights [OPTIONS] {DOC[/STREAM]}\n'
+           '\n'
+           "  Print a document's rights: the rights text verbatim, the machine-readable\n"
+           '  statement with its label (rightsstatements.org, Creative Commons, SPDX), the\n'
+           '  holder and contact, and the funder credit line built from its funders.  A\n'
+           '  statement written in a non-canonical form, or not recognised, is reported on\n'
+           '  stderr with the canonical form.\n'
+           '\n'
+           '  Example: provenance rights 1961-05-10-cable-ministry-of-public-security\n'
+           '  --format jsonld\n'
+           '\n'
+           'Arguments:\n'
+           '  DOC[/STREAM] <str>  The document (its own rights), or one of its streams\n'
+           "                      (the stream's rights where it carries its own, else the\n"
+           "                      document's).  [required]\n"
+           '\n'
+           'Options:\n'
+           '  -s, --stream <str>              The stream whose rights to show (same as\n'
+           '                                  DOC/STREAM).\n'
+           '  -f, --format <text|json|jsonld>\n'
+           '                                  text, json, or jsonld (Dublin Core terms,\n'
+           '                                  EDM and schema.org).  [default: text]\n'
+           '  --color <auto|always|never>     Colour the output: auto (only on a\n'
+           '                                  terminal), always, never.  [default: auto]\n'
+           '  -h, --help                      Show this message and exit.\n',
  'export': 'Usage: provenance export [OPTIONS] {DOC[/STREAM@N]}\n'
            '\n'
            "  Export a document's provenance (W3C PROV) or a version as TEI P5.\n"
@@ -508,6 +382,8 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
            '  side with word changes and editorial (bracket) changes in distinct colours,\n'
            '  the interventions added, removed, changed or absorbed, the metadata changes,\n'
            '  and the citation of each side.  It needs no network and runs no scripts.\n'
+           '  Changes are classed as provenance diff classes them, and interventions\n'
+           '  compared as provenance interventions --against compares them.\n'
            '\n'
            '  Example: provenance report my-doc/en@1 my-doc/en@2 -o review.html\n'
            '\n'
@@ -518,6 +394,9 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
            'Options:\n'
            '  -o, --output <path>  The HTML file to write (default: standard output).\n'
            "  --date <str>         The report's date as printed on it (default: today).\n"
+           '  --profile NAME|PATH  Bracket conventions: default, frus, leiden, or a\n'
+           "                       profile YAML file (default: the store's interventions:\n"
+           '                       setting, else default).\n'
            '  -h, --help           Show this message and exit.\n',
  'check': 'Usage: provenance check [OPTIONS] [PATH]...\n'
           '\n'
@@ -553,29 +432,4 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
           '                                  description.\n'
           '  --color <auto|always|never>     Colour the output: auto (only on a\n'
           '                                  terminal), always, never.  [default: auto]\n'
-          '  -h, --help                      Show this message and exit.\n',
- 'rights': 'Usage: provenance rights [OPTIONS] {DOC[/STREAM]}\n'
-           '\n'
-           "  Print a document's rights: the rights text verbatim, the machine-readable\n"
-           '  statement with its label (rightsstatements.org, Creative Commons, SPDX), the\n'
-           '  holder and contact, and the funder credit line built from its funders.  A\n'
-           '  statement written in a non-canonical form, or not recognised, is reported on\n'
-           '  stderr with the canonical form.\n'
-           '\n'
-           '  Example: provenance rights 1961-05-10-cable-ministry-of-public-security\n'
-           '  --format jsonld\n'
-           '\n'
-           'Arguments:\n'
-           '  DOC[/STREAM] <str>  The document (its own rights), or one of its streams\n'
-           "                      (the stream's rights where it carries its own, else the\n"
-           "                      document's).  [required]\n"
-           '\n'
-           'Options:\n'
-           '  -s, --stream <str>              The stream whose rights to show (same as\n'
-           '                                  DOC/STREAM).\n'
-           '  -f, --format <text|json|jsonld>\n'
-           '                                  text, json, or jsonld (Dublin Core terms,\n'
-           '                                  EDM and schema.org).  [default: text]\n'
-           '  --color <auto|always|never>     Colour the output: auto (only on a\n'
-           '                                  terminal), always, never.  [default: auto]\n'
-           '  -h, --help                      Show this message and exit.\n'}
+          '  -h, --help                      Show this message and exit.\n'}

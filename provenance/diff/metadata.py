@@ -132,6 +132,26 @@ def diff_metadata(old: Mapping[str, Any], new: Mapping[str, Any], *, old_label: 
 
 # -- renderers --------------------------------------------------------------------------------
 
+def version_records(store: Any, version: Any
+                    ) -> tuple[dict[str, Any], Callable[[str], int | None]]:
+    """What ``--metadata`` compares for a version of a store: its document, stream and
+    version records as stored (``{"document": ..., "stream": ..., "version": ...}``), and the
+    line of any JSON pointer into them (``/version/agents/0`` -> its line in ``vN.yaml``)."""
+    from .. import yamlio
+
+    paths = {"document": store.document(version.doc_id).path,
+             "stream": store.stream(version.doc_id, version.stream_id).path,
+             "version": version.meta_path}
+    docs = {name: yamlio.load(path) for name, path in paths.items()}
+
+    def line_of(pointer: str) -> int | None:
+        head, _, rest = pointer.lstrip("/").partition("/")
+        doc = docs.get(head)
+        return doc.line_of(f"/{rest}" if rest else "") if doc else None
+
+    return {name: doc.data for name, doc in docs.items()}, line_of
+
+
 def _shown(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 

@@ -23,7 +23,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,18 +38,34 @@ WHITESPACE = "whitespace"
 #: The classes, in the order summaries list them.
 CLASSES = (TEXTUAL, EDITORIAL, WHITESPACE)
 
-_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\S+")
+
+
+def _iter_words(text: str) -> Iterator[str]:
+    """The words of ``text``: runs of characters that are neither spaces nor punctuation
+    (letters, digits, and symbols such as ``£`` or an emoji, which carry meaning)."""
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token.isalnum():
+            yield token
+            continue
+        word: list[str] = []
+        for ch in token:
+            if ch.isalnum() or unicodedata.category(ch)[0] != "P":
+                word.append(ch)
+            elif word:
+                yield "".join(word)
+                word = []
+        if word:
+            yield "".join(word)
 
 
 def _same_words(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` have the same words, compared composed (so a change of Unicode
     form alone is no change); stops at the first that differs."""
-    words_a = _WORD.finditer(unicodedata.normalize("NFC", a))
-    words_b = _WORD.finditer(unicodedata.normalize("NFC", b))
-    for x, y in itertools.zip_longest(words_a, words_b):
-        if x is None or y is None or x.group() != y.group():
-            return False
-    return True
+    words_a = _iter_words(unicodedata.normalize("NFC", a))
+    words_b = _iter_words(unicodedata.normalize("NFC", b))
+    return all(x == y for x, y in itertools.zip_longest(words_a, words_b))
 
 
 class _Parsed:

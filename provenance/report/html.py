@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .model import CLASSES, Report, Side
 
 if TYPE_CHECKING:
-    from ..tei.body import Span
+    from ..interventions import Intervention, LedgerChange
 
 _PARA = re.compile(r"(\n[ \t\u00a0\u3000]*(?:\r?\n[ \t\u00a0\u3000]*)+)")
 
@@ -67,6 +67,7 @@ table.data { border-collapse: collapse; width: 100%; font-size: 13px; }
 table.data th, table.data td { text-align: left; vertical-align: top; padding: 4px 8px;
   border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
 table.data th { background: var(--band); }
+table.data td:first-child code { white-space: nowrap; }
 .status { font-weight: 600; border-radius: 10px; padding: 0 7px; font-size: 12px;
   white-space: nowrap; }
 .st-added { background: var(--e-ins-bg); color: var(--e-ins); }
@@ -97,8 +98,9 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _marked(text: str, lo: int, hi: int, spans: Sequence[Span]) -> str:
-    """``text[lo:hi]`` escaped, with the stretches inside brackets marked ``.iv``."""
+def _marked(text: str, lo: int, hi: int, spans: Sequence[Intervention]) -> str:
+    """``text[lo:hi]`` escaped, with the stretches inside brackets (``spans``: the outermost
+    interventions, in order) marked ``.iv``."""
     out, pos = [], lo
     for s in spans:
         a, b = max(lo, s.start), min(hi, s.end)
@@ -138,32 +140,33 @@ class _Rows:
 def side_by_side(report: Report) -> str:
     """The two texts in paragraph rows, word changes marked by class."""
     old, new = report.old, report.new
+    old_top, new_top = _outermost(old), _outermost(new)
     rows = _Rows()
-    changes = iter(report.changes)
-    for tag, a0, a1, b0, b1 in report.opcodes:
-        if tag == "equal":
+    number = 0
+    for op in report.diff.operations:
+        a0, a1, b0, b1 = op.old_start, op.old_end, op.new_start, op.new_end
+        if op.op == "equal":
             pos = 0
             segment = new.text[b0:b1]
             for m in _PARA.finditer(segment):
-                rows.add(0, _marked(old.text, a0 + pos, a0 + m.start(), old.interventions),
+                rows.add(0, _marked(old.text, a0 + pos, a0 + m.start(), old_top),
                          segment[pos:m.start()])
-                rows.add(1, _marked(new.text, b0 + pos, b0 + m.start(), new.interventions),
+                rows.add(1, _marked(new.text, b0 + pos, b0 + m.start(), new_top),
                          segment[pos:m.start()])
                 rows.cut(m.group(0))
                 pos = m.end()
-            rows.add(0, _marked(old.text, a0 + pos, a1, old.interventions), segment[pos:])
-            rows.add(1, _marked(new.text, b0 + pos, b1, new.interventions), segment[pos:])
+            rows.add(0, _marked(old.text, a0 + pos, a1, old_top), segment[pos:])
+            rows.add(1, _marked(new.text, b0 + pos, b1, new_top), segment[pos:])
             continue
-        change = next(changes)
+        number += 1
         rows.changed()
-        cid = f' id="c{change.number}"'
-        if a1 > a0:
-            rows.add(0, f'<del class="{change.cls}"{cid}>{esc(old.text[a0:a1])}</del>',
-                     old.text[a0:a1])
+        cls = esc(op.category or "textual")
+        cid = f' id="c{number}"'
+        if op.old:
+            rows.add(0, f'<del class="{cls}"{cid}>{esc(op.old)}</del>', op.old)
             cid = ""
-        if b1 > b0:
-            rows.add(1, f'<ins class="{change.cls}"{cid}>{esc(new.text[b0:b1])}</ins>',
-                     new.text[b0:b1])
+        if op.new:
+            rows.add(1, f'<ins class="{cls}"{cid}>{esc(op.new)}</ins>', op.new)
     out = ['<table class="text"><colgroup><col class="ln"><col><col class="ln"><col>'
            '</colgroup>',
            f'<thead><tr><th></th><th>{esc(old.version.ref)} (old)</th><th></th>'
@@ -177,6 +180,10 @@ def side_by_side(report: Report) -> str:
                    f'<td class="ln">{new_line}</td><td>{right}</td></tr>')
     out.append("</tbody></table>")
     return "\n".join(out)
+
+
+def _outermost(side: Side) -> list[Intervention]:
+    return [i for i in side.interventions if i.depth == 0]
 
 
 def _who(side: Side) -> str:
@@ -201,9 +208,9 @@ def _summary(report: Report) -> str:
               "whitespace": "spacing change"}
     parts = [f"<span><b>{report.count(c)}</b>{labels[c]}{_s(report.count(c))}</span>"
              for c in CLASSES]
-    parts.append(f"<span><b>{sum(1 for r in report.ledger if r.status != 'kept')}</b>"
-                 "interventions changed, added or removed</span>")
-    parts.append(f"<span><b>{len(report.metadata)}</b>metadata fields changed</span>")
+    moved = sum(1 for r in report.ledger.changes if r.status != "kept")
+    parts.append(f"<span><b>{moved}</b>interventions changed, added or removed</span>")
+    parts.append(f"<span><b>{len(report.metadata.changes)}</b>metadata fields changed</span>")
     legend = ('<div class="legend">'
               '<span><del class="textual">deleted</del> <ins class="textual">inserted</ins> '
               'words</span>'
@@ -222,11 +229,12 @@ def _change_list(report: Report) -> str:
     if not report.changes:
         return '<p class="none">The texts are identical.</p>'
     items = []
-    for c in report.changes:
-        before = f'<del class="{c.cls}">{esc(_short(c.old))}</del>' if c.old else ""
-        after = f'<ins class="{c.cls}">{esc(_short(c.new))}</ins>' if c.new else ""
-        items.append(f'<li><a href="#c{c.number}">{before} {after}</a> '
-                     f'<span class="none">{c.cls}</span></li>')
+    for number, c in enumerate(report.changes, 1):
+        cls = esc(c.category or "textual")
+        before = f'<del class="{cls}">{esc(_short(c.old))}</del>' if c.old else ""
+        after = f'<ins class="{cls}">{esc(_short(c.new))}</ins>' if c.new else ""
+        items.append(f'<li><a href="#c{number}">{before} {after}</a> '
+                     f'<span class="none">{cls}</span></li>')
     return f'<ol class="changes">{"".join(items)}</ol>'
 
 
@@ -236,14 +244,15 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def _ledger(report: Report) -> str:
-    rows = [r for r in report.ledger if r.status != "kept"]
-    kept = [r for r in report.ledger if r.status == "kept"]
+    rows = [r for r in report.ledger.changes if r.status != "kept"]
+    kept = report.ledger.by_status("kept")
 
-    def table(items: Sequence[Any]) -> str:
+    def table(items: Sequence[LedgerChange]) -> str:
         body = "".join(
             f'<tr><td><span class="status st-{r.status}">{r.status}</span></td>'
-            f"<td>{esc(r.kind)}</td><td>{esc(r.old)}</td><td>{esc(r.new)}</td>"
-            f"<td>{r.line}:{r.column}</td></tr>" for r in items)
+            f"<td>{esc(r.type)}</td><td>{esc(r.old.text if r.old else '')}</td>"
+            f"<td>{esc(r.new.text if r.new else '')}</td>"
+            f"<td>{r.current.line}:{r.current.column}</td></tr>" for r in items)
         return ('<table class="data"><thead><tr><th>status</th><th>type</th><th>old</th>'
                 f"<th>new</th><th>line:col</th></tr></thead><tbody>{body}</tbody></table>")
 
@@ -255,21 +264,23 @@ def _ledger(report: Report) -> str:
     return "\n".join(out)
 
 
-def _value(value: Any) -> str:
-    if value is None:
+def _value(value: Any, present: bool) -> str:
+    from ..diff.metadata import value_text
+
+    if not present:
         return '<span class="none">(absent)</span>'
     if value == "":
         return '<span class="none">(empty)</span>'
-    if isinstance(value, list):
-        value = ", ".join(str(x) for x in value)
-    return esc(str(value))
+    return esc(value_text(value))
 
 
 def _metadata(report: Report) -> str:
-    if not report.metadata:
+    if not report.metadata.changes:
         return '<p class="none">No metadata differs.</p>'
-    body = "".join(f"<tr><td><code>{esc(m.pointer)}</code></td><td>{_value(m.old)}</td>"
-                   f"<td>{_value(m.new)}</td></tr>" for m in report.metadata)
+    body = "".join(f"<tr><td><code>{esc(m.field)}</code></td>"
+                   f"<td>{_value(m.old, m.change != 'added')}</td>"
+                   f"<td>{_value(m.new, m.change != 'removed')}</td></tr>"
+                   for m in report.metadata.changes)
     return ('<table class="data"><thead><tr><th>field</th><th>old</th><th>new</th></tr>'
             f"</thead><tbody>{body}</tbody></table>")
 
@@ -298,7 +309,8 @@ def render_html(report: Report) -> str:
         "style-src 'unsafe-inline'\">",
         f"<style>{CSS}</style></head><body><main>",
         f"<h1>{esc(doc.title)}</h1>",
-        f'<p class="sub">{esc(title)} · report of {esc(report.generated)}</p>',
+        f'<p class="sub">{esc(title)} · brackets read by the {esc(report.profile)} profile · '
+        f"report of {esc(report.generated)}</p>",
         '<div class="sides">', _card(report.old, "Old version"),
         _card(report.new, "New version"), "</div>",
         _summary(report),
