@@ -33,7 +33,7 @@ def test_rights_given_are_recorded_with_the_pages_text(run, tmp_path: Path,  # t
 def test_a_page_without_rights_text_gets_the_statements_label(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     records = _init(run, tmp_path)
     r = run("--records", records, "import", PDF_PAGE, "--id", "mao-filippov", "--rights",
-            "https://rightsstatements.org/page/InC-EDU/1.0/", "--format", "json")
+            "https://rightsstatements.org/page/InC-EDU/1.0/", "--json")
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["id"] == "mao-filippov"
     meta = Store(records).document("mao-filippov").meta

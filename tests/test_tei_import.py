@@ -121,7 +121,7 @@ def test_frus_document_from_the_corpus(run, tmp_path: Path) -> None:  # type: ig
     volume = shared_path(*NICARAGUA)
     records = tmp_path / "records"
     assert run("init", records).exit_code == 0
-    r = run("--records", records, "import", volume, "--div", "d2", "--format", "json")
+    r = run("--records", records, "import", volume, "--div", "d2", "--json")
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["layout"] == "tei"
@@ -203,7 +203,7 @@ def test_rights_given_replace_the_inferred_ones_without_a_warning(run, tmp_path:
     records = tmp_path / "records"
     run("init", records)
     r = run("--records", records, "import", volume, "--div", "d2", "--rights", "InC-EDU",
-            "--format", "json")
+            "--json")
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
     assert not [w for w in out["warnings"] if "rights" in w]
@@ -216,7 +216,7 @@ def test_a_publisher_that_is_not_governmental_gets_no_statement(run, tmp_path: P
     records = tmp_path / "records"
     run("init", records)
     r = run("--records", records, "import", LETTER, "--div", "l1", "--id", "neb-letter",
-            "--format", "json")
+            "--json")
     assert r.exit_code == 0, r.stderr
     [warning] = json.loads(r.stdout)["warnings"]
     assert "its publisher 'Example Digital Archive' is not a United States Government" \
@@ -313,3 +313,16 @@ def test_a_bad_statement_writes_nothing(run, tmp_path: Path) -> None:  # type: i
     assert r.exit_code == 2
     assert r.stderr.count("\n") == 1 and r.stderr.startswith("provenance: error: --rights: ")
     assert snapshot(records) == before
+
+
+def test_format_tei_names_what_the_file_is(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    records = tmp_path / "records"
+    run("init", records)
+    renamed = tmp_path / "letter-as-saved.txt"  # not recognisable as XML by its name
+    renamed.write_bytes(Path(LETTER).read_bytes())
+    r = run("--records", records, "import", renamed, "--format", "tei", "--div", "l1",
+            "--id", "neb-letter", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["layout"] == "tei"
+    bad = run("--records", records, "import", renamed, "--format", "docx")
+    assert bad.exit_code == 2 and "page" in bad.stderr and "tei" in bad.stderr

@@ -80,11 +80,11 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
          '  --publisher <str>  The digital archive or collection that publishes these\n'
          '                     records.\n'
          '  -h, --help         Show this message and exit.\n',
- 'import': 'Usage: provenance import [OPTIONS] {PAGE}\n'
+ 'import': 'Usage: provenance import [OPTIONS] {FILE}\n'
            '\n'
            "  Import a saved archive page (a new document and its translation's first\n"
-           '  version), or one document of a TEI P5 file (with --from tei; its\n'
-           "  transcription's first version).\n"
+           '  version), or one document of a TEI P5 file (--format tei, the default for\n'
+           "  XML; its transcription's first version).\n"
            '\n'
            "  The rights come from the source (the page's rights text, the TEI header's\n"
            '  availability) and --rights. A TEI file that states none gets NoC-US when its\n'
@@ -95,30 +95,28 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
            '  Example: provenance import frus1870.xml --div d1 --rights NoC-US\n'
            '\n'
            'Arguments:\n'
-           '  PAGE <str>  A saved archive page (text) or a TEI P5 file.  [required]\n'
+           '  FILE <str>  A saved archive page (text) or a TEI P5 file.  [required]\n'
            '\n'
            'Options:\n'
-           "  --id <str>                The new document's id (default: from its date and\n"
-           '                            title).\n'
-           "  --url <str>               The page's URL, when the saved text does not print\n"
-           '                            it.\n'
-           '  --stream <str>            Id of the translation stream (default: its\n'
-           '                            language, e.g. en).\n'
-           '  -f, --format <text|json>  Output format: text or json.  [default: text]\n'
-           '  --from page|tei           What the file is: page (a saved archive page) or\n'
-           '                            tei (TEI P5 XML, imported as a transcription);\n'
-           '                            default: tei for XML files.\n'
-           '  --div <str>               TEI: the xml:id of the document to import, when\n'
-           '                            the file holds several (a FRUS volume: d1, d2,\n'
-           '                            ...).\n'
-           "  --rights STATEMENT        The document's rights statement: a\n"
-           '                            rightsstatements.org or Creative Commons URI, a\n'
-           '                            short name (InC, NoC-US, CC BY 4.0) or an SPDX\n'
-           '                            expression; recorded as rights.statement in its\n'
-           '                            canonical form (and as rights.text, by its label,\n'
-           '                            when the source prints no rights). It replaces a\n'
-           '                            statement the source gives.\n'
-           '  -h, --help                Show this message and exit.\n',
+           "  --id <str>           The new document's id (default: from its date and\n"
+           '                       title).\n'
+           "  --url <str>          The page's URL, when the saved text does not print it.\n"
+           '  --stream <str>       Id of the translation stream (default: its language,\n'
+           '                       e.g. en).\n'
+           '  --format <page|tei>  What the file is: page (a saved archive page, as text)\n'
+           '                       or tei (TEI P5 XML, imported as a transcription);\n'
+           '                       default: tei for an XML file, else page.\n'
+           '  --json               Print what was imported as JSON (id, stream, layout,\n'
+           '                       warnings).\n'
+           '  --div <str>          TEI: the xml:id of the document to import, when the\n'
+           '                       file holds several (a FRUS volume: d1, d2, ...).\n'
+           "  --rights STATEMENT   The document's rights statement: a rightsstatements.org\n"
+           '                       or Creative Commons URI, a short name (InC, NoC-US, CC\n'
+           '                       BY 4.0) or an SPDX expression; recorded as\n'
+           '                       rights.statement in its canonical form (and as\n'
+           '                       rights.text, by its label, when the source prints no\n'
+           '                       rights). It replaces a statement the source gives.\n'
+           '  -h, --help           Show this message and exit.\n',
  'commit': 'Usage: provenance commit [OPTIONS] {DOC/STREAM} {FILE}\n'
            '\n'
            "  Record a new version of a stream's text.  A published version is never\n"

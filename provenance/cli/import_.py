@@ -1,23 +1,31 @@
-"""provenance import PAGE.txt [--id ID] [--url URL] [--rights STATEMENT]"""
+"""provenance import FILE [--format page|tei] [--id ID] [--url URL] [--rights STATEMENT]"""
 
 from __future__ import annotations
 
+import enum
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from .app import app
-from .common import OutputFormat, dumps_json, note, warn, write
-from .options import FormatOption, get_ctx
+from .common import dumps_json, note, warn, write
+from .options import get_ctx
 
 if TYPE_CHECKING:
     from ..store import Store
 
 
+class ImportFormat(str, enum.Enum):
+    """What the file is (as ``export --format`` says what it writes)."""
+
+    page = "page"
+    tei = "tei"
+
+
 @app.command("import")
 def import_command(
     ctx: typer.Context,
-    page: Annotated[str, typer.Argument(metavar="PAGE",
+    page: Annotated[str, typer.Argument(metavar="FILE",
                                            help="A saved archive page (text) or a TEI P5 file.")],
     doc_id: Annotated[
         Optional[str],  # noqa: UP045
@@ -31,13 +39,14 @@ def import_command(
         Optional[str],  # noqa: UP045
         typer.Option(help="Id of the translation stream (default: its language, e.g. en)."),
     ] = None,
-    fmt: FormatOption = OutputFormat.text,
     source: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--from", metavar="page|tei",
-                     help="What the file is: page (a saved archive page) or tei (TEI P5 XML, "
-                          "imported as a transcription); default: tei for XML files."),
+        Optional[ImportFormat],  # noqa: UP045
+        typer.Option("--format", help="What the file is: page (a saved archive page, as text) "
+                     "or tei (TEI P5 XML, imported as a transcription); default: tei for an "
+                     "XML file, else page."),
     ] = None,
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="Print what was imported as JSON (id, stream, layout, warnings).")] = False,
     div: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(help="TEI: the xml:id of the document to import, when the file holds "
@@ -54,7 +63,8 @@ def import_command(
     ] = None,
 ) -> None:
     """Import a saved archive page (a new document and its translation's first version), or
-    one document of a TEI P5 file (with --from tei; its transcription's first version).
+    one document of a TEI P5 file (--format tei, the default for XML; its transcription's
+    first version).
 
     The rights come from the source (the page's rights text, the TEI header's availability)
     and --rights. A TEI file that states none gets NoC-US when its publisher is a United
@@ -66,20 +76,16 @@ def import_command(
     from ..importer import import_page
 
     store = get_ctx(ctx).store
-    if source not in (None, "page", "tei"):
-        from ..errors import UsageError
-
-        raise UsageError(f"--from {source!r}: use page or tei")
-    if (source or _sniff(page)) == "tei":
-        _import_tei(store, page, doc_id=doc_id, url=url, stream=stream, div=div, fmt=fmt,
-                    rights=rights)
+    if (source.value if source else _sniff(page)) == "tei":
+        _import_tei(store, page, doc_id=doc_id, url=url, stream=stream, div=div,
+                    as_json=as_json, rights=rights)
         return
     doc, parsed = import_page(store, page, doc_id=doc_id, url=url, stream_id=stream,
                               rights=rights)
     for message in parsed.warnings:
         warn(message)
     stream_id = store.streams(doc.id)[0].id
-    if fmt is OutputFormat.json:
+    if as_json:
         write(dumps_json({"format_version": 1, "id": doc.id, "stream": stream_id,
                           "layout": parsed.layout, "warnings": parsed.warnings}))
     else:
@@ -94,7 +100,7 @@ def _sniff(path: str) -> str:
 
 
 def _import_tei(store: Store, path: str, *, doc_id: str | None, url: str | None,
-                stream: str | None, div: str | None, fmt: OutputFormat,
+                stream: str | None, div: str | None, as_json: bool,
                 rights: str | None) -> None:
     from ..tei import import_tei
 
@@ -103,7 +109,7 @@ def _import_tei(store: Store, path: str, *, doc_id: str | None, url: str | None,
     for message in parsed.warnings:
         warn(message)
     stream_id = store.streams(doc.id)[0].id
-    if fmt is OutputFormat.json:
+    if as_json:
         write(dumps_json({"format_version": 1, "id": doc.id, "stream": stream_id,
                           "layout": "tei", "warnings": parsed.warnings}))
     else:
