@@ -97,7 +97,14 @@ def _message(err: Any) -> str:
 
 
 def validate(data: Any, name: str, doc: YAMLDoc | None = None, path: str | None = None) -> None:
-    """Raise :class:`SchemaError` for the first violation (file, line and JSON pointer)."""
+    """Raise :class:`SchemaError` for the first violation (file, line and JSON pointer).
+
+    A valid record (nearly every one) is recognised by :mod:`provenance.fastschema` without
+    loading jsonschema, which then runs only to say what is wrong."""
+    from .fastschema import is_valid
+
+    if is_valid(data, name):
+        return
     for problem in iter_problems(data, name, doc):
         raise SchemaError(
             f"does not follow {name}: {problem.message}",

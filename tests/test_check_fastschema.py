@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance import schema, yamlio
-from provenance.check import fastschema
+from provenance import fastschema, schema, yamlio
 from tests.conftest import RECORDS, SEED_ID
 
 FOLDER = RECORDS / SEED_ID

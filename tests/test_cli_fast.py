@@ -11,6 +11,8 @@ import pytest
 from provenance.cli import fast, fastgen, fastspec, main
 from provenance.store import Store
 
+from .conftest import RECORDS
+
 SEED = "1961-05-10-cable-ministry-of-public-security"
 
 
@@ -158,7 +160,8 @@ def test_the_fast_commands_do_not_load_typer_or_the_schema_validator(
         pair: tuple[str, str]) -> None:
     code = ("import sys; from provenance.cli import main\n"
             "for args in (['--version'], ['--help'], ['diff', '--help'], "
-            f"['diff', {pair[0]!r}, {pair[1]!r}]):\n"
+            f"['diff', {pair[0]!r}, {pair[1]!r}], "
+            f"['--records', {str(RECORDS)!r}, 'diff', '{SEED}/en@1', '{SEED}/en@1']):\n"
             "    main(args)\n"
             "heavy = sorted(m for m in ('typer', 'click', 'pydantic', 'rich', 'jsonschema') "
             "if m in sys.modules)\n"

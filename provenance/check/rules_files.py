@@ -51,7 +51,7 @@ def schema_invalid(ctx: MetaContext) -> Iterator[Raw]:
         yield Raw(f"{ctx.kind} metadata must be a YAML mapping (follows {name})", line=1)
         return
     from .. import schema
-    from .fastschema import is_valid
+    from ..fastschema import is_valid
 
     if is_valid(ctx.data, name) is True:
         return

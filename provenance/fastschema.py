@@ -1,12 +1,13 @@
 """A fast yes/no validator compiled from the shipped JSON Schemas.
 
 Checking ten thousand records, jsonschema's general machinery costs more than reading the
-YAML.  Most records are valid, so the check first asks this validator, which compiles the
-keywords our schemas use into plain Python closures (once per schema); only when it says
-*invalid* does jsonschema run, for its precise messages.  A schema using any keyword not
-handled here is refused (:class:`Unsupported`), and the check then uses jsonschema alone, so
-this can make a check faster but never more lenient.  ``tests/test_check_fastschema.py``
-compares the two on generated records.
+YAML, and importing it costs a command that reads three records more than reading them.  Most
+records are valid, so :func:`provenance.schema.validate` and the check first ask this
+validator, which compiles the keywords our schemas use into plain Python closures (once per
+schema); only when it says *invalid* does jsonschema run, for its precise messages.  A
+schema using any keyword not handled here is refused (:class:`Unsupported`), and jsonschema
+is then used alone, so this can make a check faster but never more lenient.
+``tests/test_check_fastschema.py`` compares the two on generated records.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..schema import load_schema
+from .schema import load_schema
 
 Check = Callable[[Any], bool]
 
