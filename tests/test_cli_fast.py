@@ -112,6 +112,33 @@ def test_diff_of_versions_is_the_same_either_way(
     assert fast_result == typer_result
 
 
+@pytest.mark.parametrize("args", [
+    ["log", "SEED"],
+    ["log", "SEED/en", "--format", "json"],
+    ["log", "no-such-doc"],
+    ["log", "SEED/en@1"],  # log takes no version: the command's own error
+    ["show", "SEED/en@1"],
+    ["show", "SEED/en", "-f", "json"],
+    ["show", "SEED/en@1", "--reading"],
+    ["show", "SEED/en@1", "--source-only", "--format=json"],
+    ["show", "SEED/en@1", "--highlight", "--color", "always"],
+    ["show", "SEED/en@1", "--reading", "--profile", "frus"],
+    ["show", "SEED/en@1", "--reading", "--source-only"],
+    ["show", "SEED/en@7"],
+    ["list"],
+    ["list", "-fjson"],
+    ["list", "--format", "yaml"],  # typer's error
+])
+def test_store_commands_are_the_same_either_way(
+        capfdbinary: pytest.CaptureFixture[bytes], seed_store: Store,
+        monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    monkeypatch.delenv("PROVENANCE_RECORDS", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    full = ["--records", str(seed_store.root), *(a.replace("SEED", SEED) for a in args)]
+    fast_result, typer_result = _both(capfdbinary, full)
+    assert fast_result == typer_result
+
+
 def test_records_from_the_environment(capfdbinary: pytest.CaptureFixture[bytes],
                                       seed_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PROVENANCE_RECORDS", str(seed_store.root))
@@ -142,14 +169,19 @@ def test_help_and_version_are_the_same_either_way(
     (["diff", "a", "b", "--nope"], False),
     (["diff", "a", "b", "-C", "x"], False),
     (["dif", "a", "b"], False),
-    (["log", "doc"], False),
+    (["log", "doc"], True),
+    (["show", "doc/en@1", "--reading", "-fjson"], True),
+    (["list", "--format=json"], True),
+    (["list", "extra"], False),
+    (["cite", "doc"], False),
 ])
 def test_what_the_fast_path_takes_and_what_it_leaves_to_typer(
         monkeypatch: pytest.MonkeyPatch, args: list[str], handled: bool) -> None:
     import importlib
 
-    run_module = importlib.import_module("provenance.cli.diff_run")
-    monkeypatch.setattr(run_module, "run", lambda *a, **k: 0)
+    for name in ("diff_run", "log_run", "show_run", "list_run"):
+        run_module = importlib.import_module(f"provenance.cli.{name}")
+        monkeypatch.setattr(run_module, "run", lambda *a, **k: 0)
     with open("/dev/null", "w") as sink:
         monkeypatch.setattr(sys, "stdout", sink)
         result = fast.run(args)
@@ -161,7 +193,10 @@ def test_the_fast_commands_do_not_load_typer_or_the_schema_validator(
     code = ("import sys; from provenance.cli import main\n"
             "for args in (['--version'], ['--help'], ['diff', '--help'], "
             f"['diff', {pair[0]!r}, {pair[1]!r}], "
-            f"['--records', {str(RECORDS)!r}, 'diff', '{SEED}/en@1', '{SEED}/en@1']):\n"
+            f"['--records', {str(RECORDS)!r}, 'diff', '{SEED}/en@1', '{SEED}/en@1'], "
+            f"['--records', {str(RECORDS)!r}, 'log', '{SEED}'], "
+            f"['--records', {str(RECORDS)!r}, 'show', '{SEED}/en@1', '--reading'], "
+            f"['--records', {str(RECORDS)!r}, 'list']):\n"
             "    main(args)\n"
             "heavy = sorted(m for m in ('typer', 'click', 'pydantic', 'rich', 'jsonschema') "
             "if m in sys.modules)\n"

@@ -1,4 +1,5 @@
-"""The fast path: ``--version``, the help pages and ``provenance diff`` without typer.
+"""The fast path: ``--version``, the help pages, ``diff``, ``log``, ``show`` and ``list``
+without typer.
 
 Loading typer and building its commands costs several times what a whole diff of two
 translations does, so :func:`run` handles the everyday invocations itself, from the plain

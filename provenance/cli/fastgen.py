@@ -22,7 +22,12 @@ from typing import Any
 
 #: Commands the fast path runs itself: name -> (typer module, its function, the typer-free
 #: module whose ``run(app_context, **options)`` does the work).
-FAST_COMMANDS = {"diff": ("diff", "diff_command", "diff_run")}
+FAST_COMMANDS = {
+    "diff": ("diff", "diff_command", "diff_run"),
+    "log": ("log", "log_command", "log_run"),
+    "show": ("show", "show_command", "show_run"),
+    "list": ("list_", "list_command", "list_run"),
+}
 
 #: Width the help pages are rendered at (what typer prints into a pipe).
 HELP_COLUMNS = 80

@@ -31,6 +31,22 @@ COMMANDS = {
         {'name': 'metadata', 'argument': False, 'decls': ['--metadata'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
         {'name': 'time_limit', 'argument': False, 'decls': ['--time-limit'], 'kind': 'float', 'choices': None, 'min': 0.001, 'envvar': None, 'required': False, 'default': None, 'eager': False},
     ]},
+    'log': {'module': 'log_run', 'params': [
+        {'name': 'target', 'argument': True, 'decls': [], 'kind': 'str', 'choices': None, 'min': None, 'envvar': None, 'required': True, 'default': None, 'eager': False},
+        {'name': 'fmt', 'argument': False, 'decls': ['--format', '-f'], 'kind': 'choice', 'choices': ['text', 'json'], 'min': None, 'envvar': None, 'required': False, 'default': 'text', 'eager': False},
+    ]},
+    'show': {'module': 'show_run', 'params': [
+        {'name': 'target', 'argument': True, 'decls': [], 'kind': 'str', 'choices': None, 'min': None, 'envvar': None, 'required': True, 'default': None, 'eager': False},
+        {'name': 'fmt', 'argument': False, 'decls': ['--format', '-f'], 'kind': 'choice', 'choices': ['text', 'json'], 'min': None, 'envvar': None, 'required': False, 'default': 'text', 'eager': False},
+        {'name': 'reading', 'argument': False, 'decls': ['--reading'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
+        {'name': 'source_only', 'argument': False, 'decls': ['--source-only'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
+        {'name': 'highlight', 'argument': False, 'decls': ['--highlight'], 'kind': 'flag', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': False, 'eager': False},
+        {'name': 'profile', 'argument': False, 'decls': ['--profile'], 'kind': 'str', 'choices': None, 'min': None, 'envvar': None, 'required': False, 'default': None, 'eager': False},
+        {'name': 'color', 'argument': False, 'decls': ['--color'], 'kind': 'choice', 'choices': ['auto', 'always', 'never'], 'min': None, 'envvar': None, 'required': False, 'default': 'auto', 'eager': False},
+    ]},
+    'list': {'module': 'list_run', 'params': [
+        {'name': 'fmt', 'argument': False, 'decls': ['--format', '-f'], 'kind': 'choice', 'choices': ['text', 'json'], 'min': None, 'envvar': None, 'required': False, 'default': 'text', 'eager': False},
+    ]},
 }
 
 HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
