@@ -143,7 +143,7 @@ def _classed(result: Any, store: Store | None, profile: str | None) -> Any:
     from ..interventions import load_profile, store_profile
     from ..interventions.classify import categorize
 
-    prof = load_profile(profile) if profile or store is None else store_profile(store)
+    prof = load_profile(profile) if store is None else store_profile(store, profile)
     return categorize(result, prof)
 
 

@@ -41,14 +41,6 @@ ProfileOption = Annotated[
 ]
 
 
-def resolve_profile(store: Store, spec: str | None) -> Profile:
-    """``--profile`` if given (a name, or a path from the working directory), else the
-    store's own setting."""
-    from ..interventions import load_profile, store_profile
-
-    return load_profile(spec) if spec else store_profile(store)
-
-
 # -- data ------------------------------------------------------------------------------------
 
 
@@ -332,7 +324,7 @@ def interventions_command(
 
     store = get_ctx(ctx).store
     version = store.resolve(target)
-    prof = resolve_profile(store, profile)
+    prof = iv.store_profile(store, profile)
     text = store.read_text(version)
     colored = use_color(color)
     if against is None:

@@ -142,8 +142,13 @@ def load_profile(
     return _by_name_or_path(str(spec), root, 0)
 
 
-def store_profile(store: Any) -> Profile:
-    """The profile a store declares (``interventions:`` in its ``provenance.yaml``)."""
+def store_profile(store: Any, spec: Profile | str | Path | Mapping[str, Any] | None = None
+                  ) -> Profile:
+    """The profile a store declares (``interventions:`` in its ``provenance.yaml``), or
+    ``spec`` when one is given (a name, a path from the working directory, a profile): what
+    every command's ``--profile`` means."""
+    if spec is not None and spec != "":
+        return load_profile(spec)
     return load_profile(config=store.config, root=store.root)
 
 

@@ -79,11 +79,11 @@ def build_report(store: Store, old_ref: str, new_ref: str, *, generated: str = "
     ``profile`` given (a name, path or :class:`Profile`), else the store's own."""
     from ..diff import diff_metadata, diff_texts
     from ..diff.metadata import version_records
-    from ..interventions import compare, load_profile, parse, store_profile
+    from ..interventions import compare, parse, store_profile
     from ..interventions.classify import categorize
 
     old_v, new_v = (store.resolve(ref) for ref in (old_ref, new_ref))  # both exist, or say
-    prof = load_profile(profile) if profile is not None else store_profile(store)
+    prof = store_profile(store, profile)
     old, new = (_side(store, v, parse(store.read_text(v), prof)) for v in (old_v, new_v))
     diff = categorize(diff_texts(old.text, new.text, old_label=old_v.ref,
                                  new_label=new_v.ref), prof)
