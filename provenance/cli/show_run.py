@@ -16,7 +16,7 @@ def run(app: AppContext, target: str, *, fmt: str = "text", reading: bool = Fals
     version = store.resolve(target)
     data = store.read_bytes(version)
     if reading or source_only or highlight:
-        data, extra = _editorial(store, version, reading, source_only, profile,
+        data, extra = _editorial(store, version, data, reading, source_only, profile,
                                  highlight and fmt == "text" and use_color(color))
     else:
         extra = {}
@@ -37,17 +37,19 @@ def run(app: AppContext, target: str, *, fmt: str = "text", reading: bool = Fals
     return 0
 
 
-def _editorial(store: Any, version: Any, reading: bool, source_only: bool,
+def _editorial(store: Any, version: Any, data: bytes, reading: bool, source_only: bool,
                profile: str | None, colored: bool) -> tuple[bytes, dict[str, str]]:
-    """The text projected (and highlighted) as asked, and what JSON output adds to say so."""
+    """The text (``data``, as stored) projected and highlighted as asked, and what JSON
+    output adds to say so."""
     from .. import interventions as iv
     from ..errors import UsageError
+    from ..textio import decode_utf8
 
     if reading and source_only:
         raise UsageError("--reading and --source-only exclude each other")
     mode = iv.READING if reading else iv.SOURCE_ONLY if source_only else None
-    prof = iv.load_profile(profile) if profile else iv.store_profile(store)
-    result = iv.parse(store.read_text(version), prof)
+    prof = iv.store_profile(store, profile)
+    result = iv.parse(decode_utf8(data, store.relpath(version.text_path)), prof)
     if colored:
         from .interventions import highlighted
 
@@ -55,5 +57,5 @@ def _editorial(store: Any, version: Any, reading: bool, source_only: bool,
     elif mode is not None:
         text = iv.project(result, mode, prof).text
     else:
-        return store.read_bytes(version), {}
+        return data, {}
     return text.encode("utf-8"), ({"projection": mode} if mode else {})

@@ -64,8 +64,9 @@ def parse(
     """
     prof = load_profile(profile, config=config, root=root)
     lines = LineIndex(text)
-    pairs, strays = _match(text, prof)
-    nodes = _build(text, prof, lines, pairs, strays)
+    signs = _sign_positions(text, prof.open, prof.close)
+    pairs, strays = _match(text, prof, signs)
+    nodes = _build(text, prof, lines, signs, pairs, strays)
     interventions: list[Intervention] = []
     ignored: list[Intervention] = []
     _flatten(nodes, interventions, ignored)
@@ -107,7 +108,7 @@ class TopLevel:
     def __init__(self, text: str, profile: Profile) -> None:
         self.text = text
         self.profile = profile
-        pairs, _ = _match(text, profile)
+        pairs, _ = _match(text, profile, _sign_positions(text, profile.open, profile.close))
         self.starts: list[int] = []
         self.ends: list[int] = []
         for start in sorted(pairs):
@@ -136,12 +137,13 @@ class TopLevel:
         return self._spans[k]
 
 
-def _match(text: str, prof: Profile) -> tuple[dict[int, int], set[int]]:
-    """Pairs (open offset -> close offset) and the offsets of stray signs."""
+def _match(text: str, prof: Profile, signs: list[int]) -> tuple[dict[int, int], set[int]]:
+    """Pairs (open offset -> close offset) and the offsets of stray signs, from where the
+    signs are (:func:`_sign_positions`)."""
     pairs: dict[int, int] = {}
     strays: set[int] = set()
     stack: list[int] = []
-    for pos in _sign_positions(text, prof.open, prof.close):
+    for pos in signs:
         if text[pos] == prof.open:
             stack.append(pos)
         elif stack:
@@ -161,14 +163,14 @@ class _Frame:
         self.parts: list[Node] = []
 
 
-def _build(text: str, prof: Profile, lines: LineIndex, pairs: dict[int, int],
-           strays: set[int]) -> list[Node]:
+def _build(text: str, prof: Profile, lines: LineIndex, signs: list[int],
+           pairs: dict[int, int], strays: set[int]) -> list[Node]:
     top = _Frame(-1, -1)
     stack = [top]
     cursor = 0
     skip_until = -1
     closes = {c: o for o, c in pairs.items()}
-    for pos in _sign_positions(text, prof.open, prof.close):
+    for pos in signs:
         if pos <= skip_until:
             continue
         frame = stack[-1]
