@@ -128,3 +128,18 @@ def create_exclusive(path: str | Path, data: bytes | str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
     _fsync_dir(p.parent)
+
+
+def update_generated(path: Path, text: str, module: str, argv: list[str]) -> int:
+    """The ``main`` of a module that generates a source file: write ``text`` to ``path``, or,
+    with ``--check`` in ``argv``, exit status 1 (and say how to regenerate) when the file on
+    disk differs from it."""
+    if "--check" in argv:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            import sys
+
+            sys.stderr.write(f"{path} is out of date: run python -m {module}\n")
+            return 1
+        return 0
+    atomic_write(path, text)
+    return 0

@@ -204,3 +204,15 @@ def test_the_fast_commands_do_not_load_typer_or_the_schema_validator(
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stderr == "[]"
+
+
+def test_a_required_option_left_out_is_left_to_typer() -> None:
+    params = [
+        {"name": "target", "argument": True, "decls": [], "kind": "str", "choices": None,
+         "min": None, "envvar": None, "required": True, "default": None},
+        {"name": "agent", "argument": False, "decls": ["--agent"], "kind": "str",
+         "choices": None, "min": None, "envvar": None, "required": True, "default": None},
+    ]
+    assert fast.parse(params, ["doc", "--agent", "Ann"]) == ({"target": "doc", "agent": "Ann"},
+                                                             [])
+    assert fast.parse(params, ["doc"]) is None

@@ -18,6 +18,9 @@ from . import fastspec
 
 Params = list[dict[str, Any]]
 
+#: What :func:`_convert` gives for a value typer would refuse (or convert otherwise).
+_REFUSE = object()
+
 
 def _convert(param: dict[str, Any], raw: str) -> Any:
     """The value typer would give, or ``_REFUSE`` where typer would complain or convert in a
@@ -41,8 +44,6 @@ def _convert(param: dict[str, Any], raw: str) -> Any:
     low = param["min"]
     return _REFUSE if low is not None and value < low else value
 
-
-_REFUSE = object()
 
 
 def parse(params: Params, args: list[str], *, interspersed: bool = True,
@@ -89,6 +90,8 @@ def parse(params: Params, args: list[str], *, interspersed: bool = True,
     arguments = [p for p in params if p["argument"]]
     if len(positional) != len(arguments):
         return None
+    if any(p["required"] and p["name"] not in values for p in params if not p["argument"]):
+        return None  # typer says what is missing
     for param, raw in zip(arguments, positional, strict=True):
         value = _convert(param, raw)
         if value is _REFUSE:

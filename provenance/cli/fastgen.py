@@ -82,7 +82,6 @@ def params(func: Any) -> list[dict[str, Any]]:
             "envvar": info.envvar,
             "required": default is ...,
             "default": None if default is ... else _plain(default),
-            "eager": bool(info.is_eager),
         })
     return out
 
@@ -162,18 +161,10 @@ def render(data: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    text = render(spec())
-    if "--check" in args:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            sys.stderr.write(f"{TARGET} is out of date: run python -m provenance.cli.fastgen\n")
-            return 1
-        return 0
-    from ..textio import atomic_write
+    from ..textio import update_generated
 
-    atomic_write(TARGET, text.encode("utf-8"))
-    return 0
+    return update_generated(TARGET, render(spec()), "provenance.cli.fastgen",
+                            sys.argv[1:] if argv is None else argv)
 
 
 if __name__ == "__main__":

@@ -40,18 +40,10 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    text = render()
-    if "--check" in args:
-        if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text:
-            sys.stderr.write(f"{TARGET} is out of date: run "
-                             "python -m provenance.interventions.shippedgen\n")
-            return 1
-        return 0
-    from ..textio import atomic_write
+    from ..textio import update_generated
 
-    atomic_write(TARGET, text)
-    return 0
+    return update_generated(TARGET, render(), "provenance.interventions.shippedgen",
+                            sys.argv[1:] if argv is None else argv)
 
 
 if __name__ == "__main__":
