@@ -43,18 +43,40 @@ from provenance.schema import load_schema  # noqa: E402
 WORK = HERE / "work" / "check"
 OUT = HERE / "out"
 SEED = next((ROOT / "records").glob("*/en/v1.txt"))
-KINDS = {"document": "document.schema.json", "stream": "stream.schema.json",
-         "version": "version.schema.json", "store": "store.schema.json"}
+KINDS = {
+    "document": "document.schema.json",
+    "stream": "stream.schema.json",
+    "version": "version.schema.json",
+    "store": "store.schema.json",
+}
 
 TYPES = ["cable", "memorandum", "letter", "minutes", "report", "telegram", "note"]
 ARCHIVES = ["PRC FMA", "AVPRF", "GARF", "RGANI", "SAPMO-BArch", "AMAE", "NARA RG 59"]
-PEOPLE = ["Shen Zhihua", "Jeffrey Wang", "Charles Kraus", "Sergey Radchenko", "Gary Goldberg",
-          "Kathryn Weathersby", "Christian Ostermann", "Zhang Wei", "Kim Min-ji", "Li Xiaobing"]
-FUNDERS = ["MacArthur Foundation", "Leon Levy Foundation", "Henry Luce Foundation",
-           "Korea Foundation", "Carnegie Corporation of New York"]
-RIGHTS = ["http://rightsstatements.org/vocab/InC-EDU/1.0/",
-          "http://rightsstatements.org/vocab/NoC-US/1.0/",
-          "https://creativecommons.org/licenses/by-nc/4.0/", None]
+PEOPLE = [
+    "Shen Zhihua",
+    "Jeffrey Wang",
+    "Charles Kraus",
+    "Sergey Radchenko",
+    "Gary Goldberg",
+    "Kathryn Weathersby",
+    "Christian Ostermann",
+    "Zhang Wei",
+    "Kim Min-ji",
+    "Li Xiaobing",
+]
+FUNDERS = [
+    "MacArthur Foundation",
+    "Leon Levy Foundation",
+    "Henry Luce Foundation",
+    "Korea Foundation",
+    "Carnegie Corporation of New York",
+]
+RIGHTS = [
+    "http://rightsstatements.org/vocab/InC-EDU/1.0/",
+    "http://rightsstatements.org/vocab/NoC-US/1.0/",
+    "https://creativecommons.org/licenses/by-nc/4.0/",
+    None,
+]
 HANZI = "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学"
 
 
@@ -63,10 +85,20 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-BRACKETS = ["[North] Korea", "[Deng] Xiaoping", "Andong [Dandong]", "[sic]", "[…]",
-            "[illegible]", "[the Chinese side]", "F[oreign] M[inistry]", "9 May [1961]",
-            "[text not declassified]", "[translator's note: the original reads 'frontier']",
-            "[Page 152]"]
+BRACKETS = [
+    "[North] Korea",
+    "[Deng] Xiaoping",
+    "Andong [Dandong]",
+    "[sic]",
+    "[…]",
+    "[illegible]",
+    "[the Chinese side]",
+    "F[oreign] M[inistry]",
+    "9 May [1961]",
+    "[text not declassified]",
+    "[translator's note: the original reads 'frontier']",
+    "[Page 152]",
+]
 
 
 def _text(rng: random.Random, words: list[str], size: int) -> str:
@@ -82,13 +114,21 @@ def _text(rng: random.Random, words: list[str], size: int) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def _version(number: int, data: bytes, agents: list[dict[str, str]], activity: str,
-             message: str, date: str) -> bytes:
-    meta = {"schema": "provenance/version/1", "number": number,
-            "parent": number - 1 if number > 1 else None,
-            "sha256": hashlib.sha256(data).hexdigest(), "size": len(data), "date": date,
-            "recorded": f"{date}T12:00:00Z" if date else "2026-11-28T12:00:00Z",
-            "agents": agents, "activity": activity, "message": message}
+def _version(
+    number: int, data: bytes, agents: list[dict[str, str]], activity: str, message: str, date: str
+) -> bytes:
+    meta = {
+        "schema": "provenance/version/1",
+        "number": number,
+        "parent": number - 1 if number > 1 else None,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size": len(data),
+        "date": date,
+        "recorded": f"{date}T12:00:00Z" if date else "2026-11-28T12:00:00Z",
+        "agents": agents,
+        "activity": activity,
+        "message": message,
+    }
     return yamlio.dumps(meta).encode()
 
 
@@ -98,36 +138,54 @@ def generate(folder: Path, count: int, seed: int = 1961) -> None:
         shutil.rmtree(folder)
     rng = random.Random(seed)
     words = [w for w in SEED.read_text(encoding="utf-8").split() if not set(w) & set("[]")]
-    _write(folder / "provenance.yaml", yamlio.dumps({
-        "schema": "provenance/store/1", "name": "Benchmark store",
-        "publisher": "History and Public Policy Program Digital Archive"}).encode())
+    _write(
+        folder / "provenance.yaml",
+        yamlio.dumps(
+            {
+                "schema": "provenance/store/1",
+                "name": "Benchmark store",
+                "publisher": "History and Public Policy Program Digital Archive",
+            }
+        ).encode(),
+    )
     for i in range(count):
         year, month, day = rng.randint(1945, 1991), rng.randint(1, 12), rng.randint(1, 28)
         date = f"{year}-{month:02d}-{day:02d}"
         kind = rng.choice(TYPES)
         doc_id = f"{date}-{kind}-{i:05d}"
-        title = (f"{kind.capitalize()}, " + " ".join(rng.choice(words) for _ in range(8))
-                 ).strip(",.")
+        title = (f"{kind.capitalize()}, " + " ".join(rng.choice(words) for _ in range(8))).strip(
+            ",."
+        )
         translators = rng.sample(PEOPLE, rng.randint(1, 2))
         funders = rng.sample(FUNDERS, rng.randint(1, 3))
         doc: dict[str, Any] = {
-            "schema": "provenance/document/1", "id": doc_id, "title": title, "date": date,
-            "type": kind, "summary": " ".join(rng.choice(words) for _ in range(40)),
+            "schema": "provenance/document/1",
+            "id": doc_id,
+            "title": title,
+            "date": date,
+            "type": kind,
+            "summary": " ".join(rng.choice(words) for _ in range(40)),
             "languages": ["zh"] if rng.random() < 0.5 else ["ru"],
-            "source": {"archive": "Archive", "reference":
-                       f"{rng.choice(ARCHIVES)} {rng.randint(100, 999)}-"
-                       f"{rng.randint(10000, 99999)}-0{rng.randint(1, 9)}",
-                       "pages": f"{rng.randint(1, 80)}-{rng.randint(81, 160)}"},
+            "source": {
+                "archive": "Archive",
+                "reference": f"{rng.choice(ARCHIVES)} {rng.randint(100, 999)}-"
+                f"{rng.randint(10000, 99999)}-0{rng.randint(1, 9)}",
+                "pages": f"{rng.randint(1, 80)}-{rng.randint(81, 160)}",
+            },
             "acquisition": {"obtained_by": [rng.choice(PEOPLE)]},
             "publisher": "History and Public Policy Program Digital Archive",
             "funders": funders,
             "funder_line": "This document was made possible with support from " + funders[0],
-            "rights": {"text": "The History and Public Policy Program welcomes reuse of Digital "
-                               "Archive materials for research and educational purposes."},
+            "rights": {
+                "text": "The History and Public Policy Program welcomes reuse of Digital "
+                "Archive materials for research and educational purposes."
+            },
             "url": f"https://digitalarchive.example.org/document/{100000 + i}",
-            "record_id": str(100000 + i), "uploaded": f"{rng.randint(2010, 2024)}-01-01",
-            "subjects": rng.sample(["Korean War", "Sino-Soviet split", "Border", "Refugees",
-                                    "Diplomacy", "Economy"], 2),
+            "record_id": str(100000 + i),
+            "uploaded": f"{rng.randint(2010, 2024)}-01-01",
+            "subjects": rng.sample(
+                ["Korean War", "Sino-Soviet split", "Border", "Refugees", "Diplomacy", "Economy"], 2
+            ),
         }
         statement = rng.choice(RIGHTS)
         if statement:
@@ -136,17 +194,43 @@ def generate(folder: Path, count: int, seed: int = 1961) -> None:
         _write(base / "document.yaml", yamlio.dumps(doc).encode())
         has_zh = rng.random() < 0.5
         if has_zh:
-            _write(base / "zh" / "stream.yaml", yamlio.dumps({
-                "schema": "provenance/stream/1", "id": "zh", "kind": "transcription",
-                "language": "zh", "translates": None}).encode())
+            _write(
+                base / "zh" / "stream.yaml",
+                yamlio.dumps(
+                    {
+                        "schema": "provenance/stream/1",
+                        "id": "zh",
+                        "kind": "transcription",
+                        "language": "zh",
+                        "translates": None,
+                    }
+                ).encode(),
+            )
             zh = "".join(rng.choice(HANZI) for _ in range(rng.randint(800, 1500))).encode()
             _write(base / "zh" / "v1.txt", zh)
-            _write(base / "zh" / "v1.yaml", _version(
-                1, zh, [{"name": rng.choice(PEOPLE), "role": "transcriber"}], "transcribed",
-                "Transcribed from the archive copy", date))
-        _write(base / "en" / "stream.yaml", yamlio.dumps({
-            "schema": "provenance/stream/1", "id": "en", "kind": "translation",
-            "language": "en", "translates": "zh" if has_zh else None}).encode())
+            _write(
+                base / "zh" / "v1.yaml",
+                _version(
+                    1,
+                    zh,
+                    [{"name": rng.choice(PEOPLE), "role": "transcriber"}],
+                    "transcribed",
+                    "Transcribed from the archive copy",
+                    date,
+                ),
+            )
+        _write(
+            base / "en" / "stream.yaml",
+            yamlio.dumps(
+                {
+                    "schema": "provenance/stream/1",
+                    "id": "en",
+                    "kind": "translation",
+                    "language": "en",
+                    "translates": "zh" if has_zh else None,
+                }
+            ).encode(),
+        )
         text = _text(rng, words, rng.randint(2000, 6000))
         agents = [{"name": n, "role": "translator"} for n in translators]
         for n in range(1, rng.choice([1, 1, 2, 3]) + 1):
@@ -155,9 +239,17 @@ def generate(folder: Path, count: int, seed: int = 1961) -> None:
                 agents = [{"name": rng.choice(PEOPLE), "role": "editor"}]
             data = text.encode()
             _write(base / "en" / f"v{n}.txt", data)
-            _write(base / "en" / f"v{n}.yaml", _version(
-                n, data, agents, "translated" if n == 1 else "revised",
-                "Translation" if n == 1 else "Corrected a name", date))
+            _write(
+                base / "en" / f"v{n}.yaml",
+                _version(
+                    n,
+                    data,
+                    agents,
+                    "translated" if n == 1 else "revised",
+                    "Translation" if n == 1 else "Corrected a name",
+                    date,
+                ),
+            )
 
 
 def bundle(name: str) -> dict[str, Any]:
@@ -194,8 +286,9 @@ def metadata_files(store: Path) -> dict[str, list[str]]:
         files["document"].append(f"{doc.name}/document.yaml")
         for stream in sorted(p for p in doc.iterdir() if p.is_dir()):
             files["stream"].append(f"{doc.name}/{stream.name}/stream.yaml")
-            files["version"] += [f"{doc.name}/{stream.name}/{p.name}"
-                                 for p in sorted(stream.glob("v*.yaml"))]
+            files["version"] += [
+                f"{doc.name}/{stream.name}/{p.name}" for p in sorted(stream.glob("v*.yaml"))
+            ]
     return files
 
 
@@ -204,30 +297,33 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str], expect: tuple[int, ...
     done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, check=False)
     seconds = time.perf_counter() - start
     if done.returncode not in expect:
-        raise SystemExit(f"{' '.join(cmd[:4])}... exited {done.returncode}:\n"
-                         f"{done.stdout.decode()[-2000:]}{done.stderr.decode()[-2000:]}")
+        raise SystemExit(
+            f"{' '.join(cmd[:4])}... exited {done.returncode}:\n"
+            f"{done.stdout.decode()[-2000:]}{done.stderr.decode()[-2000:]}"
+        )
     return seconds
 
 
 def run_check_jsonschema(store: Path, schemas: Path, env: dict[str, str]) -> tuple[float, int]:
-    exe = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) \
-        or shutil.which("check-jsonschema")
+    exe = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which(
+        "check-jsonschema"
+    )
     if exe is None:
         raise SystemExit("check-jsonschema is not installed (pip install check-jsonschema)")
     total, calls = 0.0, 0
     for kind, files in metadata_files(store).items():
         for start in range(0, len(files), 12000):
-            chunk = files[start:start + 12000]
-            total += timed([exe, "--schemafile", str(schemas / KINDS[kind]), *chunk], store,
-                           env, (0,))
+            chunk = files[start : start + 12000]
+            total += timed(
+                [exe, "--schemafile", str(schemas / KINDS[kind]), *chunk], store, env, (0,)
+            )
             calls += 1
     return total, calls
 
 
 def bench(size: int, env: dict[str, str], schemas: Path) -> dict[str, Any]:
     store = WORK / f"store-{size}"
-    if not (store / "provenance.yaml").exists() or \
-            sum(1 for _ in store.iterdir()) != size + 1:
+    if not (store / "provenance.yaml").exists() or sum(1 for _ in store.iterdir()) != size + 1:
         print(f"generating {size} documents ...", file=sys.stderr)
         generate(store, size)
     files = metadata_files(store)
@@ -243,10 +339,16 @@ def bench(size: int, env: dict[str, str], schemas: Path) -> dict[str, Any]:
     warm = timed(check, ROOT, run_env, (0, 1))
     single = timed([*check, "--no-cache", "--jobs", "1"], ROOT, run_env, (0, 1))
     row = {
-        "documents": size, "metadata_files": n_meta, "texts": n_texts,
-        "check_jsonschema_s": round(cj, 2), "check_jsonschema_calls": calls,
-        "cold_s": round(cold, 2), "warm_s": round(warm, 2), "cold_one_process_s": round(single, 2),
-        "cold_vs_check_jsonschema": round(cold / cj, 3), "warm_vs_cold": round(warm / cold, 3),
+        "documents": size,
+        "metadata_files": n_meta,
+        "texts": n_texts,
+        "check_jsonschema_s": round(cj, 2),
+        "check_jsonschema_calls": calls,
+        "cold_s": round(cold, 2),
+        "warm_s": round(warm, 2),
+        "cold_one_process_s": round(single, 2),
+        "cold_vs_check_jsonschema": round(cold / cj, 3),
+        "warm_vs_cold": round(warm / cold, 3),
         "cold_ms_per_document": round(1000 * cold / size, 3),
         "warm_ms_per_document": round(1000 * warm / size, 3),
         "check_jsonschema_ms_per_document": round(1000 * cj / size, 3),
@@ -268,15 +370,19 @@ def main() -> None:
     rows = [bench(size, env, schemas) for size in args.sizes]
     OUT.mkdir(exist_ok=True)
     (OUT / "check.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
-    print("| documents | files (meta + text) | check-jsonschema | cold | warm | cold, 1 process "
-          "| cold / check-jsonschema | warm / cold | cold per doc | warm per doc |")
+    print(
+        "| documents | files (meta + text) | check-jsonschema | cold | warm | cold, 1 process "
+        "| cold / check-jsonschema | warm / cold | cold per doc | warm per doc |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['documents']:,} | {r['metadata_files']:,} + {r['texts']:,} "
-              f"| {r['check_jsonschema_s']:.2f} s | {r['cold_s']:.2f} s | {r['warm_s']:.2f} s "
-              f"| {r['cold_one_process_s']:.2f} s | {r['cold_vs_check_jsonschema']:.3f} "
-              f"| {r['warm_vs_cold']:.3f} | {r['cold_ms_per_document']:.2f} ms "
-              f"| {r['warm_ms_per_document']:.2f} ms |")
+        print(
+            f"| {r['documents']:,} | {r['metadata_files']:,} + {r['texts']:,} "
+            f"| {r['check_jsonschema_s']:.2f} s | {r['cold_s']:.2f} s | {r['warm_s']:.2f} s "
+            f"| {r['cold_one_process_s']:.2f} s | {r['cold_vs_check_jsonschema']:.3f} "
+            f"| {r['warm_vs_cold']:.3f} | {r['cold_ms_per_document']:.2f} ms "
+            f"| {r['warm_ms_per_document']:.2f} ms |"
+        )
 
 
 if __name__ == "__main__":

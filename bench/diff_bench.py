@@ -86,14 +86,16 @@ WORDS = (  # noqa: SIM905 - a word list reads better as prose
     "government committee comrade foreign ministry cable delegation consulate ambassador "
     "treaty border province soviet chinese korean party central telegram report instructions"
 ).split()
-HANZI = ("的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过"
-         "家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本"
-         "见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己"
-         "话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平"
-         "真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报"
-         "立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务"
-         "制解各任至清物台象记边共风战干接它许八特觉望直服毛林题建南度统色字请交爱让认算论百吃义科"
-         "怎元社术结六功指思非流每青管夫连远资队跟带花快条院变联言权往展该领传近留红治决周保达办运")
+HANZI = (
+    "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过"
+    "家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本"
+    "见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己"
+    "话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平"
+    "真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报"
+    "立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务"
+    "制解各任至清物台象记边共风战干接它许八特觉望直服毛林题建南度统色字请交爱让认算论百吃义科"
+    "怎元社术结六功指思非流每青管夫连远资队跟带花快条院变联言权往展该领传近留红治决周保达办运"
+)
 
 
 #: The Python that runs provenance (and the library and difflib series): set by main().
@@ -110,8 +112,19 @@ def install(venv: Path) -> Path:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(root)], check=True)
     else:
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps",
-                        "--force-reinstall", str(root)], check=True)
+        subprocess.run(
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--no-deps",
+                "--force-reinstall",
+                str(root),
+            ],
+            check=True,
+        )
     return python
 
 
@@ -142,6 +155,7 @@ def tools(wanted: Sequence[str]) -> dict[str, Callable[[str, str], list[str]]]:
 
 
 # -- inputs -----------------------------------------------------------------------------------
+
 
 def english(rnd: random.Random, size: int) -> str:
     out: list[str] = []
@@ -211,8 +225,9 @@ def edit_chars(rnd: random.Random, text: str, rate: float) -> str:
     return "".join(chars)
 
 
-def generated(sizes: Sequence[int], rates: Sequence[float], with_chinese: bool
-              ) -> list[dict[str, Any]]:
+def generated(
+    sizes: Sequence[int], rates: Sequence[float], with_chinese: bool
+) -> list[dict[str, Any]]:
     WORK.mkdir(parents=True, exist_ok=True)
     pairs = []
     for size in sizes:
@@ -223,13 +238,29 @@ def generated(sizes: Sequence[int], rates: Sequence[float], with_chinese: bool
     if with_chinese:
         rnd = random.Random(42)
         old = chinese(rnd, 100_000)
-        pairs.append(_write("gen-chinese-100KB-1%", old, edit_chars(rnd, old, 0.01), 0.01,
-                            100_000, rnd, kind="chinese"))
+        pairs.append(
+            _write(
+                "gen-chinese-100KB-1%",
+                old,
+                edit_chars(rnd, old, 0.01),
+                0.01,
+                100_000,
+                rnd,
+                kind="chinese",
+            )
+        )
     return pairs
 
 
-def _write(name: str, old: str, new: str | None, rate: float, size: int, rnd: random.Random,
-           kind: str = "generated") -> dict[str, Any]:
+def _write(
+    name: str,
+    old: str,
+    new: str | None,
+    rate: float,
+    size: int,
+    rnd: random.Random,
+    kind: str = "generated",
+) -> dict[str, Any]:
     a, b = WORK / f"{name}.old.txt", WORK / f"{name}.new.txt"
     if new is None:
         new = edit_words(rnd, old, rate)
@@ -246,23 +277,37 @@ def corpus() -> list[dict[str, Any]]:
     out = []
     c = SHARED / "corpus"
     pairs = [
-        ("frus1870 (revision)", c / "frus-volumes" / "frus1870@d8f522a.xml",
-         c / "frus-volumes" / "frus1870@ee153f9.xml"),
-        ("frus1861 (BOM only)", c / "frus-volumes" / "frus1861@3fe3075.xml",
-         c / "frus-volumes" / "frus1861@463076f.xml"),
-        ("frus-history (3 words)", c / "frus-history" / "frus-history@a59ddc5.xml",
-         c / "frus-history" / "frus-history@9e03bbc.xml"),
+        (
+            "frus1870 (revision)",
+            c / "frus-volumes" / "frus1870@d8f522a.xml",
+            c / "frus-volumes" / "frus1870@ee153f9.xml",
+        ),
+        (
+            "frus1861 (BOM only)",
+            c / "frus-volumes" / "frus1861@3fe3075.xml",
+            c / "frus-volumes" / "frus1861@463076f.xml",
+        ),
+        (
+            "frus-history (3 words)",
+            c / "frus-history" / "frus-history@a59ddc5.xml",
+            c / "frus-history" / "frus-history@9e03bbc.xml",
+        ),
     ]
     for name, a, b in pairs:
         if a.exists() and b.exists():
-            out.append({"name": name, "kind": "corpus", "size": a.stat().st_size,
-                        "files": [(a, b)]})
+            out.append(
+                {"name": name, "kind": "corpus", "size": a.stat().st_size, "files": [(a, b)]}
+            )
     milestones = sorted(p for p in (c / "hsg-milestones").glob("*") if p.is_dir())
     if milestones:
-        out.append({"name": f"hsg-milestones ({len(milestones)} pairs, total)",
-                    "kind": "corpus",
-                    "size": sum((p / "before.xml").stat().st_size for p in milestones),
-                    "files": [(p / "before.xml", p / "after.xml") for p in milestones]})
+        out.append(
+            {
+                "name": f"hsg-milestones ({len(milestones)} pairs, total)",
+                "kind": "corpus",
+                "size": sum((p / "before.xml").stat().st_size for p in milestones),
+                "files": [(p / "before.xml", p / "after.xml") for p in milestones],
+            }
+        )
     if not out:
         print(f"note: no corpus under {c}; only generated pairs", file=sys.stderr)
     return out
@@ -289,8 +334,9 @@ def run_once(cmd: list[str], timeout: float, cwd: str) -> float:
     polls with sleeps of up to 50 ms, which would round every time up); a timer kills a run
     that goes over ``timeout``."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            cwd=cwd, env=ENV)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=ENV
+    )
     timer = threading.Timer(timeout, proc.kill)
     timer.start()
     try:
@@ -312,14 +358,25 @@ def peak_and_output(cmd: list[str], timeout: float, cwd: str) -> tuple[int, byte
     try:
         if Path(GNU_TIME).exists():
             with open(path, "wb") as out:
-                done = subprocess.run([GNU_TIME, "-f", "%M", *cmd], stdout=out,
-                                      stderr=subprocess.PIPE, timeout=timeout, check=False,
-                                      cwd=cwd, env=ENV)
+                done = subprocess.run(
+                    [GNU_TIME, "-f", "%M", *cmd],
+                    stdout=out,
+                    stderr=subprocess.PIPE,
+                    timeout=timeout,
+                    check=False,
+                    cwd=cwd,
+                    env=ENV,
+                )
             kb = int(done.stderr.decode().strip().splitlines()[-1])
         else:
-            done = subprocess.run([sys.executable, "-c", MAXRSS, path, *cmd],
-                                  capture_output=True, timeout=timeout, check=False, cwd=cwd,
-                                  env=ENV)
+            done = subprocess.run(
+                [sys.executable, "-c", MAXRSS, path, *cmd],
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+                cwd=cwd,
+                env=ENV,
+            )
             kb = int(done.stdout.strip() or 0)
         return kb, Path(path).read_bytes()
     finally:
@@ -332,13 +389,22 @@ def edit_runs(tool: str, output: bytes) -> int:
     if tool in ("provenance", "library", "wdiff"):
         return text.count("[-") + text.count("{+")
     if tool == "git":
-        return sum(1 for line in text.splitlines()
-                   if line[:1] in "+-" and not line.startswith(("+++", "---")))
+        return sum(
+            1
+            for line in text.splitlines()
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))
+        )
     return sum(2 if line.startswith("replace") else 1 for line in text.splitlines())
 
 
-def measure(pair: dict[str, Any], tool: str, make: Callable[[str, str], list[str]],
-            repeats: int, timeout: float, cwd: str) -> dict[str, Any]:
+def measure(
+    pair: dict[str, Any],
+    tool: str,
+    make: Callable[[str, str], list[str]],
+    repeats: int,
+    timeout: float,
+    cwd: str,
+) -> dict[str, Any]:
     total_best = 0.0
     peak = 0
     runs = 0
@@ -384,8 +450,7 @@ def startup(cwd: str, repeats: int = 10) -> dict[str, float]:
     }
     if shutil.which("git"):
         cmds["git --version"] = ["git", "--version"]
-    return {name: min(run_once(cmd, 30, cwd) for _ in range(repeats))
-            for name, cmd in cmds.items()}
+    return {name: min(run_once(cmd, 30, cwd) for _ in range(repeats)) for name, cmd in cmds.items()}
 
 
 def exponent(points: list[tuple[int, float | None]]) -> float | None:
@@ -401,26 +466,47 @@ def exponent(points: list[tuple[int, float | None]]) -> float | None:
 
 # -- the run ----------------------------------------------------------------------------------
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+",
-                        default=[10_000, 100_000, 300_000, 1_000_000, 3_000_000, 5_000_000])
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[10_000, 100_000, 300_000, 1_000_000, 3_000_000, 5_000_000],
+    )
     parser.add_argument("--rates", type=float, nargs="+", default=[0.01, 0.10])
-    parser.add_argument("--tools", nargs="+",
-                        default=["provenance", "library", "git", "wdiff", "difflib"],
-                        help="library: provenance.diff called from a bare Python process.")
-    parser.add_argument("--timeout", type=float, default=20.0,
-                        help="Seconds before a tool's run is given up (difflib goes quadratic).")
+    parser.add_argument(
+        "--tools",
+        nargs="+",
+        default=["provenance", "library", "git", "wdiff", "difflib"],
+        help="library: provenance.diff called from a bare Python process.",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=20.0,
+        help="Seconds before a tool's run is given up (difflib goes quadratic).",
+    )
     parser.add_argument("--no-corpus", action="store_true")
-    parser.add_argument("--smoke", action="store_true",
-                        help="10 KB only, one run each, no corpus, no JSON file (for tests).")
-    parser.add_argument("--no-bytecode-cache", action="store_true",
-                        help="Run Python as the environment says (PYTHONDONTWRITEBYTECODE "
-                        "kept): every run then compiles the modules it imports.")
-    parser.add_argument("--python", metavar="PYTHON",
-                        help="The Python whose installed provenance to time (default: a "
-                        "virtualenv in bench/work/venv with this checkout installed from a "
-                        "wheel, made on the first run).")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="10 KB only, one run each, no corpus, no JSON file (for tests).",
+    )
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="Run Python as the environment says (PYTHONDONTWRITEBYTECODE "
+        "kept): every run then compiles the modules it imports.",
+    )
+    parser.add_argument(
+        "--python",
+        metavar="PYTHON",
+        help="The Python whose installed provenance to time (default: a "
+        "virtualenv in bench/work/venv with this checkout installed from a "
+        "wheel, made on the first run).",
+    )
     args = parser.parse_args(argv)
     global PYTHON
     PYTHON = args.python or (sys.executable if args.smoke else str(install(WORK.parent / "venv")))
@@ -430,8 +516,7 @@ def main(argv: list[str] | None = None) -> int:
     repeats_small, repeats_large = (1, 1) if args.smoke else (5, 3)
 
     chosen = tools(args.tools)
-    pairs = ([] if args.no_corpus else corpus()) + generated(args.sizes, args.rates,
-                                                             not args.smoke)
+    pairs = ([] if args.no_corpus else corpus()) + generated(args.sizes, args.rates, not args.smoke)
     results: list[dict[str, Any]] = []
     gave_up: set[tuple[str, str]] = set()  # (tool, series) that timed out at a smaller size
     with tempfile.TemporaryDirectory() as cwd:  # no record store anywhere above
@@ -442,8 +527,13 @@ def main(argv: list[str] | None = None) -> int:
                     run_once(make(str(a), str(b)), args.timeout, cwd)
         for pair in pairs:
             series = f"{pair['kind']}-{pair.get('rate')}"
-            row: dict[str, Any] = {"pair": pair["name"], "kind": pair["kind"],
-                                   "size": pair["size"], "rate": pair.get("rate"), "tools": {}}
+            row: dict[str, Any] = {
+                "pair": pair["name"],
+                "kind": pair["kind"],
+                "size": pair["size"],
+                "rate": pair.get("rate"),
+                "tools": {},
+            }
             repeats = repeats_small if pair["size"] < 1_000_000 else repeats_large
             for name, make in chosen.items():
                 if (name, series) in gave_up and pair["kind"] != "corpus":
@@ -463,10 +553,19 @@ def main(argv: list[str] | None = None) -> int:
     print(report)
     if not args.smoke:
         OUT.mkdir(exist_ok=True)
-        (OUT / "diff.json").write_text(json.dumps(
-            {"results": results, "startup": starts, "python": sys.version.split()[0],
-             "bytecode_cache": not args.no_bytecode_cache},
-            indent=2, default=str) + "\n")
+        (OUT / "diff.json").write_text(
+            json.dumps(
+                {
+                    "results": results,
+                    "startup": starts,
+                    "python": sys.version.split()[0],
+                    "bytecode_cache": not args.no_bytecode_cache,
+                },
+                indent=2,
+                default=str,
+            )
+            + "\n"
+        )
     return 0
 
 
@@ -476,30 +575,41 @@ def _fmt_time(t: float | None) -> str:
     return f"{t * 1000:.0f} ms" if t < 10 else f"{t:.1f} s"
 
 
-def render(results: list[dict[str, Any]], starts: dict[str, float],
-           rates: Sequence[float]) -> str:
-    names = [n for n in ("provenance", "library", "git", "wdiff", "difflib")
-             if any(n in r["tools"] for r in results)]
-    head = ("| pair | size | " + " | ".join(names) + " | provenance / git | library / git "
-            "| peak memory (" + ", ".join(names) + ") | edit runs (" + ", ".join(names) + ") |")
+def render(results: list[dict[str, Any]], starts: dict[str, float], rates: Sequence[float]) -> str:
+    names = [
+        n
+        for n in ("provenance", "library", "git", "wdiff", "difflib")
+        if any(n in r["tools"] for r in results)
+    ]
+    head = (
+        "| pair | size | " + " | ".join(names) + " | provenance / git | library / git "
+        "| peak memory (" + ", ".join(names) + ") | edit runs (" + ", ".join(names) + ") |"
+    )
     lines = [head, "|" + "---|" * (len(names) + 6)]
     for r in results:
         t = r["tools"]
         cells = []
         for n in names:
             got = t.get(n, {})
-            cells.append(f"> {got['timeout']:.0f} s" if got.get("timeout") else
-                         _fmt_time(got.get("time")))
+            cells.append(
+                f"> {got['timeout']:.0f} s" if got.get("timeout") else _fmt_time(got.get("time"))
+            )
         ratios = []
         for n in ("provenance", "library"):
             mine, git = t.get(n, {}).get("time"), t.get("git", {}).get("time")
             ratios.append(f"{mine / git:.2f}" if mine and git else "—")
-        mem = ", ".join(f"{t[n]['peak_kb'] / 1024:.0f} MB" if t.get(n, {}).get("peak_kb")
-                        else "—" for n in names)
-        runs = ", ".join(str(t[n]["edit_runs"]) if "edit_runs" in t.get(n, {}) else "—"
-                         for n in names)
-        lines.append(f"| {r['pair']} | {r['size'] / 1000:,.0f} KB | " + " | ".join(cells) +
-                     f" | {' | '.join(ratios)} | {mem} | {runs} |")
+        mem = ", ".join(
+            f"{t[n]['peak_kb'] / 1024:.0f} MB" if t.get(n, {}).get("peak_kb") else "—"
+            for n in names
+        )
+        runs = ", ".join(
+            str(t[n]["edit_runs"]) if "edit_runs" in t.get(n, {}) else "—" for n in names
+        )
+        lines.append(
+            f"| {r['pair']} | {r['size'] / 1000:,.0f} KB | "
+            + " | ".join(cells)
+            + f" | {' | '.join(ratios)} | {mem} | {runs} |"
+        )
     lines.append("")
     for rate in rates:
         rows = [r for r in results if r["kind"] == "generated" and r["rate"] == rate]
@@ -507,21 +617,26 @@ def render(results: list[dict[str, Any]], starts: dict[str, float],
         mid = [r for r in rows if r["size"] >= 100_000]
 
         def fit(rs: list[dict[str, Any]], tool: str) -> str:
-            return _num(exponent([(r["size"], r["tools"].get(tool, {}).get("time"))
-                                  for r in rs]))
+            return _num(exponent([(r["size"], r["tools"].get(tool, {}).get("time")) for r in rs]))
 
         engine = _num(exponent([(r["size"], r.get("engine")) for r in mid]))
-        lines.append(f"Scaling exponent at {rate:.0%} edits: engine alone (from 100 KB) "
-                     f"{engine}; whole process (from 1 MB): provenance "
-                     f"{fit(big, 'provenance')}, library {fit(big, 'library')}, "
-                     f"git {fit(big, 'git')}, wdiff {fit(big, 'wdiff')}.")
+        lines.append(
+            f"Scaling exponent at {rate:.0%} edits: engine alone (from 100 KB) "
+            f"{engine}; whole process (from 1 MB): provenance "
+            f"{fit(big, 'provenance')}, library {fit(big, 'library')}, "
+            f"git {fit(big, 'git')}, wdiff {fit(big, 'wdiff')}."
+        )
     lines.append("")
-    lines.append("Start-up (best of several runs): " + "; ".join(
-        f"{name} {t * 1000:.0f} ms" for name, t in starts.items()) + ".")
+    lines.append(
+        "Start-up (best of several runs): "
+        + "; ".join(f"{name} {t * 1000:.0f} ms" for name, t in starts.items())
+        + "."
+    )
     engine_rows = [f"{r['pair']} {r['engine'] * 1000:.0f} ms" for r in results if "engine" in r]
     lines.append("")
-    lines.append("Engine alone (diff_texts in one process, best of runs): "
-                 + "; ".join(engine_rows) + ".")
+    lines.append(
+        "Engine alone (diff_texts in one process, best of runs): " + "; ".join(engine_rows) + "."
+    )
     return "\n".join(lines)
 
 

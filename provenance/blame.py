@@ -59,8 +59,9 @@ def engine_opcodes(old: str, new: str) -> list[Opcode]:
     except ImportError:
         from .errors import UsageError
 
-        raise UsageError("this needs the diff engine (provenance.diff), which this "
-                         "installation lacks") from None
+        raise UsageError(
+            "this needs the diff engine (provenance.diff), which this installation lacks"
+        ) from None
 
     from .interventions.align import from_result
 
@@ -118,8 +119,14 @@ def blame(store: Store, target: str, *, differ: Differ | None = None) -> BlameRe
         new = store.read_text(v)
         segments = carry(segments, diff(text, new), v.number)
         text = new
-    return BlameResult(version.doc_id, version.stream_id, version, tuple(versions), text,
-                       tuple(_spans(text, segments)))
+    return BlameResult(
+        version.doc_id,
+        version.stream_id,
+        version,
+        tuple(versions),
+        text,
+        tuple(_spans(text, segments)),
+    )
 
 
 def _spans(text: str, segments: Sequence[Segment]) -> list[BlameSpan]:
@@ -139,9 +146,16 @@ def _spans(text: str, segments: Sequence[Segment]) -> list[BlameSpan]:
 
 
 def version_record(v: Version) -> dict[str, Any]:
-    return {"number": v.number, "ref": v.ref, "date": v.date, "recorded": v.recorded,
-            "agents": [a.as_dict() for a in v.agents], "activity": v.activity,
-            "message": v.message, "sha256": v.sha256}
+    return {
+        "number": v.number,
+        "ref": v.ref,
+        "date": v.date,
+        "recorded": v.recorded,
+        "agents": [a.as_dict() for a in v.agents],
+        "activity": v.activity,
+        "message": v.message,
+        "sha256": v.sha256,
+    }
 
 
 def as_json(result: BlameResult) -> dict[str, Any]:
@@ -153,8 +167,17 @@ def as_json(result: BlameResult) -> dict[str, Any]:
         "stream": result.stream,
         "version": result.version.ref,
         "versions": [version_record(v) for v in result.versions],
-        "spans": [{"start": s.start, "end": s.end, "line": s.line, "column": s.column,
-                   "version": s.version, "text": s.text} for s in result.spans],
+        "spans": [
+            {
+                "start": s.start,
+                "end": s.end,
+                "line": s.line,
+                "column": s.column,
+                "version": s.version,
+                "text": s.text,
+            }
+            for s in result.spans
+        ],
     }
 
 
@@ -195,19 +218,20 @@ def format_text(result: BlameResult, *, color: bool = False) -> str:
             if span.version not in nums:
                 nums.append(span.version)
             if color:
-                parts.append(f"\x1b[{colour_of[span.version]}m{piece}\x1b[0m"
-                             if span.version != first else piece)
+                parts.append(
+                    f"\x1b[{colour_of[span.version]}m{piece}\x1b[0m"
+                    if span.version != first
+                    else piece
+                )
             elif span.version != first and piece.strip():
                 parts.append(f"{{v{span.version}: {piece}}}")
             else:
                 parts.append(piece)
     if result.text.endswith("\n") and lines and not lines[-1][1]:
         lines.pop()
-    vwidth = max(len(" ".join(f"v{n}" for n in sorted(nums))) for nums, _ in lines) \
-        if lines else 0
+    vwidth = max(len(" ".join(f"v{n}" for n in sorted(nums))) for nums, _ in lines) if lines else 0
     lwidth = len(str(len(lines)))
     for number, (nums, parts) in enumerate(lines, 1):
         label = " ".join(f"v{n}" for n in sorted(nums)).ljust(vwidth)
         out.append(f"{label} {number:>{lwidth}}| {''.join(parts)}".rstrip())
     return "\n".join(out) + "\n"
-

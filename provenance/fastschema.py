@@ -23,9 +23,22 @@ from .schema import load_schema
 Check = Callable[[Any], bool]
 
 #: Keywords that only annotate (no effect on validity, as jsonschema runs without formats).
-_ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description",
-                          "default", "examples", "deprecated", "readOnly", "writeOnly",
-                          "format"})
+_ANNOTATIONS = frozenset(
+    {
+        "$schema",
+        "$id",
+        "$defs",
+        "$comment",
+        "title",
+        "description",
+        "default",
+        "examples",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+        "format",
+    }
+)
 
 
 class Unsupported(Exception):
@@ -230,9 +243,15 @@ def _maximum(value: Any) -> Check:
 
 
 _SIMPLE: dict[str, Callable[[Any], Check]] = {
-    "type": _type, "const": _const, "enum": _enum, "required": _required,
-    "pattern": _pattern, "minLength": _min_length, "maxLength": _max_length,
-    "minimum": _minimum, "maximum": _maximum,
+    "type": _type,
+    "const": _const,
+    "enum": _enum,
+    "required": _required,
+    "pattern": _pattern,
+    "minLength": _min_length,
+    "maxLength": _max_length,
+    "minimum": _minimum,
+    "maximum": _maximum,
 }
 
 Sub = Callable[[Any], Check]
@@ -288,7 +307,11 @@ def _property_names(value: Any, sub: Sub) -> Check:
 
 
 _NESTED: dict[str, Callable[[Any, Sub], Check]] = {
-    "items": _items, "not": _not, "oneOf": _one_of, "anyOf": _any_of, "allOf": _all_of,
+    "items": _items,
+    "not": _not,
+    "oneOf": _one_of,
+    "anyOf": _any_of,
+    "allOf": _all_of,
     "propertyNames": _property_names,
 }
 

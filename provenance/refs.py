@@ -80,9 +80,7 @@ def parse_ref(text: str) -> Ref:
     """Parse ``DOC``, ``DOC/STREAM``, ``DOC/STREAM@N`` or ``DOC/STREAM@latest``."""
     m = _REF_RE.match(text.strip().rstrip("/"))
     if not m:
-        raise UsageError(
-            f"{text!r} is not a reference; expected DOC, DOC/STREAM or DOC/STREAM@N"
-        )
+        raise UsageError(f"{text!r} is not a reference; expected DOC, DOC/STREAM or DOC/STREAM@N")
     doc = check_slug(m["doc"], "document id")
     stream = check_slug(m["stream"], "stream id") if m["stream"] else None
     version = None

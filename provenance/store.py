@@ -52,8 +52,16 @@ DEFAULT_FOLDER = "records"
 
 _VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.yaml$")
 
-ROLES = ("transcriber", "translator", "editor", "proofreader", "reviewer", "annotator",
-         "encoder", "contributor")
+ROLES = (
+    "transcriber",
+    "translator",
+    "editor",
+    "proofreader",
+    "reviewer",
+    "annotator",
+    "encoder",
+    "contributor",
+)
 ACTIVITIES = ("transcribed", "translated", "revised", "corrected", "imported", "encoded")
 
 
@@ -117,8 +125,9 @@ class Store:
         return cls(path)
 
     @classmethod
-    def init(cls, root: str | Path, *, name: str | None = None,
-             publisher: str | None = None) -> Store:
+    def init(
+        cls, root: str | Path, *, name: str | None = None, publisher: str | None = None
+    ) -> Store:
         """Create an empty store (refuses to touch an existing one)."""
         path = Path(root)
         if (path / STORE_FILE).exists():
@@ -184,8 +193,10 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot read the store: {exc.strerror}", path=self.root) from None
         return sorted(
-            e.name for e in entries
-            if not e.name.startswith(".") and e.is_dir(follow_symlinks=False)
+            e.name
+            for e in entries
+            if not e.name.startswith(".")
+            and e.is_dir(follow_symlinks=False)
             and os.path.isfile(os.path.join(e.path, DOCUMENT_FILE))
         )
 
@@ -206,7 +217,8 @@ class Store:
         if meta["id"] != doc_id:
             raise SchemaError(
                 f"id {meta['id']!r} does not match its folder name {doc_id!r}",
-                path=self.relpath(path), pointer="/id",
+                path=self.relpath(path),
+                pointer="/id",
             )
         doc = Document(doc_id, meta, path)
         self._docs[doc_id] = doc
@@ -216,8 +228,10 @@ class Store:
         folder = self.doc_folder(doc_id)
         self.document(doc_id)
         return sorted(
-            e.name for e in os.scandir(folder)
-            if not e.name.startswith(".") and e.is_dir(follow_symlinks=False)
+            e.name
+            for e in os.scandir(folder)
+            if not e.name.startswith(".")
+            and e.is_dir(follow_symlinks=False)
             and os.path.isfile(os.path.join(e.path, STREAM_FILE))
         )
 
@@ -240,10 +254,12 @@ class Store:
         if meta["id"] != stream_id:
             raise SchemaError(
                 f"id {meta['id']!r} does not match its folder name {stream_id!r}",
-                path=self.relpath(path), pointer="/id",
+                path=self.relpath(path),
+                pointer="/id",
             )
-        stream = Stream(doc_id, stream_id, meta["kind"], meta["language"],
-                        meta.get("translates"), meta, path)
+        stream = Stream(
+            doc_id, stream_id, meta["kind"], meta["language"], meta.get("translates"), meta, path
+        )
         self._streams[key] = stream
         return stream
 
@@ -267,7 +283,8 @@ class Store:
         if meta["number"] != number:
             raise SchemaError(
                 f"number {meta['number']} does not match its file name v{number}.yaml",
-                path=self.relpath(path), pointer="/number",
+                path=self.relpath(path),
+                pointer="/number",
             )
         return _version_from_meta(doc_id, stream_id, meta, path)
 
@@ -275,8 +292,10 @@ class Store:
         """Version ``number`` of a stream (the latest when None)."""
         versions = self.versions(doc_id, stream_id)
         if not versions:
-            raise NotFoundError(f"stream {doc_id}/{stream_id} has no versions yet",
-                                path=self.relpath(self.stream_folder(doc_id, stream_id)))
+            raise NotFoundError(
+                f"stream {doc_id}/{stream_id} has no versions yet",
+                path=self.relpath(self.stream_folder(doc_id, stream_id)),
+            )
         if number is None:
             return versions[-1]
         for v in versions:
@@ -316,14 +335,20 @@ class Store:
         return data
 
     def read_text(self, version: Version, *, verify: bool = True) -> str:
-        return decode_utf8(self.read_bytes(version, verify=verify),
-                           self.relpath(version.text_path))
+        return decode_utf8(self.read_bytes(version, verify=verify), self.relpath(version.text_path))
 
     # -- writing ---------------------------------------------------------------------------
 
-    def create_stream(self, doc_id: str, stream_id: str, *, kind: str, language: str,
-                      translates: str | None = None, extra: dict[str, Any] | None = None
-                      ) -> Stream:
+    def create_stream(
+        self,
+        doc_id: str,
+        stream_id: str,
+        *,
+        kind: str,
+        language: str,
+        translates: str | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> Stream:
         """Create a new, empty stream (refuses an existing one)."""
         self.document(doc_id)
         folder = self.stream_folder(doc_id, stream_id)
@@ -332,8 +357,9 @@ class Store:
                 f"stream {stream_id!r} cannot translate {translates!r}: no such stream in "
                 f"{doc_id!r}; {_listing('streams', self.stream_ids(doc_id))}"
             )
-        meta = stream_meta(stream_id, kind=kind, language=language, translates=translates,
-                           extra=extra)
+        meta = stream_meta(
+            stream_id, kind=kind, language=language, translates=translates, extra=extra
+        )
         schema.validate(meta, "stream.schema.json", path=self.relpath(folder / STREAM_FILE))
         if folder.exists():
             raise ConflictError("stream already exists", path=self.relpath(folder))
@@ -433,14 +459,21 @@ class Store:
             for new in streams:
                 folder = staging / new.id
                 folder.mkdir()
-                smeta = stream_meta(new.id, kind=new.kind, language=new.language,
-                                    translates=new.translates, extra=new.extra)
-                schema.validate(smeta, "stream.schema.json",
-                                path=self.relpath(target / new.id / STREAM_FILE))
+                smeta = stream_meta(
+                    new.id,
+                    kind=new.kind,
+                    language=new.language,
+                    translates=new.translates,
+                    extra=new.extra,
+                )
+                schema.validate(
+                    smeta, "stream.schema.json", path=self.relpath(target / new.id / STREAM_FILE)
+                )
                 create_exclusive(folder / STREAM_FILE, yamlio.dumps(smeta))
                 vmeta = new.version_meta()
-                schema.validate(vmeta, "version.schema.json",
-                                path=self.relpath(target / new.id / "v1.yaml"))
+                schema.validate(
+                    vmeta, "version.schema.json", path=self.relpath(target / new.id / "v1.yaml")
+                )
                 create_exclusive(folder / "v1.txt", new.text)
                 create_exclusive(folder / "v1.yaml", yamlio.dumps(vmeta))
             try:
@@ -488,10 +521,21 @@ class NewStream:
         return meta
 
 
-def stream_meta(stream_id: str, *, kind: str, language: str, translates: str | None,
-                extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    meta: dict[str, Any] = {"schema": "provenance/stream/1", "id": stream_id, "kind": kind,
-                            "language": language, "translates": translates}
+def stream_meta(
+    stream_id: str,
+    *,
+    kind: str,
+    language: str,
+    translates: str | None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "schema": "provenance/stream/1",
+        "id": stream_id,
+        "kind": kind,
+        "language": language,
+        "translates": translates,
+    }
     meta.update(extra or {})
     return meta
 

@@ -27,9 +27,7 @@ def read_bytes(path: str | Path, *, limit: int = MAX_TEXT_BYTES, what: str = "fi
         if p.is_dir():
             raise InputError(f"is a folder, not a {what}", path=p)
         if size > limit:
-            raise InputError(
-                f"{what} is {size:,} bytes, over the limit of {limit:,} bytes", path=p
-            )
+            raise InputError(f"{what} is {size:,} bytes, over the limit of {limit:,} bytes", path=p)
         with p.open("rb") as fh:
             data = fh.read(limit + 1)
     except FileNotFoundError:

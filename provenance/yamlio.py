@@ -33,8 +33,11 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (
-        "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    first: [
+        (tag, rx)
+        for tag, rx in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
@@ -63,8 +66,14 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def _walk(node: yaml.Node, pointer: str, lines: dict[str, int], seen: set[int],
-          path: str | None, line: int | None = None) -> None:
+def _walk(
+    node: yaml.Node,
+    pointer: str,
+    lines: dict[str, int],
+    seen: set[int],
+    path: str | None,
+    line: int | None = None,
+) -> None:
     """Record lines (a mapping value's is its key's), refuse aliases, make keys strings."""
     if id(node) in seen:  # the alias (its key's line where known; else the anchor's)
         raise YAMLError(
@@ -77,14 +86,19 @@ def _walk(node: yaml.Node, pointer: str, lines: dict[str, int], seen: set[int],
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
-                raise YAMLError("mapping keys must be plain text", path=path,
-                                line=key.start_mark.line + 1)
+                raise YAMLError(
+                    "mapping keys must be plain text", path=path, line=key.start_mark.line + 1
+                )
             if key.tag == "tag:yaml.org,2002:merge":
-                raise YAMLError("YAML merge keys ('<<') are not allowed in metadata",
-                                path=path, line=key.start_mark.line + 1)
+                raise YAMLError(
+                    "YAML merge keys ('<<') are not allowed in metadata",
+                    path=path,
+                    line=key.start_mark.line + 1,
+                )
             key.tag = "tag:yaml.org,2002:str"
-            _walk(value, f"{pointer}/{_escape(key.value)}", lines, seen, path,
-                  key.start_mark.line + 1)
+            _walk(
+                value, f"{pointer}/{_escape(key.value)}", lines, seen, path, key.start_mark.line + 1
+            )
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _walk(item, f"{pointer}/{i}", lines, seen, path)

@@ -31,8 +31,11 @@ class Result:
 
 
 @pytest.fixture
-def run(capfdbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-        tmp_path_factory: pytest.TempPathFactory):
+def run(
+    capfdbinary: pytest.CaptureFixture[bytes],
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    tmp_path_factory: pytest.TempPathFactory,
+):
     """Run the CLI in-process: ``run("log", "doc")`` -> Result(exit_code, stdout, stderr).
     ``provenance check``'s cache goes to a temporary folder, not the user's."""
     monkeypatch.delenv("PROVENANCE_RECORDS", raising=False)
@@ -70,8 +73,9 @@ def seed_page() -> Path:
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     """An empty store in a temporary folder."""
-    return Store.init(tmp_path / "records",
-                      publisher="History and Public Policy Program Digital Archive")
+    return Store.init(
+        tmp_path / "records", publisher="History and Public Policy Program Digital Archive"
+    )
 
 
 @pytest.fixture
@@ -84,5 +88,6 @@ def seed_store(tmp_path: Path) -> Iterator[Store]:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` with its bytes: compare before and after a failed command."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }

@@ -27,15 +27,31 @@ def _three_versions(store: Store) -> dict[int, str]:
     """The seed, then v2 (an editor changes two places) and v3 (a proofreader changes one
     of those again and a third place)."""
     v1 = store.read_text(store.version(SEED_ID, "en", 1))
-    v2 = (v1.replace("Request for the Consular Department to handle.",
-                     "Request for the Consular Bureau to handle.")
-            .replace("The above is a briefing.", "The above is our briefing."))
-    v3 = (v2.replace("Consular Bureau", "Consular Office")
-            .replace("10 May 1961", "10 May 1961 (received 11 May)"))
-    store.commit(SEED_ID, "en", v2.encode(), agents=[Agent("Ann Editor", "editor")],
-                 activity="revised", message="Word choices", date="2024-03-01")
-    store.commit(SEED_ID, "en", v3.encode(), agents=[Agent("Bo Proof", "proofreader")],
-                 activity="corrected", message="Receipt date", date="2024-04-01")
+    v2 = v1.replace(
+        "Request for the Consular Department to handle.",
+        "Request for the Consular Bureau to handle.",
+    ).replace("The above is a briefing.", "The above is our briefing.")
+    v3 = v2.replace("Consular Bureau", "Consular Office").replace(
+        "10 May 1961", "10 May 1961 (received 11 May)"
+    )
+    store.commit(
+        SEED_ID,
+        "en",
+        v2.encode(),
+        agents=[Agent("Ann Editor", "editor")],
+        activity="revised",
+        message="Word choices",
+        date="2024-03-01",
+    )
+    store.commit(
+        SEED_ID,
+        "en",
+        v3.encode(),
+        agents=[Agent("Bo Proof", "proofreader")],
+        activity="corrected",
+        message="Receipt date",
+        date="2024-04-01",
+    )
     return {1: v1, 2: v2, 3: v3}
 
 
@@ -47,7 +63,8 @@ def _owner(result, needle: str) -> set[int]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("engine", ["diff-engine", "token-differ"])
 def test_v3_each_changed_span_is_credited_to_the_version_that_changed_it(
-        seed_store: Store, engine: str) -> None:
+    seed_store: Store, engine: str
+) -> None:
     if engine == "diff-engine":
         _engine()
     texts = _three_versions(seed_store)
@@ -76,7 +93,7 @@ def test_spans_tile_the_text_with_true_positions(seed_store: Store) -> None:
     pos = 0
     for s in result.spans:
         assert s.start == pos and s.end > s.start
-        before = texts[3][:s.start]
+        before = texts[3][: s.start]
         assert s.line == before.count("\n") + 1
         assert s.column == s.start - (before.rfind("\n") + 1) + 1
         pos = s.end
@@ -98,8 +115,7 @@ def test_text_format_marks_later_words(seed_store: Store) -> None:
     assert "v2  2024-03-01  revised     Ann Editor (editor): Word choices" in out
     assert "Request for the Consular {v3: Office} to handle." in out
     assert "The above is {v2: our} briefing." in out
-    coloured = format_text(blame(seed_store, f"{SEED_ID}/en@3", differ=token_opcodes),
-                           color=True)
+    coloured = format_text(blame(seed_store, f"{SEED_ID}/en@3", differ=token_opcodes), color=True)
     assert "\x1b[" in coloured and "{v3:" not in coloured
 
 

@@ -41,8 +41,7 @@ def test_a_changed_file_is_analysed_again(seed_store: Store) -> None:
     fixity_mismatch(seed_store, seed_store.root / SEED_ID)
     again = run_check(seed_store.root)
     assert again.stats.analysed == 1
-    assert [f.code for f in again.findings if f.severity.value == "error"] == \
-        ["fixity-mismatch"]
+    assert [f.code for f in again.findings if f.severity.value == "error"] == ["fixity-mismatch"]
 
 
 def test_no_cache_neither_reads_nor_writes(seed_store: Store, cache_home: Path) -> None:
@@ -66,8 +65,9 @@ def test_a_damaged_or_foreign_cache_is_ignored(seed_store: Store) -> None:
 def test_settings_change_invalidates(seed_store: Store) -> None:
     run_check(seed_store.root)
     config = seed_store.root / "provenance.yaml"
-    config.write_text(config.read_text(encoding="utf-8") + "check:\n  citation_style: mla\n",
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "check:\n  citation_style: mla\n", encoding="utf-8"
+    )
     assert run_check(seed_store.root).stats.cached == 0
 
 

@@ -23,8 +23,11 @@ def test_positive_case_passes(name: str) -> None:
 @pytest.mark.parametrize("name", NEGATIVE)
 def test_negative_case_fails_as_expected(name: str) -> None:
     folder = CASES / "negative" / name
-    expected = [line.split() for line in (folder / "expected.txt").read_text(
-        encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    expected = [
+        line.split()
+        for line in (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     result = run_check(folder / "records", use_cache=False)
     found = [[f.code, f"{f.file}:{f.line or '-'}"] for f in result.findings]
     assert sorted(found) == sorted(expected)

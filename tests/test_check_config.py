@@ -18,8 +18,14 @@ def settings(store: Store, section: str) -> None:
 
 
 def codes(store: Store, **kw: object) -> set[str]:
-    return {f.code for f in run_check(store.root, use_cache=False,  # type: ignore[arg-type]
-                                      **kw).findings}
+    return {
+        f.code
+        for f in run_check(
+            store.root,
+            use_cache=False,  # type: ignore[arg-type]
+            **kw,
+        ).findings
+    }
 
 
 def test_default_set_is_every_rule_but_the_opt_in_ones() -> None:
@@ -40,8 +46,9 @@ def test_severity_in_store_settings(seed_store: Store) -> None:
 
 
 def test_severity_off_and_select_all(seed_store: Store) -> None:
-    settings(seed_store,
-             "check:\n  select: [ALL]\n  severity:\n    rights-statement-missing: off\n")
+    settings(
+        seed_store, "check:\n  select: [ALL]\n  severity:\n    rights-statement-missing: off\n"
+    )
     assert codes(seed_store) == {"funder-uncredited"}
 
 
@@ -54,8 +61,9 @@ def test_command_line_select_replaces_and_ignore_adds(seed_store: Store) -> None
     settings(seed_store, "check:\n  select: [ALL]\n")
     assert codes(seed_store, select=["funder-*"]) == {"funder-uncredited"}
     assert codes(seed_store, ignore=["rights-statement-missing"]) == {"funder-uncredited"}
-    assert codes(seed_store, select=["default,funder-uncredited"],
-                 ignore=["funder-*"]) == {"rights-statement-missing"}
+    assert codes(seed_store, select=["default,funder-uncredited"], ignore=["funder-*"]) == {
+        "rights-statement-missing"
+    }
 
 
 def test_citation_style_setting(seed_store: Store) -> None:
@@ -68,7 +76,8 @@ def test_citation_style_setting(seed_store: Store) -> None:
 def test_pyproject_settings_and_store_settings_win(tmp_path: Path, seed_store: Store) -> None:
     (tmp_path / "pyproject.toml").write_text(
         "[tool.provenance.check]\nignore = ['rights-*']\nextend_select = ['funder-uncredited']\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert codes(seed_store) == {"funder-uncredited"}
     settings(seed_store, "check:\n  ignore: []\n")
     assert codes(seed_store) == {"funder-uncredited", "rights-statement-missing"}

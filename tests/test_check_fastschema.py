@@ -22,17 +22,51 @@ SAMPLES = {
 }
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False, width=32),
-    st.sampled_from(["", "1961", "1961-05", "1961-05-10", "1961/05", "en", "zh-Hant", "x y",
-                     "a" * 64, "0" * 64, "translation", "transcription", "translator",
-                     "revised", "provenance/version/1", "provenance/document/1", "ok-slug",
-                     "Bad Slug", "..", "house", "straight", "curly", "two-digit"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(allow_nan=False, width=32),
+    st.sampled_from(
+        [
+            "",
+            "1961",
+            "1961-05",
+            "1961-05-10",
+            "1961/05",
+            "en",
+            "zh-Hant",
+            "x y",
+            "a" * 64,
+            "0" * 64,
+            "translation",
+            "transcription",
+            "translator",
+            "revised",
+            "provenance/version/1",
+            "provenance/document/1",
+            "ok-slug",
+            "Bad Slug",
+            "..",
+            "house",
+            "straight",
+            "curly",
+            "two-digit",
+        ]
+    ),
     st.text(max_size=8),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=3),
-    st.dictionaries(st.sampled_from(["name", "role", "text", "x", "family", "given", "quotes"]),
-                    inner, max_size=3)), max_leaves=8)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(
+            st.sampled_from(["name", "role", "text", "x", "family", "given", "quotes"]),
+            inner,
+            max_size=3,
+        ),
+    ),
+    max_leaves=8,
+)
 
 
 def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -67,8 +101,7 @@ def mutated(draw: st.DrawFn, name: str) -> Any:
         elif action == "delete":
             del parent[path[-1]]
         elif isinstance(parent, dict):
-            parent[draw(st.sampled_from(["extra", "note", "rights", "house_style"]))] = \
-                draw(values)
+            parent[draw(st.sampled_from(["extra", "note", "rights", "house_style"]))] = draw(values)
     return data
 
 

@@ -26,8 +26,11 @@ def broken(seed_store: Store) -> CheckResult:
     fixity_mismatch(seed_store, folder)
     symlink(seed_store, folder)
     (folder / "en" / "stream.yaml").write_text(
-        (folder / "en" / "stream.yaml").read_text(encoding="utf-8")
-        .replace("translates: null", "translates: 'zh, with: comma %'"), encoding="utf-8")
+        (folder / "en" / "stream.yaml")
+        .read_text(encoding="utf-8")
+        .replace("translates: null", "translates: 'zh, with: comma %'"),
+        encoding="utf-8",
+    )
     return run_check(seed_store.root, use_cache=False)
 
 
@@ -52,8 +55,10 @@ def test_json_follows_its_schema_and_equals_the_library(broken: CheckResult) -> 
     assert data["summary"]["errors"] == broken.errors and data["ok"] is False
 
 
-_COMMAND = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),title=([a-z0-9-]+)"
-                      r"::(.+)$")
+_COMMAND = re.compile(
+    r"^::(error|warning|notice) file=([^,]+),line=(\d+),title=([a-z0-9-]+)"
+    r"::(.+)$"
+)
 
 
 def test_github_prints_one_command_per_finding(broken: CheckResult) -> None:
@@ -107,12 +112,14 @@ def test_sarif_validates(broken: CheckResult) -> None:
     rules = run["tool"]["driver"]["rules"]
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
-        assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]\
-            .startswith("records/")
+        assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith(
+            "records/"
+        )
 
 
 def test_sarif_of_a_clean_store_validates(seed_store: Store) -> None:
-    data = json.loads(FORMATS["sarif"](run_check(seed_store.root, use_cache=False,
-                                                 select=["fixity-*"])))
+    data = json.loads(
+        FORMATS["sarif"](run_check(seed_store.root, use_cache=False, select=["fixity-*"]))
+    )
     assert list(_sarif_validator().iter_errors(data)) == []  # type: ignore[attr-defined]
     assert data["runs"][0]["results"] == []

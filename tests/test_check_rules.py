@@ -45,8 +45,15 @@ def rel(store: Store, path: Path) -> str:
 
 
 def commit(store: Store, text: str, stream: str = "en", role: str = "editor") -> None:
-    store.commit(DOC, stream, text.encode(), agents=[Agent("Ed Itor", role)],
-                 activity="revised", message="A revision", date="2026-11-28")
+    store.commit(
+        DOC,
+        stream,
+        text.encode(),
+        agents=[Agent("Ed Itor", role)],
+        activity="revised",
+        message="A revision",
+        date="2026-11-28",
+    )
     store._versions.clear()
 
 
@@ -126,20 +133,29 @@ def rights_statement_missing(s: Store, d: Path) -> tuple[Path, int | None]:
 
 
 def rights_noncanonical_uri(s: Store, d: Path) -> tuple[Path, int | None]:
-    edit(d / "document.yaml", "rights:\n", "rights:\n  statement: "
-         "https://rightsstatements.org/page/InC-EDU/1.0/?language=en\n")
+    edit(
+        d / "document.yaml",
+        "rights:\n",
+        "rights:\n  statement: https://rightsstatements.org/page/InC-EDU/1.0/?language=en\n",
+    )
     return d / "document.yaml", line_of(d / "document.yaml", "  statement:")
 
 
 def rights_unknown_statement(s: Store, d: Path) -> tuple[Path, int | None]:
-    edit(d / "en/stream.yaml", "translates: null\n",
-         "translates: null\nrights:\n  statement: http://example.org/rights/ok\n")
+    edit(
+        d / "en/stream.yaml",
+        "translates: null\n",
+        "translates: null\nrights:\n  statement: http://example.org/rights/ok\n",
+    )
     return d / "en/stream.yaml", line_of(d / "en/stream.yaml", "  statement:")
 
 
 def funder_unlisted(s: Store, d: Path) -> tuple[Path, int | None]:
-    edit(d / "document.yaml", "support from MacArthur Foundation",
-         "support from MacArthur Foundation and Ford Foundation")
+    edit(
+        d / "document.yaml",
+        "support from MacArthur Foundation",
+        "support from MacArthur Foundation and Ford Foundation",
+    )
     return d / "document.yaml", line_of(d / "document.yaml", "funder_line:")
 
 
@@ -206,8 +222,9 @@ def version_parent_mismatch(s: Store, d: Path) -> tuple[Path, int | None]:
 
 def translator_missing(s: Store, d: Path) -> tuple[Path, int | None]:
     v1 = d / "en/v1.yaml"
-    v1.write_text(v1.read_text(encoding="utf-8").replace("role: translator", "role: editor"),
-                  encoding="utf-8")
+    v1.write_text(
+        v1.read_text(encoding="utf-8").replace("role: translator", "role: editor"), encoding="utf-8"
+    )
     return d / "en/stream.yaml", line_of(d / "en/stream.yaml", "kind:")
 
 
@@ -307,8 +324,9 @@ def test_rule_fires_with_file_and_line(name: str, s: Store, folder: Path) -> Non
     result = check(s, "ALL")
     hits = only(result, code)
     assert hits, f"{code} did not fire; found {[(f.code, f.file) for f in result.findings]}"
-    assert any(f.file == rel(s, path) and f.line == line for f in hits), \
-        [(f.file, f.line, f.message) for f in hits]
+    assert any(f.file == rel(s, path) and f.line == line for f in hits), [
+        (f.file, f.line, f.message) for f in hits
+    ]
     assert all(f.document in (DOC, None) for f in hits)
     if RULES[code].severity is Severity.error:
         assert result.exit_code == 1
@@ -333,13 +351,16 @@ def test_canonical_statement_is_suggested(s: Store, folder: Path) -> None:
     assert "'http://rightsstatements.org/vocab/InC-EDU/1.0/'" in hit.message
 
 
-@pytest.mark.parametrize("value", [
-    "http://rightsstatements.org/vocab/InC-EDU/1.0/",
-    "https://creativecommons.org/licenses/by-nc/4.0/",
-    "https://creativecommons.org/publicdomain/zero/1.0/",
-    "CC-BY-4.0",
-    "MIT OR Apache-2.0",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "http://rightsstatements.org/vocab/InC-EDU/1.0/",
+        "https://creativecommons.org/licenses/by-nc/4.0/",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+        "CC-BY-4.0",
+        "MIT OR Apache-2.0",
+    ],
+)
 def test_known_statements_pass(value: str, s: Store, folder: Path) -> None:
     edit(folder / "document.yaml", "rights:\n", f"rights:\n  statement: '{value}'\n")
     result = check(s)
@@ -349,8 +370,11 @@ def test_known_statements_pass(value: str, s: Store, folder: Path) -> None:
 
 
 def test_unknown_uri_is_reported(s: Store, folder: Path) -> None:
-    edit(folder / "document.yaml", "rights:\n",
-         "rights:\n  statement: http://example.org/rights/ok\n")
+    edit(
+        folder / "document.yaml",
+        "rights:\n",
+        "rights:\n  statement: http://example.org/rights/ok\n",
+    )
     [hit] = only(check(s), "rights-unknown-statement")
     assert hit.file.endswith("document.yaml") and hit.pointer == "/rights/statement"
 
@@ -364,13 +388,19 @@ def test_a_broken_store_reports_every_problem(s: Store, folder: Path) -> None:
     (s.root / "other").mkdir()
     (s.root / "other" / "document.yaml").write_text("title: [\n", encoding="utf-8")
     codes = {f.code for f in check(s).findings}
-    assert {"schema-invalid", "fixity-mismatch", "stream-translates-unknown", "symlink",
-            "yaml-malformed"} <= codes
+    assert {
+        "schema-invalid",
+        "fixity-mismatch",
+        "stream-translates-unknown",
+        "symlink",
+        "yaml-malformed",
+    } <= codes
 
 
 def test_malformed_store_settings_are_a_finding(s: Store) -> None:
-    (s.root / "provenance.yaml").write_text("schema: provenance/store/1\npublisher: [\n",
-                                            encoding="utf-8")
+    (s.root / "provenance.yaml").write_text(
+        "schema: provenance/store/1\npublisher: [\n", encoding="utf-8"
+    )
     result = check(s)
     [hit] = only(result, "yaml-malformed")
     assert hit.file == "records/provenance.yaml" and hit.line == 3
@@ -379,8 +409,9 @@ def test_malformed_store_settings_are_a_finding(s: Store) -> None:
 
 def test_settings_behind_a_symlink_are_not_read(s: Store, tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere.yaml"
-    outside.write_text("schema: provenance/store/1\ncheck:\n  select: [symlink]\n",
-                       encoding="utf-8")
+    outside.write_text(
+        "schema: provenance/store/1\ncheck:\n  select: [symlink]\n", encoding="utf-8"
+    )
     (s.root / "provenance.yaml").unlink()
     os.symlink(outside, s.root / "provenance.yaml")
     result = check(s)
@@ -401,5 +432,4 @@ def test_findings_are_frozen_and_sorted(s: Store, folder: Path) -> None:
 def test_odd_text_does_not_crash(s: Store) -> None:
     commit(s, "\ufeffBOM, CRLF\r\nNBSP\u00a0here, 中文 [北] 朝鲜, Кириллица, 𝔘 astral [\r\n")
     result = check(s)
-    assert {f.code for f in result.findings} <= {"rights-statement-missing",
-                                                 "bracket-unbalanced"}
+    assert {f.code for f in result.findings} <= {"rights-statement-missing", "bracket-unbalanced"}

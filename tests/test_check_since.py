@@ -18,9 +18,21 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 
 
 def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org",
-                    "-c", "commit.gpgsign=false", *args], cwd=repo, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -49,8 +61,9 @@ def test_consistent_rewrite_of_a_published_text(repo: Path) -> None:
     (folder / "v1.txt").write_bytes(data)
     meta = (folder / "v1.yaml").read_text(encoding="utf-8")
     old = meta.split("sha256: ", 1)[1].split("\n", 1)[0]
-    (folder / "v1.yaml").write_text(meta.replace(old, hashlib.sha256(data).hexdigest(), 1),
-                                    encoding="utf-8")
+    (folder / "v1.yaml").write_text(
+        meta.replace(old, hashlib.sha256(data).hexdigest(), 1), encoding="utf-8"
+    )
     without = run_check(repo / "records", use_cache=False)
     assert without.exit_code == 0
     result = run_check(repo / "records", since="HEAD", use_cache=False)
@@ -63,8 +76,9 @@ def test_consistent_rewrite_of_a_published_text(repo: Path) -> None:
 
 def test_edited_description_is_a_warning(repo: Path) -> None:
     path = repo / "records" / SEED_ID / "en" / "v1.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Imported from", "Taken from"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Imported from", "Taken from"), encoding="utf-8"
+    )
     result = run_check(repo / "records", since="HEAD", use_cache=False)
     assert ("version-record-edited", "v1.yaml") in codes(result)
     assert result.exit_code == 0
@@ -73,24 +87,28 @@ def test_edited_description_is_a_warning(repo: Path) -> None:
 def test_deleted_text_and_new_versions(repo: Path) -> None:
     (repo / "records" / SEED_ID / "en" / "v1.txt").unlink()
     result = run_check(repo / "records", since="HEAD", use_cache=False)
-    assert {("version-rewritten", "v1.txt"), ("record-without-text", "v1.yaml")} <= \
-        set(codes(result))
+    assert {("version-rewritten", "v1.txt"), ("record-without-text", "v1.yaml")} <= set(
+        codes(result)
+    )
 
 
 def test_only_changed_documents_are_checked(repo: Path) -> None:
     other = repo / "records" / "1962-other"
     shutil.copytree(repo / "records" / SEED_ID, other)
     doc = other / "document.yaml"
-    doc.write_text(doc.read_text(encoding="utf-8").replace(f"id: {SEED_ID}", "id: 1962-other"),
-                   encoding="utf-8")
+    doc.write_text(
+        doc.read_text(encoding="utf-8").replace(f"id: {SEED_ID}", "id: 1962-other"),
+        encoding="utf-8",
+    )
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "other")
     (other / "en" / "v2.txt").write_text("an untracked new text\n", encoding="utf-8")
     result = run_check(repo / "records", since="HEAD", use_cache=False)
     assert result.checked_documents == ("1962-other",)
     assert ("text-without-record", "v2.txt") in codes(result)
-    assert run_check(repo / "records", since="HEAD~1", use_cache=False).checked_documents == \
-        ("1962-other",)
+    assert run_check(repo / "records", since="HEAD~1", use_cache=False).checked_documents == (
+        "1962-other",
+    )
 
 
 def test_changed_settings_check_everything(repo: Path) -> None:

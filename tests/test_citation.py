@@ -31,32 +31,42 @@ from .conftest import SEED_ID, shared_path
 
 CASES = Path(__file__).parent / "cases" / "citation"
 HAPP = "History and Public Policy Program Digital Archive"
-SEED = ('"Cable, Ministry of Public Security Party Committee to Zhou Enlai, Deng Xiaoping, and '
-        'Peng Zhen," May 10, 1961, History and Public Policy Program Digital Archive, PRC FMA '
-        '118-01026-03, 69-70. Obtained by Shen Zhihua and translated by Jeffrey Wang and Charles '
-        'Kraus.')
+SEED = (
+    '"Cable, Ministry of Public Security Party Committee to Zhou Enlai, Deng Xiaoping, and '
+    'Peng Zhen," May 10, 1961, History and Public Policy Program Digital Archive, PRC FMA '
+    "118-01026-03, 69-70. Obtained by Shen Zhihua and translated by Jeffrey Wang and Charles "
+    "Kraus."
+)
 
 
 def seed_fields() -> CitationFields:
     return CitationFields(
         title="Cable, Ministry of Public Security Party Committee to Zhou Enlai, Deng Xiaoping, "
-              "and Peng Zhen", date="1961-05-10", publisher=HAPP,
-        reference="PRC FMA 118-01026-03", pages="69-70", obtained_by=("Shen Zhihua",),
-        translators=("Jeffrey Wang", "Charles Kraus"))
+        "and Peng Zhen",
+        date="1961-05-10",
+        publisher=HAPP,
+        reference="PRC FMA 118-01026-03",
+        pages="69-70",
+        obtained_by=("Shen Zhihua",),
+        translators=("Jeffrey Wang", "Charles Kraus"),
+    )
 
 
 def test_seed_sentence() -> None:
     assert render_sentence(seed_fields(), HouseStyle()) == SEED
 
 
-@pytest.mark.parametrize(("iso", "day", "text"), [
-    ("1961-05-10", "two-digit", "May 10, 1961"),
-    ("1950-01-07", "two-digit", "January 07, 1950"),
-    ("1950-01-07", "numeric", "January 7, 1950"),
-    ("1961-05", "two-digit", "May 1961"),
-    ("1961", "two-digit", "1961"),
-    ("1961-05-10?", "two-digit", "1961-05-10?"),
-])
+@pytest.mark.parametrize(
+    ("iso", "day", "text"),
+    [
+        ("1961-05-10", "two-digit", "May 10, 1961"),
+        ("1950-01-07", "two-digit", "January 07, 1950"),
+        ("1950-01-07", "numeric", "January 7, 1950"),
+        ("1961-05", "two-digit", "May 1961"),
+        ("1961", "two-digit", "1961"),
+        ("1961-05-10?", "two-digit", "1961-05-10?"),
+    ],
+)
 def test_written_date(iso: str, day: str, text: str) -> None:
     assert written_date(iso, day) == text
 
@@ -119,23 +129,42 @@ _names = st.lists(_name, max_size=4, unique=True).map(tuple)
 @given(
     title=st.lists(_word, min_size=1, max_size=6).map(" ".join),
     date=st.sampled_from(["1961-05-10", "1950-01-07", "1961-05", "1961", ""]),
-    reference=st.sampled_from(["PRC FMA 118-01026-03", "AVPRF, f. 0100, op. 43, d. 302",
-                               "RGANI, f. 5, op. 28, d. 412"]),
+    reference=st.sampled_from(
+        ["PRC FMA 118-01026-03", "AVPRF, f. 0100, op. 43, d. 302", "RGANI, f. 5, op. 28, d. 412"]
+    ),
     pages=st.sampled_from(["", "69-70", "ll. 20-24", "p. 7"]),
-    obtained=_names, translators=_names,
+    obtained=_names,
+    translators=_names,
     project=st.sampled_from(["", "NKIDP"]),
     url=st.sampled_from(["", "https://digitalarchive.wilsoncenter.org/document/114563"]),
     quotes=st.sampled_from(["straight", "curly"]),
     day=st.sampled_from(["two-digit", "numeric"]),
     serial=st.booleans(),
 )
-def test_render_parse_round_trip(title: str, date: str, reference: str, pages: str,
-                                 obtained: tuple[str, ...], translators: tuple[str, ...],
-                                 project: str, url: str, quotes: str, day: str,
-                                 serial: bool) -> None:
-    f = CitationFields(title=title, date=date, publisher=HAPP, reference=reference, pages=pages,
-                       obtained_by=obtained, translators=translators,
-                       translated_for=project if translators else "", url=url)
+def test_render_parse_round_trip(
+    title: str,
+    date: str,
+    reference: str,
+    pages: str,
+    obtained: tuple[str, ...],
+    translators: tuple[str, ...],
+    project: str,
+    url: str,
+    quotes: str,
+    day: str,
+    serial: bool,
+) -> None:
+    f = CitationFields(
+        title=title,
+        date=date,
+        publisher=HAPP,
+        reference=reference,
+        pages=pages,
+        obtained_by=obtained,
+        translators=translators,
+        translated_for=project if translators else "",
+        url=url,
+    )
     style = HouseStyle(quotes=quotes, day=day, serial_comma=serial)
     sentence = render_sentence(f, style)
     parsed = parse_sentence(sentence, [HAPP])
@@ -146,13 +175,19 @@ def test_render_parse_round_trip(title: str, date: str, reference: str, pages: s
 
 
 def test_missing_fields() -> None:
-    assert missing_fields({"title": "T", "date": "1961", "source": {"reference": "R"},
-                           "publisher": "P"}) == []
+    assert (
+        missing_fields(
+            {"title": "T", "date": "1961", "source": {"reference": "R"}, "publisher": "P"}
+        )
+        == []
+    )
     found = missing_fields({"title": "T"}, "house", translators=[])
     assert [m.pointer for m in found] == ["/date", "/source/reference", "/publisher", ""]
     assert all(isinstance(m.message, str) and m.message for m in found)
-    assert [m.pointer for m in missing_fields({"title": "T", "date": "1961"}, "house",
-                                              config={"publisher": HAPP})] == ["/source/reference"]
+    assert [
+        m.pointer
+        for m in missing_fields({"title": "T", "date": "1961"}, "house", config={"publisher": HAPP})
+    ] == ["/source/reference"]
     for style in ("apa", "chicago"):
         found = missing_fields({"title": "T", "date": "1961"}, style)
         assert [m.pointer for m in found] == ["/url"]
@@ -160,8 +195,9 @@ def test_missing_fields() -> None:
 
 def test_missing_fields_on_the_seed(seed_store: Store) -> None:
     doc = seed_store.document(SEED_ID)
-    assert missing_fields(doc, "house", config=seed_store.config,
-                          translators=["Jeffrey Wang"]) == []
+    assert (
+        missing_fields(doc, "house", config=seed_store.config, translators=["Jeffrey Wang"]) == []
+    )
 
 
 def test_csl_item_shape() -> None:
@@ -171,8 +207,10 @@ def test_csl_item_shape() -> None:
     assert item["accessed"] == {"date-parts": [[2026, 11, 28]]}
     assert item["archive_location"] == "PRC FMA 118-01026-03, 69-70"
     assert "page" not in item and "archive" not in item
-    assert item["translator"] == [{"family": "Wang", "given": "Jeffrey"},
-                                  {"family": "Kraus", "given": "Charles"}]
+    assert item["translator"] == [
+        {"family": "Wang", "given": "Jeffrey"},
+        {"family": "Kraus", "given": "Charles"},
+    ]
     assert item["note"] == "Obtained by Shen Zhihua."
     assert csl.date_variable("1961?") == {"date-parts": [[1961]], "circa": True}
     assert csl.date_variable("1961-05/1961-06") == {"date-parts": [[1961, 5], [1961, 6]]}
@@ -180,19 +218,28 @@ def test_csl_item_shape() -> None:
 
 
 def test_processor_item_workarounds() -> None:
-    item = {"title": "Conversation with Pak Heon-yeong and Kim Il-sung",
-            "translator": [{"family": "Zhang", "given": "Wei", "static-ordering": True},
-                           {"family": "Kraus", "given": "Charles"}]}
+    item = {
+        "title": "Conversation with Pak Heon-yeong and Kim Il-sung",
+        "translator": [
+            {"family": "Zhang", "given": "Wei", "static-ordering": True},
+            {"family": "Kraus", "given": "Charles"},
+        ],
+    }
     out = csl.processor_item(item)
-    assert out["title"] == ('Conversation with Pak <span class="nocase">Heon-yeong</span> and Kim '
-                            '<span class="nocase">Il-sung</span>')
+    assert out["title"] == (
+        'Conversation with Pak <span class="nocase">Heon-yeong</span> and Kim '
+        '<span class="nocase">Il-sung</span>'
+    )
     assert out["translator"] == [{"literal": "Zhang Wei"}, {"family": "Kraus", "given": "Charles"}]
     assert item["title"].endswith("Il-sung")  # the item itself is not changed
 
 
 def _case_items() -> list[dict[str, object]]:
-    return [json.loads((p / "expected" / "csl-json.json").read_text(encoding="utf-8"))[0]
-            for p in sorted(CASES.iterdir()) if (p / "expected").is_dir()]
+    return [
+        json.loads((p / "expected" / "csl-json.json").read_text(encoding="utf-8"))[0]
+        for p in sorted(CASES.iterdir())
+        if (p / "expected").is_dir()
+    ]
 
 
 def test_csl_json_validates_against_the_csl_schema() -> None:

@@ -56,8 +56,16 @@ def test_house_style(run, name: str) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("fmt", sorted(EXPORTS))
 def test_exports(run, name: str, fmt: str) -> None:  # type: ignore[no-untyped-def]
     folder, case = _case(name)
-    r = run("--records", folder / "records", "cite", case["target"], "--format", fmt,
-            "--accessed", case["accessed"])
+    r = run(
+        "--records",
+        folder / "records",
+        "cite",
+        case["target"],
+        "--format",
+        fmt,
+        "--accessed",
+        case["accessed"],
+    )
     assert r.exit_code == 0, r.stderr
     _check(folder / "expected" / EXPORTS[fmt], r.stdout)
 
@@ -74,8 +82,16 @@ def test_standard_styles(run, name: str, style: str) -> None:  # type: ignore[no
         (expected / "processor.txt").write_text(version + "\n", encoding="utf-8")
     elif (expected / "processor.txt").read_text(encoding="utf-8").strip() != version:
         pytest.skip(f"golden outputs were rendered by another processor version, not {version}")
-    r = run("--records", folder / "records", "cite", case["target"], "--style", style,
-            "--accessed", case["accessed"])
+    r = run(
+        "--records",
+        folder / "records",
+        "cite",
+        case["target"],
+        "--style",
+        style,
+        "--accessed",
+        case["accessed"],
+    )
     assert r.exit_code == 0, r.stderr
     _check(expected / f"{style}.txt", r.stdout)
     _check(expected / f"{style}.notes.txt", r.stderr)

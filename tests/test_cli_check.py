@@ -50,8 +50,12 @@ def test_json_equals_the_library(run, seed_store: Store) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "junit", "sarif"])
-def test_every_format_and_output_file(run, seed_store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                      fmt: str) -> None:
+def test_every_format_and_output_file(
+    run,
+    seed_store: Store,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    fmt: str,
+) -> None:
     fixity_mismatch(seed_store, seed_store.root / SEED_ID)
     target = tmp_path / f"report.{fmt}"
     r = run("--records", seed_store.root, "check", "-f", fmt, "-o", target)
@@ -82,7 +86,8 @@ def test_could_not_run_is_exit_2(run, seed_store: Store, tmp_path: Path) -> None
     r = run("--records", seed_store.root, "check", tmp_path)
     assert r.exit_code == 2 and "outside the record store" in r.stderr
     (seed_store.root / "provenance.yaml").write_text(
-        "schema: provenance/store/1\ncheck:\n  ignore: fixity-mismatch\n", encoding="utf-8")
+        "schema: provenance/store/1\ncheck:\n  ignore: fixity-mismatch\n", encoding="utf-8"
+    )
     r = run("--records", seed_store.root, "check")
     assert r.exit_code == 2
     assert "records/provenance.yaml:3:" in r.stderr and "Traceback" not in r.stderr

@@ -14,10 +14,12 @@ from provenance.store import Store
 
 from .conftest import SEED_ID, snapshot
 
-SEED = ('"Cable, Ministry of Public Security Party Committee to Zhou Enlai, Deng Xiaoping, and '
-        'Peng Zhen," May 10, 1961, History and Public Policy Program Digital Archive, PRC FMA '
-        '118-01026-03, 69-70. Obtained by Shen Zhihua and translated by Jeffrey Wang and Charles '
-        'Kraus.')
+SEED = (
+    '"Cable, Ministry of Public Security Party Committee to Zhou Enlai, Deng Xiaoping, and '
+    'Peng Zhen," May 10, 1961, History and Public Policy Program Digital Archive, PRC FMA '
+    "118-01026-03, 69-70. Obtained by Shen Zhihua and translated by Jeffrey Wang and Charles "
+    "Kraus."
+)
 
 
 def test_seed_house_citation_exactly(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
@@ -38,12 +40,25 @@ def test_pinned_names_version_date_and_hash(run, seed_store: Store) -> None:  # 
 
 
 def test_pinned_names_the_later_version(  # type: ignore[no-untyped-def]
-        run, seed_store: Store, tmp_path: Path) -> None:
+    run, seed_store: Store, tmp_path: Path
+) -> None:
     edited = tmp_path / "v2.txt"
     edited.write_bytes(seed_store.read_bytes(seed_store.version(SEED_ID, "en", 1)) + b"\n[Note]\n")
-    r = run("--records", seed_store.root, "commit", f"{SEED_ID}/en", edited,
-            "--agent", "Ann Editor", "--role", "editor", "--message", "Add a note",
-            "--date", "2026-11-20")
+    r = run(
+        "--records",
+        seed_store.root,
+        "commit",
+        f"{SEED_ID}/en",
+        edited,
+        "--agent",
+        "Ann Editor",
+        "--role",
+        "editor",
+        "--message",
+        "Add a note",
+        "--date",
+        "2026-11-20",
+    )
     assert r.exit_code == 0, r.stderr
     v2 = Store(seed_store.root).version(SEED_ID, "en", 2)
     r = run("--records", seed_store.root, "cite", SEED_ID, "--pinned")
@@ -53,9 +68,20 @@ def test_pinned_names_the_later_version(  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("style", ["chicago", "mla", "apa"])
 def test_standard_styles_come_from_the_processor(  # type: ignore[no-untyped-def]
-        run, seed_store: Store, style: str) -> None:
-    r = run("--records", seed_store.root, "cite", SEED_ID, "--style", style, "--format", "json",
-            "--accessed", "2026-11-28")
+    run, seed_store: Store, style: str
+) -> None:
+    r = run(
+        "--records",
+        seed_store.root,
+        "cite",
+        SEED_ID,
+        "--style",
+        style,
+        "--format",
+        "json",
+        "--accessed",
+        "2026-11-28",
+    )
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["processor"].startswith("pandoc ")
@@ -65,8 +91,17 @@ def test_standard_styles_come_from_the_processor(  # type: ignore[no-untyped-def
 
 
 def test_json_equals_the_library(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
-    r = run("--records", seed_store.root, "cite", SEED_ID, "--format", "json", "--accessed",
-            "2026-11-28", "--pinned")
+    r = run(
+        "--records",
+        seed_store.root,
+        "cite",
+        SEED_ID,
+        "--format",
+        "json",
+        "--accessed",
+        "2026-11-28",
+        "--pinned",
+    )
     data = json.loads(r.stdout)
     assert next(iter(data)) == "format_version"
     schema.validate(data, "cite-output.schema.json")
@@ -79,29 +114,36 @@ def test_accessed_defaults_to_today(run, seed_store: Store) -> None:  # type: ig
     r = run("--records", seed_store.root, "cite", SEED_ID, "--format", "csl-json")
     today = date.today()
     assert json.loads(r.stdout)[0]["accessed"] == {
-        "date-parts": [[today.year, today.month, today.day]]}
+        "date-parts": [[today.year, today.month, today.day]]
+    }
 
 
 def test_user_csl_file(  # type: ignore[no-untyped-def]
-        run, seed_store: Store, tmp_path: Path) -> None:
+    run, seed_store: Store, tmp_path: Path
+) -> None:
     from provenance.citation.csl import resolve_style
 
     own = tmp_path / "house.csl"
     own.write_bytes(resolve_style("chicago-author-date").path.read_bytes())
-    r = run("--records", seed_store.root, "cite", SEED_ID, "--style", own,
-            "--accessed", "2026-11-28")
+    r = run(
+        "--records", seed_store.root, "cite", SEED_ID, "--style", own, "--accessed", "2026-11-28"
+    )
     assert r.exit_code == 0, r.stderr
     assert "1961" in r.stdout and "Cable, Ministry" in r.stdout
 
 
-@pytest.mark.parametrize("args", [
-    ("--style", "no-such-style"),
-    ("--style", "chicago", "--format", "bibtex"),
-    ("--accessed", "28/11/2026"),
-    ("--style", "missing-file.csl"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--style", "no-such-style"),
+        ("--style", "chicago", "--format", "bibtex"),
+        ("--accessed", "28/11/2026"),
+        ("--style", "missing-file.csl"),
+    ],
+)
 def test_errors_exit_2_and_change_nothing(  # type: ignore[no-untyped-def]
-        run, seed_store: Store, args: tuple[str, ...]) -> None:
+    run, seed_store: Store, args: tuple[str, ...]
+) -> None:
     before = snapshot(seed_store.root)
     r = run("--records", seed_store.root, "cite", SEED_ID, *args)
     assert r.exit_code == 2
@@ -115,7 +157,8 @@ def test_unknown_document(run, seed_store: Store) -> None:  # type: ignore[no-un
 
 
 def test_missing_processor_is_a_clear_error(  # type: ignore[no-untyped-def]
-        run, seed_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    run, seed_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PROVENANCE_PANDOC", "/nonexistent/pandoc")
     r = run("--records", seed_store.root, "cite", SEED_ID, "--style", "apa")
     assert r.exit_code == 2 and "CSL processor" in r.stderr
@@ -125,9 +168,11 @@ def test_cli_stays_light() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, provenance.cli; "
-            "print(sorted(m for m in ('citeproc', 'lxml', 'rispy', 'bibtexparser', "
-            "'provenance.citation', 'jsonschema') if m in sys.modules))")
+    code = (
+        "import sys, provenance.cli; "
+        "print(sorted(m for m in ('citeproc', 'lxml', 'rispy', 'bibtexparser', "
+        "'provenance.citation', 'jsonschema') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

@@ -73,8 +73,9 @@ def test_json_output_is_what_the_library_returns(run, files, no_store) -> None: 
     assert r.exit_code == 0
     data = json.loads(r.stdout)
     schema.validate(data, "diff-output.schema.json")
-    expected = diff_texts(OLD, NEW, options=DiffOptions(ignore_case=True), old_label=str(a),
-                          new_label=str(b)).as_dict()
+    expected = diff_texts(
+        OLD, NEW, options=DiffOptions(ignore_case=True), old_label=str(a), new_label=str(b)
+    ).as_dict()
     for change in data["changes"] + expected["changes"]:
         change.pop("category")  # the command also classes each change (provenance.interventions)
     assert data == expected
@@ -142,16 +143,25 @@ def test_time_limit_that_runs_out_exits_4(run, files, no_store, monkeypatch) -> 
 def _commit_v2(store: Store) -> str:
     v1 = store.read_text(store.version(SEED_ID, "en", 1))
     v2 = v1.replace("Consular Department", "Consular Bureau").replace(
-        "Andong [Dandong]", "Andong [Dandong City]")
-    store.commit(SEED_ID, "en", v2.encode(), agents=[Agent("Ann Editor", "editor")],
-                 activity="revised", message="Word choices", date="2024-03-01")
+        "Andong [Dandong]", "Andong [Dandong City]"
+    )
+    store.commit(
+        SEED_ID,
+        "en",
+        v2.encode(),
+        agents=[Agent("Ann Editor", "editor")],
+        activity="revised",
+        message="Word choices",
+        date="2024-03-01",
+    )
     return v2
 
 
 def test_versions_in_the_store(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
     _commit_v2(seed_store)
-    r = run("--records", seed_store.root, "diff", f"{SEED_ID}/en@1", f"{SEED_ID}/en@2",
-            "--exit-code")
+    r = run(
+        "--records", seed_store.root, "diff", f"{SEED_ID}/en@1", f"{SEED_ID}/en@2", "--exit-code"
+    )
     assert r.exit_code == 1, r.stderr
     assert f"--- {SEED_ID}/en@1" in r.stdout
     assert "[-Department-]{+Bureau+}" in r.stdout and "[Dandong{+ City+}]" in r.stdout
@@ -174,8 +184,17 @@ def test_unknown_version(run, seed_store: Store) -> None:  # type: ignore[no-unt
 
 def test_metadata_of_two_versions(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
     _commit_v2(seed_store)
-    r = run("--records", seed_store.root, "diff", f"{SEED_ID}/en@1", f"{SEED_ID}/en@2",
-            "--metadata", "--format", "json", "--exit-code")
+    r = run(
+        "--records",
+        seed_store.root,
+        "diff",
+        f"{SEED_ID}/en@1",
+        f"{SEED_ID}/en@2",
+        "--metadata",
+        "--format",
+        "json",
+        "--exit-code",
+    )
     assert r.exit_code == 1, r.stderr
     data = json.loads(r.stdout)
     schema.validate(data, "diff-output.schema.json")
@@ -185,8 +204,9 @@ def test_metadata_of_two_versions(run, seed_store: Store) -> None:  # type: igno
     assert fields["/version/message"]["new"] == "Word choices"
     assert fields["/version/message"]["old_line"] and fields["/version/message"]["new_line"]
     assert not any(f.startswith(("/document", "/stream")) for f in fields)
-    text = run("--records", seed_store.root, "diff", f"{SEED_ID}/en@1", f"{SEED_ID}/en@2",
-               "--metadata").stdout
+    text = run(
+        "--records", seed_store.root, "diff", f"{SEED_ID}/en@1", f"{SEED_ID}/en@2", "--metadata"
+    ).stdout
     assert '~ /version/message: "Imported' in text and "fields differ" in text
 
 
@@ -202,7 +222,12 @@ def test_installed_command_on_two_files(files, tmp_path) -> None:  # type: ignor
     exe = Path(sys.executable).with_name("provenance")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "provenance"]
     env = {k: v for k, v in os.environ.items() if k != "PROVENANCE_RECORDS"}
-    done = subprocess.run([*cmd, "diff", str(a), str(b), "--exit-code"], cwd=tmp_path,
-                          capture_output=True, env=env, check=False)
+    done = subprocess.run(
+        [*cmd, "diff", str(a), str(b), "--exit-code"],
+        cwd=tmp_path,
+        capture_output=True,
+        env=env,
+        check=False,
+    )
     assert done.returncode == 1, done.stderr
     assert "[-Department-]{+Bureau+}" in done.stdout.decode()

@@ -28,8 +28,9 @@ def test_default_format_is_prov_json_and_a_version_ref_names_its_document(run, s
     assert a.exit_code == b.exit_code == 0 and a.stdout == b.stdout
 
 
-@pytest.mark.parametrize(("fmt", "start"), [("prov-n", "document\n"), ("prov-o", "@prefix"),
-                                            ("prov-xml", "<?xml")])
+@pytest.mark.parametrize(
+    ("fmt", "start"), [("prov-n", "document\n"), ("prov-o", "@prefix"), ("prov-xml", "<?xml")]
+)
 def test_other_prov_formats(run, seed_store: Store, fmt: str, start: str) -> None:  # type: ignore[no-untyped-def]
     r = run("--records", seed_store.root, "export", SEED_ID, "-f", fmt)
     assert r.exit_code == 0, r.stderr
@@ -65,11 +66,14 @@ def test_tei_export(run, seed_store: Store) -> None:  # type: ignore[no-untyped-
     assert r.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<TEI ')
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("no-such-doc",), "no document 'no-such-doc'"),
-    ((SEED_ID, "-f", "dot"), "Invalid value"),
-    (("../etc",), "refused"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("no-such-doc",), "no document 'no-such-doc'"),
+        ((SEED_ID, "-f", "dot"), "Invalid value"),
+        (("../etc",), "refused"),
+    ],
+)
 def test_errors(run, seed_store: Store, args: tuple[str, ...], message: str) -> None:  # type: ignore[no-untyped-def]
     r = run("--records", seed_store.root, "export", *args)
     assert r.exit_code == 2

@@ -18,8 +18,11 @@ def _init(run, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     return records
 
 
-def test_rights_given_are_recorded_with_the_pages_text(run, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                      seed_page: Path) -> None:
+def test_rights_given_are_recorded_with_the_pages_text(
+    run,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    seed_page: Path,
+) -> None:
     records = _init(run, tmp_path)
     r = run("--records", records, "import", seed_page, "--rights", "InC")
     assert r.exit_code == 0, r.stderr
@@ -32,13 +35,24 @@ def test_rights_given_are_recorded_with_the_pages_text(run, tmp_path: Path,  # t
 
 def test_a_page_without_rights_text_gets_the_statements_label(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     records = _init(run, tmp_path)
-    r = run("--records", records, "import", PDF_PAGE, "--id", "mao-filippov", "--rights",
-            "https://rightsstatements.org/page/InC-EDU/1.0/", "--json")
+    r = run(
+        "--records",
+        records,
+        "import",
+        PDF_PAGE,
+        "--id",
+        "mao-filippov",
+        "--rights",
+        "https://rightsstatements.org/page/InC-EDU/1.0/",
+        "--json",
+    )
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["id"] == "mao-filippov"
     meta = Store(records).document("mao-filippov").meta
-    assert meta["rights"] == {"text": "In Copyright - Educational Use Permitted",
-                              "statement": "http://rightsstatements.org/vocab/InC-EDU/1.0/"}
+    assert meta["rights"] == {
+        "text": "In Copyright - Educational Use Permitted",
+        "statement": "http://rightsstatements.org/vocab/InC-EDU/1.0/",
+    }
     keys = list(meta)
     assert keys.index("rights") < keys.index("url") < keys.index("imported")
 
@@ -52,12 +66,19 @@ def test_an_spdx_expression_is_recorded_as_written(run, tmp_path: Path) -> None:
     assert rights["text"] == "Creative Commons Attribution 4.0 International"
 
 
-def test_a_bad_statement_is_one_line_and_writes_nothing(run, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                       seed_page: Path) -> None:
+def test_a_bad_statement_is_one_line_and_writes_nothing(
+    run,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    seed_page: Path,
+) -> None:
     records = _init(run, tmp_path)
     before = snapshot(records)
-    for bad in ("In copyright, all rights reserved", "http://rightsstatements.org/vocab/InC/2.0/",
-                "InC-XYZ", ""):
+    for bad in (
+        "In copyright, all rights reserved",
+        "http://rightsstatements.org/vocab/InC/2.0/",
+        "InC-XYZ",
+        "",
+    ):
         r = run("--records", records, "import", seed_page, "--rights", bad)
         assert r.exit_code == 2, (bad, r.stderr)
         assert r.stderr.startswith("provenance: error: --rights: rights statement ")

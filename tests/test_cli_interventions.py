@@ -24,16 +24,31 @@ def commit_seed_v2(store: Store) -> str:
     """The issue's scenario: one [North] bracket removed (the word kept), a new supplied
     word, one sentence rewritten."""
     v1 = store.read_text(store.version(SEED_ID, "en", 1))
-    v2 = (v1.replace("to [North] Korea. The illegal", "to North Korea. The illegal", 1)
-            .replace("the people crossing the border are peasants",
-                     "the people crossing the border [illegally] are peasants", 1)
-            .replace("It has been said that there are also people from Jilin, Heilongjiang, "
-                     "Beijing and Tianjin.", "Reportedly, people from Jilin, Heilongjiang, "
-                     "Beijing and Tianjin are among them too.", 1))
+    v2 = (
+        v1.replace("to [North] Korea. The illegal", "to North Korea. The illegal", 1)
+        .replace(
+            "the people crossing the border are peasants",
+            "the people crossing the border [illegally] are peasants",
+            1,
+        )
+        .replace(
+            "It has been said that there are also people from Jilin, Heilongjiang, "
+            "Beijing and Tianjin.",
+            "Reportedly, people from Jilin, Heilongjiang, Beijing and Tianjin are among them too.",
+            1,
+        )
+    )
     assert v2.count("[") == v1.count("[")  # one bracket fewer, one more
-    store.commit(SEED_ID, "en", v2.encode("utf-8"), agents=[Agent("Ann Editor", "editor")],
-                 activity="revised", message="Tighten the second paragraph",
-                 date="2024-03-01", recorded="2024-03-02T10:00:00Z")
+    store.commit(
+        SEED_ID,
+        "en",
+        v2.encode("utf-8"),
+        agents=[Agent("Ann Editor", "editor")],
+        activity="revised",
+        message="Tighten the second paragraph",
+        date="2024-03-01",
+        recorded="2024-03-02T10:00:00Z",
+    )
     return v2
 
 
@@ -58,7 +73,7 @@ def test_ledger_json_is_the_library_result(run, seed_store: Store) -> None:  # t
     assert data["interventions"] == [i.as_dict() for i in result.interventions]
     assert data["counts"] == result.counts
     for item in data["interventions"]:
-        assert text[item["start"]:item["end"]] == item["text"]
+        assert text[item["start"] : item["end"]] == item["text"]
         assert {"text", "type", "start", "end"} <= set(item)
 
 
@@ -77,19 +92,31 @@ def test_against_reports_absorbed_and_added(run, seed_store: Store) -> None:  # 
     assert r.exit_code == 0, r.stderr
     assert "kept 32, added 1, removed 0, changed 0, absorbed 1" in r.stdout
     lines = [line.split() for line in r.stdout.splitlines()[3:] if line.strip()]
-    assert [(w[0], w[1], w[2]) for w in lines] == [("absorbed", "supplied", "[North]"),
-                                                    ("added", "supplied", "[illegally]")]
-    j = run("--records", seed_store.root, "interventions", REF, "--against",
-            f"{REF}@1", "--format", "json")
+    assert [(w[0], w[1], w[2]) for w in lines] == [
+        ("absorbed", "supplied", "[North]"),
+        ("added", "supplied", "[illegally]"),
+    ]
+    j = run(
+        "--records",
+        seed_store.root,
+        "interventions",
+        REF,
+        "--against",
+        f"{REF}@1",
+        "--format",
+        "json",
+    )
     data = json.loads(j.stdout)
     assert list(schema.iter_problems(data, "interventions-output.schema.json")) == []
     assert (data["old"]["version"], data["new"]["version"]) == (1, 2)
-    assert data["counts"] == {"kept": 32, "added": 1, "removed": 0, "changed": 0,
-                              "absorbed": 1}
-    library = iv.compare(seed_store.read_text(seed_store.version(SEED_ID, "en", 1)),
-                         seed_store.read_text(seed_store.version(SEED_ID, "en", 2)))
+    assert data["counts"] == {"kept": 32, "added": 1, "removed": 0, "changed": 0, "absorbed": 1}
+    library = iv.compare(
+        seed_store.read_text(seed_store.version(SEED_ID, "en", 1)),
+        seed_store.read_text(seed_store.version(SEED_ID, "en", 2)),
+    )
     assert [(r["status"], r["text"], r["start"]) for r in data["interventions"]] == [
-        (c.status, c.current.text, c.current.start) for c in library.changes]
+        (c.status, c.current.text, c.current.start) for c in library.changes
+    ]
     moved = {r["status"]: r for r in data["interventions"] if r["status"] != "kept"}
     assert moved["absorbed"]["side"] == "old" and moved["absorbed"]["new"] is None
     assert moved["added"]["text"] == "[illegally]" and moved["added"]["side"] == "new"
@@ -103,29 +130,36 @@ def test_profile_option(run, seed_store: Store, tmp_path: Path) -> None:  # type
     assert r.exit_code == 0, r.stderr
     assert "profile leiden  33 interventions: supplied 33" in r.stdout
     house = tmp_path / "house.yaml"
-    house.write_text("name: house\nextends: default\nrules:\n"
-                     "  - {type: gloss, pattern: North, id: north-is-a-gloss}\n",
-                     encoding="utf-8")
-    r = run("--records", seed_store.root, "interventions", REF, "--profile", str(house),
-            "-f", "json")
+    house.write_text(
+        "name: house\nextends: default\nrules:\n"
+        "  - {type: gloss, pattern: North, id: north-is-a-gloss}\n",
+        encoding="utf-8",
+    )
+    r = run(
+        "--records", seed_store.root, "interventions", REF, "--profile", str(house), "-f", "json"
+    )
     data = json.loads(r.stdout)
     assert data["profile"] == "house" and data["counts"]["gloss"] == 2 + 10  # and every [North]
 
 
 def test_store_profile_setting(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
     config = seed_store.root / "provenance.yaml"
-    config.write_text(config.read_text(encoding="utf-8") + "interventions:\n  profile: frus\n",
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "interventions:\n  profile: frus\n", encoding="utf-8"
+    )
     r = run("--records", seed_store.root, "interventions", REF, "-f", "json")
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["profile"] == "frus"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--profile", "nope"], "no profile named 'nope'"),
-    (["--against", "@9"], "9"),
-    (["--against", "@x"], "not a version number"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--profile", "nope"], "no profile named 'nope'"),
+        (["--against", "@9"], "9"),
+        (["--against", "@x"], "not a version number"),
+    ],
+)
 def test_bad_usage_exits_2(run, seed_store: Store, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
     before = snapshot(seed_store.root)
     r = run("--records", seed_store.root, "interventions", REF, *args)
@@ -149,14 +183,18 @@ def test_unknown_document_exits_2(run, seed_store: Store) -> None:  # type: igno
 
 def test_unbalanced_brackets_in_a_version(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
     v1 = seed_store.read_text(seed_store.version(SEED_ID, "en", 1))
-    seed_store.commit(SEED_ID, "en", (v1 + "\nA stray] bracket and [an open one\n").encode(),
-                      agents=[Agent("Ann Editor", "editor")], activity="revised",
-                      message="test")
+    seed_store.commit(
+        SEED_ID,
+        "en",
+        (v1 + "\nA stray] bracket and [an open one\n").encode(),
+        agents=[Agent("Ann Editor", "editor")],
+        activity="revised",
+        message="test",
+    )
     r = run("--records", seed_store.root, "interventions", REF)
     assert r.exit_code == 0, r.stderr
     assert "error: unbalanced bracket: ']' closes no bracket [bracket-unbalanced]" in r.stdout
-    data = json.loads(run("--records", seed_store.root, "interventions", REF, "-f",
-                          "json").stdout)
+    data = json.loads(run("--records", seed_store.root, "interventions", REF, "-f", "json").stdout)
     assert [f["code"] for f in data["findings"]] == ["bracket-unbalanced"] * 2
 
 
@@ -198,7 +236,10 @@ def test_diff_of_plain_files_is_classed_too(run, tmp_path: Path) -> None:  # typ
     r = run("diff", old, new, "--format", "json")
     assert r.exit_code == 0, r.stderr
     assert [ch["category"] for ch in json.loads(r.stdout)["changes"]] == [
-        "editorial", "editorial", "whitespace"]
+        "editorial",
+        "editorial",
+        "whitespace",
+    ]
 
 
 # -- show ------------------------------------------------------------------------------------
@@ -229,8 +270,9 @@ def test_show_highlight(run, seed_store: Store) -> None:  # type: ignore[no-unty
     import re
 
     assert re.sub("\x1b\\[[0-9;]*m", "", on.stdout).encode() == raw
-    reading = run("--records", seed_store.root, "show", REF, "--reading", "--highlight",
-                  "--color", "always")
+    reading = run(
+        "--records", seed_store.root, "show", REF, "--reading", "--highlight", "--color", "always"
+    )
     assert "\x1b[34m(Dandong)\x1b[0m" in reading.stdout
     assert "\x1b[32mNorth\x1b[0m Korea" in reading.stdout
 
@@ -244,10 +286,20 @@ def test_show_keeps_crlf_and_bom_in_projections(run, store: Store) -> None:  # t
     from provenance.store import NewStream
 
     meta = {"schema": "provenance/document/1", "id": "crlf", "title": "T"}
-    store.add_document(meta, [NewStream(
-        id="en", kind="translation", language="en",
-        text="\ufeffto [North] Korea\r\n[To] Li\u00a0[sic]\r\n".encode(),
-        agents=[Agent("A", "translator")], activity="translated", message="first")])
+    store.add_document(
+        meta,
+        [
+            NewStream(
+                id="en",
+                kind="translation",
+                language="en",
+                text="\ufeffto [North] Korea\r\n[To] Li\u00a0[sic]\r\n".encode(),
+                agents=[Agent("A", "translator")],
+                activity="translated",
+                message="first",
+            )
+        ],
+    )
     r = run("--records", store.root, "show", "crlf/en", "--source-only")
     assert r.exit_code == 0, r.stderr
     assert r.stdout_bytes == "\ufeffto Korea\r\nLi\r\n".encode()

@@ -16,8 +16,10 @@ from provenance.store import Store
 
 from .conftest import ROOT, SEED_ID, snapshot
 
-CREDIT = ("This document was made possible with support from the MacArthur Foundation and Leon "
-          "Levy Foundation.")
+CREDIT = (
+    "This document was made possible with support from the MacArthur Foundation and Leon "
+    "Levy Foundation."
+)
 INC_EDU = "http://rightsstatements.org/vocab/InC-EDU/1.0/"
 
 
@@ -30,6 +32,7 @@ def _edit(path: Path, change: Any) -> None:
 def _set_statement(store: Store, value: str) -> None:
     def change(d: dict[str, Any]) -> None:
         d["rights"]["statement"] = value
+
     _edit(store.doc_folder(SEED_ID) / "document.yaml", change)
 
 
@@ -51,14 +54,18 @@ def test_recorded_statement_shows_its_label(run, seed_store: Store) -> None:  # 
     assert f"           {INC_EDU}\n" in r.stdout
 
 
-@pytest.mark.parametrize("written", [
-    "https://rightsstatements.org/vocab/InC-EDU/1.0/",
-    "http://rightsstatements.org/page/InC-EDU/1.0/",
-    "http://rightsstatements.org/vocab/InC-EDU/1.0",
-    "http://www.rightsstatements.org/vocab/InC-EDU/1.0/",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "https://rightsstatements.org/vocab/InC-EDU/1.0/",
+        "http://rightsstatements.org/page/InC-EDU/1.0/",
+        "http://rightsstatements.org/vocab/InC-EDU/1.0",
+        "http://www.rightsstatements.org/vocab/InC-EDU/1.0/",
+    ],
+)
 def test_wrong_uri_form_reported_with_the_canonical_one(  # type: ignore[no-untyped-def]
-        run, seed_store: Store, written: str) -> None:
+    run, seed_store: Store, written: str
+) -> None:
     _set_statement(seed_store, written)
     before = snapshot(seed_store.root)
     r = run("--records", seed_store.root, "rights", SEED_ID)
@@ -82,9 +89,12 @@ def test_unknown_statement_reported_with_suggestion(run, seed_store: Store) -> N
 
 def _add_stream_rights(store: Store) -> None:
     def change(d: dict[str, Any]) -> None:
-        d["rights"] = {"text": "Translation shared under CC BY 4.0.",
-                       "statement": "https://creativecommons.org/licenses/by/4.0/",
-                       "holder": "History and Public Policy Program"}
+        d["rights"] = {
+            "text": "Translation shared under CC BY 4.0.",
+            "statement": "https://creativecommons.org/licenses/by/4.0/",
+            "holder": "History and Public Policy Program",
+        }
+
     _edit(store.stream_folder(SEED_ID, "en") / "stream.yaml", change)
 
 
@@ -114,7 +124,10 @@ def test_json_is_what_the_library_returns(run, seed_store: Store) -> None:  # ty
     assert next(iter(data)) == "format_version"
     st = data["statement"]
     assert (st["canonical"], st["label"], st["kind"]) == (
-        INC_EDU, "In Copyright - Educational Use Permitted", "rightsstatements")
+        INC_EDU,
+        "In Copyright - Educational Use Permitted",
+        "rightsstatements",
+    )
     assert data["credit_line"] == CREDIT
     assert [f["code"] for f in data["findings"]] == ["rights-noncanonical-uri"]
 
@@ -133,11 +146,15 @@ def test_jsonld_parses_as_rdf(run, seed_store: Store) -> None:  # type: ignore[n
     schema_org = "http://schema.org/"
     [work] = set(g.subjects(DCTERMS.identifier, Literal(SEED_ID)))
     assert g.value(work, edm) == URIRef(INC_EDU)
-    assert str(g.value(URIRef(INC_EDU), URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))
-               ) == "In Copyright - Educational Use Permitted"
+    assert (
+        str(g.value(URIRef(INC_EDU), URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")))
+        == "In Copyright - Educational Use Permitted"
+    )
     assert str(g.value(work, DCTERMS.rights)).startswith("The History and Public Policy Program")
-    funders = {str(g.value(f, URIRef(schema_org + "name")))
-               for f in g.objects(work, URIRef(schema_org + "funder"))}
+    funders = {
+        str(g.value(f, URIRef(schema_org + "name")))
+        for f in g.objects(work, URIRef(schema_org + "funder"))
+    }
     assert funders == {"MacArthur Foundation", "Leon Levy Foundation"}
     assert str(g.value(work, URIRef(schema_org + "creditText"))) == CREDIT
 

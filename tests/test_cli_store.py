@@ -25,8 +25,12 @@ def test_log_and_show_the_seed(run, seed_store: Store) -> None:  # type: ignore[
     assert r.stdout_bytes == (seed_store.root / SEED_ID / "en" / "v1.txt").read_bytes()
 
 
-def test_env_var_points_to_store(run, seed_store: Store,  # type: ignore[no-untyped-def]
-                                 monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_env_var_points_to_store(
+    run,
+    seed_store: Store,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
     monkeypatch.chdir(tmp_path.parent)
     monkeypatch.setenv("PROVENANCE_RECORDS", str(seed_store.root))
     r = run("list", "--format", "json")
@@ -34,8 +38,11 @@ def test_env_var_points_to_store(run, seed_store: Store,  # type: ignore[no-unty
     assert json.loads(r.stdout)[0]["id"] == SEED_ID
 
 
-def test_store_found_from_working_directory(run, seed_store: Store,  # type: ignore[no-untyped-def]
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_found_from_working_directory(
+    run,
+    seed_store: Store,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.chdir(seed_store.root / SEED_ID / "en")
     r = run("list", "--format", "json")
     assert r.exit_code == 0, r.stderr
@@ -47,8 +54,21 @@ def test_commit_log_show_json(run, seed_store: Store, tmp_path: Path) -> None:  
     text = (seed_store.root / SEED_ID / "en" / "v1.txt").read_bytes()
     edited = tmp_path / "edited.txt"
     edited.write_bytes(text.replace(b"[North] Korea", b"North Korea", 1))
-    r = run("--records", seed_store.root, "commit", REF, edited, "--agent", "Charles Kraus",
-            "--role", "editor", "--message", "Absorb one bracket", "--date", "2026-11-28")
+    r = run(
+        "--records",
+        seed_store.root,
+        "commit",
+        REF,
+        edited,
+        "--agent",
+        "Charles Kraus",
+        "--role",
+        "editor",
+        "--message",
+        "Absorb one bracket",
+        "--date",
+        "2026-11-28",
+    )
     assert r.exit_code == 0, r.stderr
     assert f"{REF}@2" in r.stderr
     r = run("--records", seed_store.root, "log", REF, "--format", "json")
@@ -66,21 +86,50 @@ def test_commit_log_show_json(run, seed_store: Store, tmp_path: Path) -> None:  
 
 
 def test_commit_from_stdin_and_new_stream(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
-    r = run("--records", seed_store.root, "commit", f"{SEED_ID}/zh", "-", "--agent", "Li Hua",
-            "--role", "transcriber", "--message", "Transcribed from the scan",
-            "--kind", "transcription", "--language", "zh", stdin="公安部党委\n".encode())
+    r = run(
+        "--records",
+        seed_store.root,
+        "commit",
+        f"{SEED_ID}/zh",
+        "-",
+        "--agent",
+        "Li Hua",
+        "--role",
+        "transcriber",
+        "--message",
+        "Transcribed from the scan",
+        "--kind",
+        "transcription",
+        "--language",
+        "zh",
+        stdin="公安部党委\n".encode(),
+    )
     assert r.exit_code == 0, r.stderr
     v = Store(seed_store.root).resolve(f"{SEED_ID}/zh")
     assert v.activity == "transcribed" and v.number == 1
 
 
-def test_commit_to_unknown_stream_without_kind_fails_cleanly(run, seed_store: Store,  # type: ignore[no-untyped-def]
-                                                             tmp_path: Path) -> None:
+def test_commit_to_unknown_stream_without_kind_fails_cleanly(
+    run,
+    seed_store: Store,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     f = tmp_path / "t.txt"
     f.write_text("text\n", encoding="utf-8")
     before = snapshot(seed_store.root)
-    r = run("--records", seed_store.root, "commit", f"{SEED_ID}/ru", f, "--agent", "A",
-            "--role", "translator", "--message", "m")
+    r = run(
+        "--records",
+        seed_store.root,
+        "commit",
+        f"{SEED_ID}/ru",
+        f,
+        "--agent",
+        "A",
+        "--role",
+        "translator",
+        "--message",
+        "m",
+    )
     assert r.exit_code == 2
     assert "--kind" in r.stderr
     assert snapshot(seed_store.root) == before
@@ -111,15 +160,27 @@ def _assert_one_line_error(r, *needles: str) -> None:  # type: ignore[no-untyped
 
 
 def _commit_args(root: Path, ref: str, file: Path | str) -> list[object]:
-    return ["--records", root, "commit", ref, file, "--agent", "A", "--role", "editor",
-            "--message", "m"]
+    return [
+        "--records",
+        root,
+        "commit",
+        ref,
+        file,
+        "--agent",
+        "A",
+        "--role",
+        "editor",
+        "--message",
+        "m",
+    ]
 
 
 def test_error_malformed_yaml(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
     path = seed_store.root / SEED_ID / "en" / "v1.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("activity: imported",
-                                                             "activity: [imported"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("activity: imported", "activity: [imported"),
+        encoding="utf-8",
+    )
     before = snapshot(seed_store.root)
     r = run("--records", seed_store.root, "log", SEED_ID)
     _assert_one_line_error(r, "v1.yaml:", "malformed YAML")
@@ -128,8 +189,10 @@ def test_error_malformed_yaml(run, seed_store: Store) -> None:  # type: ignore[n
 
 def test_error_schema_violation(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
     path = seed_store.root / SEED_ID / "en" / "v1.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("role: translator", "role: typist", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("role: translator", "role: typist", 1),
+        encoding="utf-8",
+    )
     r = run("--records", seed_store.root, "show", REF)
     _assert_one_line_error(r, "v1.yaml:", "/agents/0/role")
 
@@ -144,8 +207,12 @@ def test_error_invalid_utf8(run, seed_store: Store, tmp_path: Path) -> None:  # 
 
 
 @pytest.mark.parametrize("content", [None, b""])
-def test_error_missing_or_empty_file(run, seed_store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                     content: bytes | None) -> None:
+def test_error_missing_or_empty_file(
+    run,
+    seed_store: Store,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    content: bytes | None,
+) -> None:
     f = tmp_path / "t.txt"
     if content is not None:
         f.write_bytes(content)
@@ -183,7 +250,8 @@ def test_error_version_already_exists(run, seed_store: Store, tmp_path: Path) ->
 def test_error_alias_bomb(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
     path = seed_store.root / SEED_ID / "document.yaml"
     bomb = 'x: &a ["l","l","l","l","l","l","l","l","l"]\n' + "".join(
-        f"y{i}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(9))
+        f"y{i}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(9)
+    )
     path.write_text(path.read_text(encoding="utf-8") + bomb, encoding="utf-8")
     r = run("--records", seed_store.root, "log", SEED_ID)
     _assert_one_line_error(r, "document.yaml:", "aliases")

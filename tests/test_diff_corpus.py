@@ -38,6 +38,7 @@ def test_frus_history_monograph_holds_exactly_three_word_corrections() -> None:
 
 # -- the milestone corrections: agreement with the word diff recorded beside each -------------
 
+
 @dataclass
 class Hunk:
     old: str  # what git's word diff shows deleted ...
@@ -60,7 +61,7 @@ def _recorded_hunks(word_diff: str, before: str) -> list[Hunk]:
         mine: list[Hunk] = []
         pos = 0
         for m in _MARK.finditer(fragment):
-            plain = fragment[pos:m.start()]
+            plain = fragment[pos : m.start()]
             if plain or not mine:  # a new hunk, unless [-a-]{+b+} follow each other
                 pattern.append(_loose(plain))
                 mine.append(Hunk("", ""))
@@ -89,7 +90,8 @@ def _fragments(text: str) -> list[str]:
     for line in text.split("\n"):
         depth_text = f"{depth_text}\n{line}" if depth_text else line
         if depth_text.count("[-") == depth_text.count("-]") and (
-                depth_text.count("{+") == depth_text.count("+}")):
+            depth_text.count("{+") == depth_text.count("+}")
+        ):
             out.append(depth_text)
             depth_text = ""
     if depth_text:
@@ -136,12 +138,11 @@ def test_each_milestone_correction_agrees_with_the_recorded_change(folder: Path)
             lo -= 1
         while hi < len(before) and before[hi].isspace():
             hi += 1
-        mine = [k for k, c in enumerate(result.reported)
-                if lo <= c.old_start and c.old_end <= hi]
+        mine = [k for k, c in enumerate(result.reported) if lo <= c.old_start and c.old_end <= hi]
         assert mine, f"no change found where {hunk.old!r} -> {hunk.new!r} was recorded"
         first, last = result.reported[mine[0]], result.reported[mine[-1]]
-        got_old = before[first.old_start:last.old_end]
-        got_new = after[first.new_start:last.new_end]
+        got_old = before[first.old_start : last.old_end]
+        got_new = after[first.new_start : last.new_end]
         want_old, want_new = _trim(hunk.old, hunk.new)
         assert (_canon(got_old), _canon(got_new)) == (_canon(want_old), _canon(want_new))
         matched.update(mine)

@@ -15,12 +15,40 @@ from provenance.diff import engine as eng
 from provenance.diff.result import DiffResult
 
 ANY = st.text(st.characters(codec="utf-8"), max_size=120)  # astral characters included
-WORDS = st.sampled_from(["the", "cat", "中", "国", "𠀀", "😀", "é", "e\u0301", " ", "  ", "\n",
-                         "\r\n", "\u00a0", "\ufeff", ",", "“", "”", "'", "Korea", "[", "]"])
+WORDS = st.sampled_from(
+    [
+        "the",
+        "cat",
+        "中",
+        "国",
+        "𠀀",
+        "😀",
+        "é",
+        "e\u0301",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\u00a0",
+        "\ufeff",
+        ",",
+        "“",
+        "”",
+        "'",
+        "Korea",
+        "[",
+        "]",
+    ]
+)
 WORDY = st.lists(WORDS, max_size=60).map("".join)
-OPTIONS = st.builds(DiffOptions, ignore_whitespace=st.booleans(), ignore_case=st.booleans(),
-                    ignore_quotes=st.booleans(), ignore_punctuation=st.booleans(),
-                    nfc=st.booleans())
+OPTIONS = st.builds(
+    DiffOptions,
+    ignore_whitespace=st.booleans(),
+    ignore_case=st.booleans(),
+    ignore_quotes=st.booleans(),
+    ignore_punctuation=st.booleans(),
+    nfc=st.booleans(),
+)
 
 
 def check(result: DiffResult, old: str, new: str) -> None:
@@ -31,13 +59,12 @@ def check(result: DiffResult, old: str, new: str) -> None:
     a = b = 0
     for op in result.operations:
         assert (op.old_start, op.new_start) == (a, b)
-        assert old[op.old_start:op.old_end] == op.old
-        assert new[op.new_start:op.new_end] == op.new
+        assert old[op.old_start : op.old_end] == op.old
+        assert new[op.new_start : op.new_end] == op.new
         if op.op == "equal":
             assert op.old == op.new
         else:
-            assert op.op == ("replace" if op.old and op.new else
-                             "delete" if op.old else "insert")
+            assert op.op == ("replace" if op.old and op.new else "delete" if op.old else "insert")
         line = old.count("\n", 0, op.old_start) + 1
         col = op.old_start - (old.rfind("\n", 0, op.old_start) + 1) + 1
         assert (op.old_line, op.old_column) == (line, col)
@@ -69,14 +96,20 @@ def test_exact_under_every_option(old: str, new: str, options: DiffOptions) -> N
 
 
 @settings(max_examples=40)
-@given(st.lists(st.sampled_from(["alpha", "beta", "gamma", "中", "文", "\n", " ", ", "]),
-                min_size=200, max_size=600), st.randoms(use_true_random=False))
+@given(
+    st.lists(
+        st.sampled_from(["alpha", "beta", "gamma", "中", "文", "\n", " ", ", "]),
+        min_size=200,
+        max_size=600,
+    ),
+    st.randoms(use_true_random=False),
+)
 def test_exact_on_long_texts_through_the_anchors(words: list[str], rnd: random.Random) -> None:
     old = "".join(words)
     edited = list(words)
     for _ in range(rnd.randint(1, 30)):
         k = rnd.randrange(len(edited))
-        edited[k:k + rnd.randint(0, 3)] = rnd.choice([[], ["delta"], ["\n", "epsilon"]])
+        edited[k : k + rnd.randint(0, 3)] = rnd.choice([[], ["delta"], ["\n", "epsilon"]])
     new = "".join(edited)
     check(diff_texts(old, new), old, new)
 
@@ -101,7 +134,8 @@ def test_a_changed_phrase_reads_as_one_change() -> None:
     old = "jungles of the Darien Strait and the coast"
     new = "jungles of the Darién Gap and the coast"
     assert [(c.old, c.new) for c in diff_texts(old, new).reported] == [
-        ("Darien Strait", "Darién Gap")]
+        ("Darien Strait", "Darién Gap")
+    ]
 
 
 def test_a_kept_word_between_two_edits_stays_kept() -> None:
@@ -179,8 +213,11 @@ def test_too_many_distinct_words_fall_back_to_lines(monkeypatch: pytest.MonkeyPa
     check(result, old, new)
     assert result.warnings and "line by line" in result.warnings[0]
     assert [(c.old, c.new) for c in result.reported] == [
-        ("three four five six seven eight nine ten eleven",
-         "three four five six seven EIGHT nine ten eleven")]
+        (
+            "three four five six seven eight nine ten eleven",
+            "three four five six seven EIGHT nine ten eleven",
+        )
+    ]
 
 
 def test_encode_gives_one_character_per_distinct_unit() -> None:
@@ -188,8 +225,9 @@ def test_encode_gives_one_character_per_distinct_unit() -> None:
     assert len(set(a + b)) == 3 and a[0] == a[2] and a[1] == b[0]
     with pytest.raises(eng.TooManyUnits):
         eng.encode(["a", "b"], ["c"], limit=2)
-    codes = {eng._code(i) for i in (0, 131_071, 131_072, 0xD800 - 0x100 + 131_072,
-                                    eng.MAX_CODES - 1)}
+    codes = {
+        eng._code(i) for i in (0, 131_071, 131_072, 0xD800 - 0x100 + 131_072, eng.MAX_CODES - 1)
+    }
     assert len(codes) == 5
     assert not any(0xD800 <= ord(c) <= 0xDFFF for c in codes)
     assert ord(eng._code(eng.MAX_CODES - 1)) <= 0xEFFFF

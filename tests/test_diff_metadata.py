@@ -33,8 +33,14 @@ date: '2024-03-01'
 
 def _diff():  # type: ignore[no-untyped-def]
     old, new = yamlio.loads(OLD, "v1.yaml"), yamlio.loads(NEW, "v2.yaml")
-    return diff_metadata(old.data, new.data, old_label="v1.yaml", new_label="v2.yaml",
-                         old_line_of=old.line_of, new_line_of=new.line_of)
+    return diff_metadata(
+        old.data,
+        new.data,
+        old_label="v1.yaml",
+        new_label="v2.yaml",
+        old_line_of=old.line_of,
+        new_line_of=new.line_of,
+    )
 
 
 def test_changed_added_removed() -> None:
@@ -73,8 +79,8 @@ def test_json_follows_the_schema() -> None:
 def test_text_markdown_html() -> None:
     d = _diff()
     text = RENDERERS["text"](d, False, False)
-    assert "~ /message: \"Imported\" -> \"Word choices\"\n" in text
-    assert "+ /date: \"2024-03-01\"\n" in text and "- /source: {\"file\": \"page.txt\"}\n" in text
+    assert '~ /message: "Imported" -> "Word choices"\n' in text
+    assert '+ /date: "2024-03-01"\n' in text and '- /source: {"file": "page.txt"}\n' in text
     assert text.endswith("6 fields differ: 3 changed, 2 added, 1 removed.\n")
     assert "| `/message` | changed |" in RENDERERS["markdown"](d, False, False)
     page = RENDERERS["html"](d, False, False)

@@ -9,21 +9,24 @@ from provenance.diff import DiffOptions, diff_texts
 from provenance.diff.normalize import is_ignored, labels, normalize
 
 
-@pytest.mark.parametrize(("old", "new", "want"), [
-    ("a  b", "a b", ("whitespace",)),
-    ("a\u00a0b", "a b", ("whitespace",)),
-    ("line\r\n", "line\n", ("whitespace",)),
-    ("\ufefftext", "text", ("whitespace",)),
-    ("colonies.In", "colonies. In", ("whitespace",)),
-    ("“Hi”", '"Hi"', ("quotes",)),
-    ("It’s", "It's", ("quotes",)),
-    ("Hello", "hello", ("case",)),
-    ("e\u0301", "é", ("unicode",)),
-    ("“Hello”", '"hello"', ("quotes", "case")),
-    ("Korea,", "Korea", ("punctuation",)),
-    ("cat", "dog", ()),
-    ("same", "same", ()),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "want"),
+    [
+        ("a  b", "a b", ("whitespace",)),
+        ("a\u00a0b", "a b", ("whitespace",)),
+        ("line\r\n", "line\n", ("whitespace",)),
+        ("\ufefftext", "text", ("whitespace",)),
+        ("colonies.In", "colonies. In", ("whitespace",)),
+        ("“Hi”", '"Hi"', ("quotes",)),
+        ("It’s", "It's", ("quotes",)),
+        ("Hello", "hello", ("case",)),
+        ("e\u0301", "é", ("unicode",)),
+        ("“Hello”", '"hello"', ("quotes", "case")),
+        ("Korea,", "Korea", ("punctuation",)),
+        ("cat", "dog", ()),
+        ("same", "same", ()),
+    ],
+)
 def test_labels(old: str, new: str, want: tuple[str, ...]) -> None:
     assert labels(old, new) == want
 
@@ -33,8 +36,7 @@ def test_without_options_every_change_is_shown_and_labelled() -> None:
     new = 'He said "yes" to the ministry.\n'
     result = diff_texts(old, new)
     assert result.differs and not any(c.ignored for c in result.changes)
-    assert {lab for c in result.reported for lab in c.labels} == {"quotes", "whitespace",
-                                                                  "case"}
+    assert {lab for c in result.reported for lab in c.labels} == {"quotes", "whitespace", "case"}
     assert result.apply() == new
 
 
@@ -58,8 +60,9 @@ def test_ignoring_whitespace_does_not_hide_a_changed_word() -> None:
 
 
 def test_ignore_punctuation_and_nfc() -> None:
-    result = diff_texts("Korea, North.", "Korea North", options=DiffOptions(
-        ignore_punctuation=True))
+    result = diff_texts(
+        "Korea, North.", "Korea North", options=DiffOptions(ignore_punctuation=True)
+    )
     assert not result.differs
     result = diff_texts("café", "cafe\u0301", options=DiffOptions(nfc=True))
     assert not result.differs and result.changes

@@ -28,13 +28,15 @@ def _case(folder: Path):  # type: ignore[no-untyped-def]
     context = settings.pop("context", 3)
     old = (folder / "old.txt").read_bytes().decode("utf-8")
     new = (folder / "new.txt").read_bytes().decode("utf-8")
-    result = diff_texts(old, new, options=DiffOptions(**settings), old_label="old.txt",
-                        new_label="new.txt")
+    result = diff_texts(
+        old, new, options=DiffOptions(**settings), old_label="old.txt", new_label="new.txt"
+    )
     return result, RenderOptions(context=context)
 
 
-@pytest.mark.parametrize("folder", sorted(p for p in CASES.iterdir() if p.is_dir()),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "folder", sorted(p for p in CASES.iterdir() if p.is_dir()), ids=lambda p: p.name
+)
 @pytest.mark.parametrize("fmt", sorted(RENDERERS))
 def test_golden(folder: Path, fmt: str) -> None:
     result, options = _case(folder)
@@ -102,7 +104,8 @@ def test_stat_is_the_summary_only() -> None:
     result = diff_texts("a cat sat", "a dog sat down")
     text = RENDERERS["text"](result, RenderOptions(stat=True))
     assert text.splitlines()[2:] == [
-        "2 changes: 1 word changed, 1 inserted, 0 deleted; lines touched: 1 old, 1 new."]
+        "2 changes: 1 word changed, 1 inserted, 0 deleted; lines touched: 1 old, 1 new."
+    ]
 
 
 def test_markdown_escapes_markup() -> None:
@@ -118,8 +121,10 @@ def test_invisible_characters_are_made_visible() -> None:
     assert visible("line\r\nnext") == "line\r\nnext"
 
 
-LINES = st.lists(st.sampled_from(["alpha beta\n", "gamma\n", "中文\n", "\n", "delta epsilon zeta\n",
-                                  "eta"]), max_size=40).map("".join)
+LINES = st.lists(
+    st.sampled_from(["alpha beta\n", "gamma\n", "中文\n", "\n", "delta epsilon zeta\n", "eta"]),
+    max_size=40,
+).map("".join)
 
 
 @settings(max_examples=60)

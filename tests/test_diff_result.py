@@ -17,13 +17,15 @@ def test_operations_carry_offsets_and_positions_on_both_sides() -> None:
     result = diff_texts(OLD, NEW)
     changes = result.reported
     assert [(c.op, c.old, c.new) for c in changes] == [
-        ("insert", "", " 1961"), ("replace", "Department", "Bureau")]
+        ("insert", "", " 1961"),
+        ("replace", "Department", "Bureau"),
+    ]
     ins, rep = changes
     assert (ins.old_start, ins.old_end, ins.new_start, ins.new_end) == (19, 19, 19, 24)
     assert (ins.old_line, ins.old_column, ins.new_line, ins.new_column) == (1, 20, 1, 20)
     assert (rep.old_line, rep.old_column, rep.new_line, rep.new_column) == (2, 14, 2, 14)
-    assert OLD[rep.old_start:rep.old_end] == "Department"
-    assert NEW[rep.new_start:rep.new_end] == "Bureau"
+    assert OLD[rep.old_start : rep.old_end] == "Department"
+    assert NEW[rep.new_start : rep.new_end] == "Bureau"
     assert isinstance(rep, Operation) and rep.is_change and rep.category is None
 
 
@@ -56,8 +58,9 @@ def test_with_categories_fills_each_change() -> None:
 
 
 def test_as_dict_follows_the_schema_and_starts_with_the_version() -> None:
-    result = diff_texts(OLD, NEW, options=DiffOptions(ignore_case=True), old_label="a.txt",
-                        new_label="b.txt")
+    result = diff_texts(
+        OLD, NEW, options=DiffOptions(ignore_case=True), old_label="a.txt", new_label="b.txt"
+    )
     data = result.as_dict()
     assert list(data)[:2] == ["format_version", "changes"]
     schema.validate(data, "diff-output.schema.json")
@@ -68,11 +71,12 @@ def test_as_dict_follows_the_schema_and_starts_with_the_version() -> None:
 
 
 def test_the_json_changes_alone_rebuild_the_new_text() -> None:
-    old, new = "Ａ “quoted”\u00a0text\r\n", "A \"quoted\" text\n"
-    data = diff_texts(old, new, options=DiffOptions(ignore_quotes=True,
-                                                    ignore_whitespace=True)).as_dict()
+    old, new = "Ａ “quoted”\u00a0text\r\n", 'A "quoted" text\n'
+    data = diff_texts(
+        old, new, options=DiffOptions(ignore_quotes=True, ignore_whitespace=True)
+    ).as_dict()
     out, pos = [], 0
     for ch in data["changes"]:
-        out += [old[pos:ch["old_start"]], ch["new"]]
+        out += [old[pos : ch["old_start"]], ch["new"]]
         pos = ch["old_end"]
     assert "".join(out) + old[pos:] == new

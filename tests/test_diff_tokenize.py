@@ -23,21 +23,24 @@ def test_tokens_join_back_to_the_text(text: str) -> None:
     assert all(tokens)
 
 
-@pytest.mark.parametrize(("text", "tokens"), [
-    ("Hello, world!", ["Hello", ",", " ", "world", "!"]),
-    ("It’s 38th.", ["It", "’", "s", " ", "38th", "."]),
-    ("[North] Korea", ["[", "North", "]", " ", "Korea"]),
-    ("中华人民共和国", list("中华人民共和国")),
-    ("ひらがなカタカナ漢字", list("ひらがなカタカナ漢字")),
-    ("안녕하세요 세계", ["안", "녕", "하", "세", "요", " ", "세", "계"]),
-    ("abc中文def", ["abc", "中", "文", "def"]),
-    ("e\u0301te\u0301 hi", ["e\u0301te\u0301", " ", "hi"]),
-    ("हिन्दी भाषा", ["हिन्दी", " ", "भाषा"]),
-    ("Жуков, Г.К.", ["Жуков", ",", " ", "Г", ".", "К", "."]),
-    ("\ufeffa\u00a0b\r\n", ["\ufeff", "a", "\u00a0", "b", "\r\n"]),
-    ("𝐀𝐁 😀x 𠀀𠀁", ["𝐀𝐁", " ", "😀", "x", " ", "𠀀", "𠀁"]),
-    ("a  \t b", ["a", "  \t ", "b"]),
-])
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Hello, world!", ["Hello", ",", " ", "world", "!"]),
+        ("It’s 38th.", ["It", "’", "s", " ", "38th", "."]),
+        ("[North] Korea", ["[", "North", "]", " ", "Korea"]),
+        ("中华人民共和国", list("中华人民共和国")),
+        ("ひらがなカタカナ漢字", list("ひらがなカタカナ漢字")),
+        ("안녕하세요 세계", ["안", "녕", "하", "세", "요", " ", "세", "계"]),
+        ("abc中文def", ["abc", "中", "文", "def"]),
+        ("e\u0301te\u0301 hi", ["e\u0301te\u0301", " ", "hi"]),
+        ("हिन्दी भाषा", ["हिन्दी", " ", "भाषा"]),
+        ("Жуков, Г.К.", ["Жуков", ",", " ", "Г", ".", "К", "."]),
+        ("\ufeffa\u00a0b\r\n", ["\ufeff", "a", "\u00a0", "b", "\r\n"]),
+        ("𝐀𝐁 😀x 𠀀𠀁", ["𝐀𝐁", " ", "😀", "x", " ", "𠀀", "𠀁"]),
+        ("a  \t b", ["a", "  \t ", "b"]),
+    ],
+)
 def test_tokens(text: str, tokens: list[str]) -> None:
     assert tk.tokenize(text) == tokens
 
@@ -60,8 +63,7 @@ def test_the_probe_finds_every_character_of_the_scripts_without_spaces() -> None
 _NO_SPACE_RE = re.compile(f"[{NO_SPACE}]")
 
 
-@given(st.text(st.characters(codec="utf-8"), max_size=80).map(
-    lambda t: _NO_SPACE_RE.sub("", t)))
+@given(st.text(st.characters(codec="utf-8"), max_size=80).map(lambda t: _NO_SPACE_RE.sub("", t)))
 def test_both_patterns_agree_where_no_such_script_is(text: str) -> None:
     full = tk._full()
     assert tk._BASIC_RE.findall(text) == full.findall(text)
@@ -69,8 +71,10 @@ def test_both_patterns_agree_where_no_such_script_is(text: str) -> None:
 
 def test_the_mark_table_covers_every_combining_mark() -> None:
     if unicodedata.unidata_version != MARKS_UNICODE_VERSION:
-        pytest.skip(f"the table is of Unicode {MARKS_UNICODE_VERSION}, this Python has "
-                    f"{unicodedata.unidata_version}")
+        pytest.skip(
+            f"the table is of Unicode {MARKS_UNICODE_VERSION}, this Python has "
+            f"{unicodedata.unidata_version}"
+        )
     marks = re.compile(f"[{MARKS}]")
     for point in range(sys.maxunicode + 1):
         ch = chr(point)

@@ -36,23 +36,59 @@ class Page:
 
 
 CASES = [
-    Page("legacy_1959-06-05_chinese-embassy.txt", "legacy",
-         "Cable from the Chinese Embassy in the DPRK, 'The Situation of Korean Residents "
-         "Returning from China'", "1959-06-05", ["Anna Li"],
-         "[Stamp: Ministry of Foreign Affairs, Received 6 June 1959]", "5 June 1959",
-         {"day": "numeric"}),
-    Page("legacy_1950-03-23_roshchin-crlf.txt", "legacy", "Cable, Roshchin to Filippov [Stalin]",
-         "1950-03-23", ["Sergey Petrov"], "CIPHERED TELEGRAM", "23.III.50", {}),
-    Page("legacy-caps_1956-09-07_conversation-chinese-ambassador.txt", "legacy-caps",
-         "Memorandum of Conversation with the Ambassador of the People\u2019s Republic of China "
-         "in the DPRK", "1956-09-07", ["Daniel Park"], "From the diary of", "S. Filatov",
-         {"quotes": "curly"}, warnings=1),
-    Page("pdf_1950-10-02_mao-to-filippov.txt", "pdf", "Telegram, Mao Zedong to Filippov [Stalin]",
-         "1950-10-02", ["Zhang Wei", "Li Na", "Anna Morozova"], "Comrade Filippov [Stalin]:",
-         "2 October 1950", {"serial_comma": False}),
-    Page("pdf_1953-07-01_conversation-pak-heon-yeong.txt", "pdf",
-         "Record of a Conversation with Pak Heon-yeong", "1953-07-01", ["Eszter Nagy"],
-         "Pyongyang, 1 July 1953", "Envoy", {"day": "numeric"}),
+    Page(
+        "legacy_1959-06-05_chinese-embassy.txt",
+        "legacy",
+        "Cable from the Chinese Embassy in the DPRK, 'The Situation of Korean Residents "
+        "Returning from China'",
+        "1959-06-05",
+        ["Anna Li"],
+        "[Stamp: Ministry of Foreign Affairs, Received 6 June 1959]",
+        "5 June 1959",
+        {"day": "numeric"},
+    ),
+    Page(
+        "legacy_1950-03-23_roshchin-crlf.txt",
+        "legacy",
+        "Cable, Roshchin to Filippov [Stalin]",
+        "1950-03-23",
+        ["Sergey Petrov"],
+        "CIPHERED TELEGRAM",
+        "23.III.50",
+        {},
+    ),
+    Page(
+        "legacy-caps_1956-09-07_conversation-chinese-ambassador.txt",
+        "legacy-caps",
+        "Memorandum of Conversation with the Ambassador of the People\u2019s Republic of China "
+        "in the DPRK",
+        "1956-09-07",
+        ["Daniel Park"],
+        "From the diary of",
+        "S. Filatov",
+        {"quotes": "curly"},
+        warnings=1,
+    ),
+    Page(
+        "pdf_1950-10-02_mao-to-filippov.txt",
+        "pdf",
+        "Telegram, Mao Zedong to Filippov [Stalin]",
+        "1950-10-02",
+        ["Zhang Wei", "Li Na", "Anna Morozova"],
+        "Comrade Filippov [Stalin]:",
+        "2 October 1950",
+        {"serial_comma": False},
+    ),
+    Page(
+        "pdf_1953-07-01_conversation-pak-heon-yeong.txt",
+        "pdf",
+        "Record of a Conversation with Pak Heon-yeong",
+        "1953-07-01",
+        ["Eszter Nagy"],
+        "Pyongyang, 1 July 1953",
+        "Envoy",
+        {"day": "numeric"},
+    ),
 ]
 IDS = [c.file.split("_")[0] + "-" + c.date for c in CASES]
 
@@ -88,7 +124,7 @@ def test_body_exactly_as_printed(case: Page) -> None:
 def test_citation_sentence_in_fields(case: Page) -> None:
     _, page = _parse(case)
     printed = page.meta["citation"]["as_printed"]
-    assert printed.startswith(("\"", "\u201c")) and case.title in printed
+    assert printed.startswith(('"', "\u201c")) and case.title in printed
     assert "\n" not in printed  # the PDF's line breaks are not part of the sentence
 
 
@@ -96,11 +132,15 @@ def test_reference_with_commas_and_folios() -> None:
     _, page = _parse(CASES[1])
     assert page.meta["source"] == {
         "archive": "Archive of Foreign Policy of the Russian Federation (AVPRF)",
-        "reference": "AVPRF, f. 0100, op. 43, d. 302", "pages": "ll. 20-24"}
+        "reference": "AVPRF, f. 0100, op. 43, d. 302",
+        "pages": "ll. 20-24",
+    }
     assert page.meta["languages"] == ["ru"]
     assert page.meta["record_id"] == "117312"
-    assert page.meta["subjects"] == ["Sino-Soviet Relations",
-                                     "Soviet Union--Foreign relations--China"]
+    assert page.meta["subjects"] == [
+        "Sino-Soviet Relations",
+        "Soviet Union--Foreign relations--China",
+    ]
     assert "url" in page.meta and page.meta["url"] == ""
 
 
@@ -110,10 +150,13 @@ def test_translated_for_nkidp_and_funders() -> None:
     assert page.meta["url"] == "https://digitalarchive.wilsoncenter.org/document/120803"
     assert page.meta["funders"] == ["MacArthur Foundation", "Leon Levy Foundation"]
     assert "\u00a0" in page.body  # NBSP kept
-    assert page.meta["unplaced"] == [{
-        "label": "Related Documents",
-        "text": "September 13, 1956\nMemorandum of Conversation with the Chinese Ambassador, "
-                "13 September 1956"}]
+    assert page.meta["unplaced"] == [
+        {
+            "label": "Related Documents",
+            "text": "September 13, 1956\nMemorandum of Conversation with the Chinese Ambassador, "
+            "13 September 1956",
+        }
+    ]
     assert "Related Documents" in page.warnings[0] and "unplaced" in page.warnings[0]
 
 
@@ -129,7 +172,8 @@ def test_pdf_wrapped_fields_and_obtained_and_translated() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_import_stores_body_and_cite_renders_the_printed_sentence(
-        run, case: Page, store: Store) -> None:  # type: ignore[no-untyped-def]
+    run, case: Page, store: Store
+) -> None:  # type: ignore[no-untyped-def]
     text = read_text(PAGES / case.file)
     r = run("--records", store.root, "import", PAGES / case.file, "--id", "doc")
     assert r.exit_code == 0, r.stderr
@@ -166,36 +210,50 @@ def test_crlf_page_stored_with_crlf(store: Store) -> None:
 
 
 def _legacy(citation: str, extra_before_date: str = "", heading: str = "") -> str:
-    return (f"Search the Digital Archive\n\n{extra_before_date}May 10, 1961\n\n{heading}"
-            f"Citation\n\nget citation\n\nA summary.\n\n{citation}\n\nEnglish HTML\n\nBody line.\n")
+    return (
+        f"Search the Digital Archive\n\n{extra_before_date}May 10, 1961\n\n{heading}"
+        f"Citation\n\nget citation\n\nA summary.\n\n{citation}\n\nEnglish HTML\n\nBody line.\n"
+    )
 
 
 def test_unknown_credit_is_kept_and_reported() -> None:
-    page = parse_page(_legacy('"Cable, A to B," May 10, 1961, ' + HAPP
-                              + ', PRC FMA 1-2-3, 4-5. Contributed by Someone.'), config=CONFIG)
+    page = parse_page(
+        _legacy(
+            '"Cable, A to B," May 10, 1961, '
+            + HAPP
+            + ", PRC FMA 1-2-3, 4-5. Contributed by Someone."
+        ),
+        config=CONFIG,
+    )
     assert any("not understood" in w for w in page.warnings)
     assert any("rendered from the imported fields differs" in w for w in page.warnings)
     assert page.meta["citation"]["as_printed"].endswith("Contributed by Someone.")
-    assert page.meta["unplaced"] == [{"label": "citation credit",
-                                      "text": "Contributed by Someone."}]
+    assert page.meta["unplaced"] == [
+        {"label": "citation credit", "text": "Contributed by Someone."}
+    ]
     assert page.meta["source"] == {"reference": "PRC FMA 1-2-3", "pages": "4-5"}
     assert page.body == "Body line.\n"
 
 
 def test_citation_not_a_sentence_goes_to_unplaced() -> None:
-    page = parse_page(_legacy('"Cable without a closing quote', heading="Cable, A to B\n\n"),
-                      config=CONFIG)
+    page = parse_page(
+        _legacy('"Cable without a closing quote', heading="Cable, A to B\n\n"), config=CONFIG
+    )
     assert page.meta["title"] == "Cable, A to B"
-    assert page.meta["unplaced"] == [{"label": "citation",
-                                      "text": '"Cable without a closing quote'}]
+    assert page.meta["unplaced"] == [
+        {"label": "citation", "text": '"Cable without a closing quote'}
+    ]
     assert any("unplaced" in w for w in page.warnings)
 
 
 def test_text_before_date_and_differing_heading_are_reported() -> None:
     sentence = '"Cable, A to B," May 10, 1961, ' + HAPP + ", X 1. Translated by C D."
-    page = parse_page(_legacy(sentence,
-                              extra_before_date="Breaking news banner\n\n",
-                              heading="Another Title\n\n"), config=CONFIG)
+    page = parse_page(
+        _legacy(
+            sentence, extra_before_date="Breaking news banner\n\n", heading="Another Title\n\n"
+        ),
+        config=CONFIG,
+    )
     labels = [u["label"] for u in page.meta["unplaced"]]
     assert labels == ["before the date", "heading"]
     assert page.meta["title"] == "Cable, A to B"
@@ -203,8 +261,10 @@ def test_text_before_date_and_differing_heading_are_reported() -> None:
 
 
 def test_unknown_publisher_is_reported() -> None:
-    page = parse_page(_legacy('"Cable, A to B," May 10, 1961, Some Other Archive, X 1. '
-                              "Translated by C D."), config=CONFIG)
+    page = parse_page(
+        _legacy('"Cable, A to B," May 10, 1961, Some Other Archive, X 1. Translated by C D.'),
+        config=CONFIG,
+    )
     assert page.meta["publisher"] == "Some Other Archive"
     assert any("publisher" in w for w in page.warnings)
 

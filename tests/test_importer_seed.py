@@ -45,6 +45,9 @@ def test_seed_import_reproduces_records(seed_page: Path, tmp_path: Path) -> None
     doc, _ = import_page(store, seed_page)
     assert doc.id == SEED_ID
     # Every file of the seed document (other documents may join records/ over time).
-    expected = {k: v for k, v in snapshot(RECORDS).items()
-                if k == "provenance.yaml" or k.startswith(SEED_ID + "/")}
+    expected = {
+        k: v
+        for k, v in snapshot(RECORDS).items()
+        if k == "provenance.yaml" or k.startswith(SEED_ID + "/")
+    }
     assert snapshot(target) == expected

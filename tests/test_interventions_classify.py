@@ -23,23 +23,26 @@ def _classes(old: str, new: str) -> list[str]:
     return [c for c in classify_changes(iv.parse(old), iv.parse(new), ops) if c]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("to [North] Korea.", "to North Korea.", [EDITORIAL]),
-    ("to North Korea.", "to [North] Korea.", [EDITORIAL]),
-    ("Andong [Dandong] to", "Andong [Dandong City] to", [EDITORIAL]),
-    ("the people are", "the people [illegally] are", [EDITORIAL]),
-    ("a [sic] word", "a word", [EDITORIAL]),
-    ("they have developed from", "they grew out of", [TEXTUAL]),
-    ("Most of them", "[Nearly] all of them", [TEXTUAL]),  # the words changed too
-    ("to [North] Korea", "towards Korea", [TEXTUAL]),
-    ("a  b", "a b", [WHITESPACE]),
-    ("at noon.", "at noon 😀.", [TEXTUAL]),  # a symbol is not punctuation
-    ("Price 5 £.", "Price 5 $.", [TEXTUAL]),
-    ("a “b”", "a \"b\"", [WHITESPACE]),
-    ("a, b", "a; b", [WHITESPACE]),
-    ("line\r\nnext", "line\nnext", [WHITESPACE]),
-    ("same [x] text", "same [x] text", []),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("to [North] Korea.", "to North Korea.", [EDITORIAL]),
+        ("to North Korea.", "to [North] Korea.", [EDITORIAL]),
+        ("Andong [Dandong] to", "Andong [Dandong City] to", [EDITORIAL]),
+        ("the people are", "the people [illegally] are", [EDITORIAL]),
+        ("a [sic] word", "a word", [EDITORIAL]),
+        ("they have developed from", "they grew out of", [TEXTUAL]),
+        ("Most of them", "[Nearly] all of them", [TEXTUAL]),  # the words changed too
+        ("to [North] Korea", "towards Korea", [TEXTUAL]),
+        ("a  b", "a b", [WHITESPACE]),
+        ("at noon.", "at noon 😀.", [TEXTUAL]),  # a symbol is not punctuation
+        ("Price 5 £.", "Price 5 $.", [TEXTUAL]),
+        ("a “b”", 'a "b"', [WHITESPACE]),
+        ("a, b", "a; b", [WHITESPACE]),
+        ("line\r\nnext", "line\nnext", [WHITESPACE]),
+        ("same [x] text", "same [x] text", []),
+    ],
+)
 def test_classes(old: str, new: str, expected: list[str]) -> None:
     assert _classes(old, new) == expected
 
@@ -59,20 +62,25 @@ def test_equal_opcodes_have_no_class() -> None:
 
 # -- classing from the texts alone (brackets typed only near a change) ------------------------
 
-_BRACKETY = st.text(alphabet="ab [].\n", max_size=40) | st.sampled_from([
-    "to [email protected] now", "[email protected]", "a [sic] b [email  protected] c"])
+_BRACKETY = st.text(alphabet="ab [].\n", max_size=40) | st.sampled_from(
+    ["to [email protected] now", "[email protected]", "a [sic] b [email  protected] c"]
+)
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=_BRACKETY, lo=st.integers(0, 40), size=st.integers(0, 6))
 def test_top_level_spans_near_a_range_are_those_the_full_parse_gives(
-        text: str, lo: int, size: int) -> None:
+    text: str, lo: int, size: int
+) -> None:
     prof = iv.load_profile("default")
     lo = min(lo, len(text))
     hi = min(lo + size, len(text))
     full = [i for i in iv.parse(text, prof).interventions if i.depth == 0]
-    want = [(i.start, i.end, i.open, i.close) for i in full
-            if (i.start < hi and i.end > lo if hi > lo else i.start < lo < i.end)]
+    want = [
+        (i.start, i.end, i.open, i.close)
+        for i in full
+        if (i.start < hi and i.end > lo if hi > lo else i.start < lo < i.end)
+    ]
     got = [(i.start, i.end, i.open, i.close) for i in TopLevel(text, prof).touching(lo, hi)]
     assert got == want
 

@@ -42,7 +42,7 @@ def body_text(path: Path) -> str:
 def _check(text: str, result: iv.ParseResult) -> None:
     assert str(result) == text
     for item in result.interventions:
-        assert text[item.start:item.end] == item.text
+        assert text[item.start : item.end] == item.text
     for f in iv.lint(result, "frus"):
         assert 0 <= f.start <= f.end <= len(text) and f.line >= 1
 
@@ -71,7 +71,7 @@ def test_frus_1861_unbalanced_brackets_are_findings() -> None:
     closes = [f for f in result.findings if "closes no bracket" in f.message]
     assert len(closes) > 100  # dispatch numbers printed "No. 1.]" with no opening bracket
     first = closes[0]
-    assert text[first.start - 6:first.end] == "No. 1.]"
+    assert text[first.start - 6 : first.end] == "No. 1.]"
     assert (first.code, first.severity) == ("bracket-unbalanced", "error")
 
 
@@ -86,7 +86,7 @@ def test_frus_history_names_and_conventions() -> None:
     # "R[ichard] H [M[orefield]": one bracket is never closed
     (finding,) = result.findings
     assert "never closed" in finding.message
-    assert text[finding.start:finding.start + 3] == "[M["
+    assert text[finding.start : finding.start + 3] == "[M["
 
 
 def test_frus_1870_unclosed_bracket_caught_across_paragraphs() -> None:

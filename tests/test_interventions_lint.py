@@ -13,26 +13,35 @@ def _codes(text: str, profile: object = None) -> list[str]:
     return [f.code for f in iv.lint(text, profile)]  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("a ] b", "bracket-unbalanced"),
-    ("a [ b", "bracket-unbalanced"),
-    ("a [] b", "bracket-empty"),
-    ("a [  ] b", "bracket-empty"),
-    ("a [b [c] d] e", "bracket-nested"),
-    ("Andong [Dandong] and then Andong [Tantung]", "gloss-inconsistent"),
-    ("[sic] at the start", "sic-orphan"),
-    ("one\n  [sic] after a break", "sic-orphan"),
-    ("“[sic]”", "sic-orphan"),
-    ("a [long note\n\nover a paragraph] b", "bracket-across-paragraphs"),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("a ] b", "bracket-unbalanced"),
+        ("a [ b", "bracket-unbalanced"),
+        ("a [] b", "bracket-empty"),
+        ("a [  ] b", "bracket-empty"),
+        ("a [b [c] d] e", "bracket-nested"),
+        ("Andong [Dandong] and then Andong [Tantung]", "gloss-inconsistent"),
+        ("[sic] at the start", "sic-orphan"),
+        ("one\n  [sic] after a break", "sic-orphan"),
+        ("“[sic]”", "sic-orphan"),
+        ("a [long note\n\nover a paragraph] b", "bracket-across-paragraphs"),
+    ],
+)
 def test_each_code(text: str, code: str) -> None:
     assert code in _codes(text)
 
 
-@pytest.mark.parametrize("text", [
-    "teh [sic] word", "“teh” [sic]", "Andong [Dandong] and Andong [Dandong]",
-    "Andong [Dandong] and Luda [Lüshun-Dalian]", "a [note\nover a line break] b",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "teh [sic] word",
+        "“teh” [sic]",
+        "Andong [Dandong] and Andong [Dandong]",
+        "Andong [Dandong] and Luda [Lüshun-Dalian]",
+        "a [note\nover a line break] b",
+    ],
+)
 def test_clean(text: str) -> None:
     assert _codes(text) == []
 
@@ -50,24 +59,37 @@ def test_finding_objects_are_small_and_frozen() -> None:
     assert str(f).startswith("2:26: warning:") and str(f).endswith("[gloss-inconsistent]")
     with pytest.raises(AttributeError):
         f.code = "x"  # type: ignore[misc]
-    assert f.as_dict() == {"code": "gloss-inconsistent", "severity": "warning",
-                           "message": f.message, "start": 30, "end": 39, "line": 2,
-                           "column": 26}
+    assert f.as_dict() == {
+        "code": "gloss-inconsistent",
+        "severity": "warning",
+        "message": f.message,
+        "start": 30,
+        "end": 39,
+        "line": 2,
+        "column": 26,
+    }
 
 
 def test_unknown_type_needs_a_profile_without_a_catch_all() -> None:
-    strict = iv.load_profile({"schema": "provenance/profile/1", "name": "strict",
-                              "types": {"sic": {}, "unknown": {}},
-                              "rules": [{"type": "sic", "pattern": "sic"}]})
+    strict = iv.load_profile(
+        {
+            "schema": "provenance/profile/1",
+            "name": "strict",
+            "types": {"sic": {}, "unknown": {}},
+            "rules": [{"type": "sic", "pattern": "sic"}],
+        }
+    )
     assert _codes("x [sic] y [what]", strict) == ["bracket-unknown-type"]
     assert _codes("x [sic] y [what]") == []
 
 
 def test_profile_severities_and_off() -> None:
-    relaxed = iv.load_profile({"profile": "default",
-                               "lint": {"bracket-nested": "off", "bracket-unbalanced": "info"}})
+    relaxed = iv.load_profile(
+        {"profile": "default", "lint": {"bracket-nested": "off", "bracket-unbalanced": "info"}}
+    )
     assert [(f.code, f.severity) for f in iv.lint("[a [b]] ]", relaxed)] == [
-        ("bracket-unbalanced", "info")]
+        ("bracket-unbalanced", "info")
+    ]
     assert _codes("[[erased]]", "leiden") == []
     assert "bracket-nested" in _codes("[[erased]]")
 

@@ -20,7 +20,7 @@ def test_offsets_and_positions() -> None:
     text = "first line\n\nto [North] Korea and Andong [Dandong]\n"
     r = iv.parse(text)
     north, dandong = r.interventions
-    assert text[north.start:north.end] == "[North]" == north.text
+    assert text[north.start : north.end] == "[North]" == north.text
     assert (north.line, north.column, north.end_line, north.end_column) == (3, 4, 3, 10)
     assert north.content == "North"
     assert (dandong.line, dandong.column) == (3, 29)
@@ -30,8 +30,9 @@ def test_offsets_and_positions() -> None:
 
 
 def test_context_holds_at_most_five_words_within_the_paragraph() -> None:
-    text = ("One two.\n\nthree four five six seven eight [x] nine ten eleven twelve "
-            "thirteen fourteen")
+    text = (
+        "One two.\n\nthree four five six seven eight [x] nine ten eleven twelve thirteen fourteen"
+    )
     (item,) = iv.parse(text).interventions
     assert item.before == "four five six seven eight "
     assert item.after == " nine ten eleven twelve thirteen"
@@ -63,13 +64,16 @@ def test_spans_across_lines() -> None:
     assert item.type == "note"
 
 
-@pytest.mark.parametrize(("text", "chars"), [
-    ("a ] b", ["]"]),
-    ("a [ b", ["["]),
-    ("[a [b] c", ["["]),
-    ("]][[", ["]", "]", "[", "["]),
-    ("R[ichard] H [M[orefield] to", ["["]),
-])
+@pytest.mark.parametrize(
+    ("text", "chars"),
+    [
+        ("a ] b", ["]"]),
+        ("a [ b", ["["]),
+        ("[a [b] c", ["["]),
+        ("]][[", ["]", "]", "[", "["]),
+        ("R[ichard] H [M[orefield] to", ["["]),
+    ],
+)
 def test_unbalanced_brackets_are_findings_not_errors(text: str, chars: list[str]) -> None:
     r = iv.parse(text)
     assert [s.char for s in r.strays] == chars
@@ -92,7 +96,7 @@ def test_messy_text_keeps_every_character() -> None:
     assert _texts(r) == ["[North]", "[中国]", "[We are]", "[Ð]"]
     north = r.interventions[0]
     assert (north.line, north.column) == (2, 1)
-    assert text[r.interventions[1].start:r.interventions[1].end] == "[中国]"
+    assert text[r.interventions[1].start : r.interventions[1].end] == "[中国]"
 
 
 def test_very_deep_nesting_does_not_crash() -> None:
@@ -119,8 +123,17 @@ def test_email_protection_is_not_editorial() -> None:
 
 # -- properties -------------------------------------------------------------------------
 
-ALPHABET = st.sampled_from([*"ab [] [[]] \n\r\t\u00a0.,;:!?“”’中𝔘", "[sic]", "[North] ",
-                            "F[oreign]", "[…]", "[Page 3]", "[2]"])
+ALPHABET = st.sampled_from(
+    [
+        *"ab [] [[]] \n\r\t\u00a0.,;:!?“”’中𝔘",
+        "[sic]",
+        "[North] ",
+        "F[oreign]",
+        "[…]",
+        "[Page 3]",
+        "[2]",
+    ]
+)
 TEXTS = st.lists(ALPHABET, max_size=60).map("".join) | st.text(max_size=80)
 
 
@@ -138,7 +151,7 @@ def test_parse_then_print_gives_the_text_back(text: str) -> None:
     assert str(r) == text
     _check_tree(r.nodes)
     for item in r.interventions + r.ignored:
-        assert text[item.start:item.end] == item.text
+        assert text[item.start : item.end] == item.text
         assert item.text[0] == "[" and item.text[-1] == "]"
     for stray in r.strays:
         assert text[stray.start] == stray.char

@@ -11,37 +11,52 @@ from hypothesis import strategies as st
 from provenance import interventions as iv
 
 
-@pytest.mark.parametrize(("text", "reading", "source"), [
-    ("to [North] Korea.", "to North Korea.", "to Korea."),
-    ("[North] Korea", "North Korea", "Korea"),
-    ("since [the beginning of] this year", "since the beginning of this year",
-     "since this year"),
-    ("Andong [Dandong] to", "Andong (Dandong) to", "Andong to"),
-    ("Luda [Lüshun-Dalian]. It", "Luda (Lüshun-Dalian). It", "Luda. It"),
-    ("[To] Premier [Zhou Enlai] and", "To Premier Zhou Enlai and", "Premier and"),
-    ("line\n[To] Premier", "line\nTo Premier", "line\nPremier"),
-    ("F[oreign] M[inistry]", "Foreign Ministry", "F M"),
-    ("comr[ade] Li", "comrade Li", "comr Li"),
-    ("difficulties [in China], improper", "difficulties in China, improper",
-     "difficulties, improper"),
-    ("x [a] [b] y", "x a b y", "x y"),
-    ("x [a] [b].", "x a b.", "x."),
-    ("work [at the border]\n", "work at the border\n", "work\n"),
-    ("“[We are] still", "“We are still", "“still"),
-    ("teh [sic] word", "teh word", "teh word"),
-    ("teh [sic], word", "teh, word", "teh, word"),
-    ("a [illegible] b […] c", "a [illegible] b […] c", "a [illegible] b […] c"),
-    ("a [text not declassified] b", "a [text not declassified] b",
-     "a [text not declassified] b"),
-    ("end.[2] Next", "end. Next", "end. Next"),
-    ("[Page 152]\ntext", "\ntext", "\ntext"),
-    ("go [translator's note: literally 'run'] on", "go on", "go on"),
-    ("CRLF [North]\r\nKorea", "CRLF North\r\nKorea", "CRLF\r\nKorea"),
-    ("nbsp\u00a0[North]\u00a0Korea", "nbsp\u00a0North\u00a0Korea", "nbsp\u00a0Korea"),
-    ("stray ] and [ kept", "stray ] and [ kept", "stray ] and [ kept"),
-    ("mail [email protected] here", "mail [email protected] here",
-     "mail [email protected] here"),
-])
+@pytest.mark.parametrize(
+    ("text", "reading", "source"),
+    [
+        ("to [North] Korea.", "to North Korea.", "to Korea."),
+        ("[North] Korea", "North Korea", "Korea"),
+        (
+            "since [the beginning of] this year",
+            "since the beginning of this year",
+            "since this year",
+        ),
+        ("Andong [Dandong] to", "Andong (Dandong) to", "Andong to"),
+        ("Luda [Lüshun-Dalian]. It", "Luda (Lüshun-Dalian). It", "Luda. It"),
+        ("[To] Premier [Zhou Enlai] and", "To Premier Zhou Enlai and", "Premier and"),
+        ("line\n[To] Premier", "line\nTo Premier", "line\nPremier"),
+        ("F[oreign] M[inistry]", "Foreign Ministry", "F M"),
+        ("comr[ade] Li", "comrade Li", "comr Li"),
+        (
+            "difficulties [in China], improper",
+            "difficulties in China, improper",
+            "difficulties, improper",
+        ),
+        ("x [a] [b] y", "x a b y", "x y"),
+        ("x [a] [b].", "x a b.", "x."),
+        ("work [at the border]\n", "work at the border\n", "work\n"),
+        ("“[We are] still", "“We are still", "“still"),
+        ("teh [sic] word", "teh word", "teh word"),
+        ("teh [sic], word", "teh, word", "teh, word"),
+        ("a [illegible] b […] c", "a [illegible] b […] c", "a [illegible] b […] c"),
+        (
+            "a [text not declassified] b",
+            "a [text not declassified] b",
+            "a [text not declassified] b",
+        ),
+        ("end.[2] Next", "end. Next", "end. Next"),
+        ("[Page 152]\ntext", "\ntext", "\ntext"),
+        ("go [translator's note: literally 'run'] on", "go on", "go on"),
+        ("CRLF [North]\r\nKorea", "CRLF North\r\nKorea", "CRLF\r\nKorea"),
+        ("nbsp\u00a0[North]\u00a0Korea", "nbsp\u00a0North\u00a0Korea", "nbsp\u00a0Korea"),
+        ("stray ] and [ kept", "stray ] and [ kept", "stray ] and [ kept"),
+        (
+            "mail [email protected] here",
+            "mail [email protected] here",
+            "mail [email protected] here",
+        ),
+    ],
+)
 def test_projections(text: str, reading: str, source: str) -> None:
     assert iv.reading_text(text) == reading
     assert iv.source_only_text(text) == source
@@ -55,7 +70,7 @@ def test_nested_content_is_projected_inside_its_parent() -> None:
 
 def test_placed_spans_point_at_what_remains() -> None:
     p = iv.projection("to [North] Korea and Andong [Dandong].", iv.READING)
-    assert [p.text[x.start:x.end] for x in p.placed] == ["North", "(Dandong)"]
+    assert [p.text[x.start : x.end] for x in p.placed] == ["North", "(Dandong)"]
     assert [x.intervention.type for x in p.placed] == ["supplied", "gloss"]
 
 
@@ -66,8 +81,12 @@ def test_profile_decides_the_modes() -> None:
     assert iv.source_only_text(text, leiden) == "ab [...] [[erased]]"
 
 
-SPACEY = st.lists(st.sampled_from(["a", "b", " ", "\n", ".", ",", "[x]", "[y z]", "[sic]",
-                                   "[North] ", " [Dandong]", "“"]), max_size=40).map("".join)
+SPACEY = st.lists(
+    st.sampled_from(
+        ["a", "b", " ", "\n", ".", ",", "[x]", "[y z]", "[sic]", "[North] ", " [Dandong]", "“"]
+    ),
+    max_size=40,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)

@@ -34,8 +34,10 @@ def _golden(name: str, actual: str) -> None:
 def ledger_lines(result: iv.ParseResult) -> str:
     rows = ["line:column\ttype\tlabel\tuncertain\ttext"]
     for i in result.interventions:
-        rows.append(f"{i.line}:{i.column}\t{i.type}\t{i.label or ''}\t"
-                    f"{'uncertain' if i.uncertain else ''}\t{i.text}")
+        rows.append(
+            f"{i.line}:{i.column}\t{i.type}\t{i.label or ''}\t"
+            f"{'uncertain' if i.uncertain else ''}\t{i.text}"
+        )
     return "\n".join(rows) + "\n"
 
 

@@ -32,7 +32,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if proc.returncode != 0:
         pytest.fail(f"building the wheel failed:\n{proc.stderr[-2000:]}")
@@ -65,7 +67,11 @@ def test_wheel_works_from_another_directory(wheel: Path, tmp_path: Path) -> None
     )
     proc = subprocess.run(
         [sys.executable, "-c", code, str(site), str(RECORDS), SEED_ID],
-        cwd=elsewhere, env=env, capture_output=True, text=True, check=False,
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     count, _, payload = proc.stdout.partition("\n")
@@ -77,20 +83,32 @@ def test_wheel_works_from_another_directory(wheel: Path, tmp_path: Path) -> None
 def test_installed_command_and_module(tmp_path: Path) -> None:
     exe = _provenance()
     env = {k: v for k, v in os.environ.items() if k != "PROVENANCE_RECORDS"}
-    proc = subprocess.run([exe, "--records", str(RECORDS), "show", f"{SEED_ID}/en@1"],
-                          cwd=tmp_path, env=env, capture_output=True, check=False)
+    proc = subprocess.run(
+        [exe, "--records", str(RECORDS), "show", f"{SEED_ID}/en@1"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == (RECORDS / SEED_ID / "en" / "v1.txt").read_bytes()
-    proc = subprocess.run([sys.executable, "-m", "provenance", "--version"], cwd=tmp_path,
-                          env=env, capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "provenance", "--version"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("provenance ")
 
 
 @pytest.mark.e2e
 def test_installed_command_error_is_one_line(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PROVENANCE_RECORDS"}
-    proc = subprocess.run([_provenance(), "list"], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [_provenance(), "list"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "no record store found" in proc.stderr
 
@@ -104,8 +122,9 @@ def test_import_commit_log_end_to_end(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PROVENANCE_RECORDS"}
 
     def sh(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-        p = subprocess.run([exe, *args], cwd=tmp_path, env=env, capture_output=True, text=True,
-                           check=False)
+        p = subprocess.run(
+            [exe, *args], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+        )
         if ok:
             assert p.returncode == 0, p.stderr
         return p
@@ -114,13 +133,22 @@ def test_import_commit_log_end_to_end(tmp_path: Path) -> None:
     sh("import", str(seed))
     for path in (RECORDS / SEED_ID).rglob("*"):
         if path.is_file():
-            assert (tmp_path / "records" / path.relative_to(RECORDS)).read_bytes() == \
-                path.read_bytes(), path
+            assert (
+                tmp_path / "records" / path.relative_to(RECORDS)
+            ).read_bytes() == path.read_bytes(), path
     text = (tmp_path / "records" / SEED_ID / "en" / "v1.txt").read_text(encoding="utf-8")
-    (tmp_path / "v2.txt").write_text(text.replace("[Ideological]", "Ideological"),
-                                     encoding="utf-8")
-    sh("commit", f"{SEED_ID}/en", "v2.txt", "--agent", "Charles Kraus", "--role", "editor",
-       "--message", "Absorb a bracket")
+    (tmp_path / "v2.txt").write_text(text.replace("[Ideological]", "Ideological"), encoding="utf-8")
+    sh(
+        "commit",
+        f"{SEED_ID}/en",
+        "v2.txt",
+        "--agent",
+        "Charles Kraus",
+        "--role",
+        "editor",
+        "--message",
+        "Absorb a bracket",
+    )
     log = json.loads(sh("log", SEED_ID, "--format", "json").stdout)
     versions = log["streams"][0]["versions"]
     assert [(v["number"], v["parent"]) for v in versions] == [(2, 1), (1, None)]

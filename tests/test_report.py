@@ -24,14 +24,25 @@ def commit_review_v2(store: Store) -> str:
     """A v2 of the seed: one [North] absorbed, one supplied word added, one gloss changed,
     one sentence rewritten."""
     v1 = store.read_text(store.version(SEED_ID, "en", 1))
-    v2 = (v1.replace("to [North] Korea. The illegal", "to North Korea. The illegal", 1)
-            .replace("Most of the people", "[Nearly] all of the people")
-            .replace("Andong [Dandong]", "Andong [Dandong City]")
-            .replace("The illegal crossings have developed from individuals",
-                     "Illegal crossings have grown from individuals"))
-    store.commit(SEED_ID, "en", v2.encode(), agents=[Agent("Ann Editor", "editor")],
-                 activity="revised", message="Tighten the second paragraph", date="2024-03-01",
-                 recorded="2024-03-02T10:00:00Z")
+    v2 = (
+        v1.replace("to [North] Korea. The illegal", "to North Korea. The illegal", 1)
+        .replace("Most of the people", "[Nearly] all of the people")
+        .replace("Andong [Dandong]", "Andong [Dandong City]")
+        .replace(
+            "The illegal crossings have developed from individuals",
+            "Illegal crossings have grown from individuals",
+        )
+    )
+    store.commit(
+        SEED_ID,
+        "en",
+        v2.encode(),
+        agents=[Agent("Ann Editor", "editor")],
+        activity="revised",
+        message="Tighten the second paragraph",
+        date="2024-03-01",
+        recorded="2024-03-02T10:00:00Z",
+    )
     return v2
 
 
@@ -44,25 +55,33 @@ def test_changes_are_classed(seed_store: Store) -> None:
     report = _report(seed_store)
     got = [(c.op, c.old, c.new, c.category) for c in report.changes]
     assert got == [
-        ("insert", "", " City", "editorial"),        # [Dandong] -> [Dandong City]
-        ("delete", "[", "", "editorial"),            # [North] Korea -> North Korea
+        ("insert", "", " City", "editorial"),  # [Dandong] -> [Dandong City]
+        ("delete", "[", "", "editorial"),  # [North] Korea -> North Korea
         ("delete", "]", "", "editorial"),
         ("replace", "The illegal", "Illegal", "textual"),
         ("replace", "developed", "grown", "textual"),
         ("replace", "Most", "[Nearly] all", "textual"),  # the words differ, not only brackets
     ]
-    assert (report.count("textual"), report.count("editorial"), report.count("whitespace")) \
-        == (3, 3, 0)
+    assert (report.count("textual"), report.count("editorial"), report.count("whitespace")) == (
+        3,
+        3,
+        0,
+    )
 
 
 def test_ledger_rows(seed_store: Store) -> None:
     commit_review_v2(seed_store)
     ledger = _report(seed_store).ledger
-    rows = [(r.status, r.type, r.old.text if r.old else "", r.new.text if r.new else "")
-            for r in ledger.changes if r.status != "kept"]
-    assert rows == [("changed", "gloss", "[Dandong]", "[Dandong City]"),
-                    ("absorbed", "supplied", "[North]", ""),
-                    ("added", "supplied", "", "[Nearly]")]
+    rows = [
+        (r.status, r.type, r.old.text if r.old else "", r.new.text if r.new else "")
+        for r in ledger.changes
+        if r.status != "kept"
+    ]
+    assert rows == [
+        ("changed", "gloss", "[Dandong]", "[Dandong City]"),
+        ("absorbed", "supplied", "[North]", ""),
+        ("added", "supplied", "", "[Nearly]"),
+    ]
     assert ledger.counts == {"kept": 31, "added": 1, "removed": 0, "changed": 1, "absorbed": 1}
 
 
@@ -70,8 +89,11 @@ def test_metadata_changes(seed_store: Store) -> None:
     commit_review_v2(seed_store)
     changes = {m.field: (m.change, m.old, m.new) for m in _report(seed_store).metadata.changes}
     assert changes["/version/agents/0/name"] == ("changed", "Jeffrey Wang", "Ann Editor")
-    assert changes["/version/agents/1"] == ("removed", {"name": "Charles Kraus",
-                                                        "role": "translator"}, None)
+    assert changes["/version/agents/1"] == (
+        "removed",
+        {"name": "Charles Kraus", "role": "translator"},
+        None,
+    )
     assert changes["/version/activity"] == ("changed", "imported", "revised")
     assert changes["/version/message"][2] == "Tighten the second paragraph"
     assert changes["/version/recorded"] == ("added", None, "2024-03-02T10:00:00Z")
@@ -79,8 +101,11 @@ def test_metadata_changes(seed_store: Store) -> None:
 
 
 @pytest.mark.parametrize("profile", [None, "leiden"])
-def test_changes_are_those_of_provenance_diff(run, seed_store: Store,  # type: ignore[no-untyped-def]
-                                              profile: str | None) -> None:
+def test_changes_are_those_of_provenance_diff(
+    run,
+    seed_store: Store,  # type: ignore[no-untyped-def]
+    profile: str | None,
+) -> None:
     commit_review_v2(seed_store)
     extra = ["--profile", profile] if profile else []
     r = run("--records", seed_store.root, "diff", OLD, NEW, "--format", "json", *extra)
@@ -92,39 +117,57 @@ def test_changes_are_those_of_provenance_diff(run, seed_store: Store,  # type: i
     assert None not in [c.category for c in report.changes]
     page = render_html(report)  # the page shows each change with the class diff gives it
     marks = re.findall(r'<(?:del|ins) class="(\w+)" id="c(\d+)"', page)
-    assert sorted((int(n), cls) for cls, n in marks) == \
-        [(n, c["category"]) for n, c in enumerate(expected, 1)]
+    assert sorted((int(n), cls) for cls, n in marks) == [
+        (n, c["category"]) for n, c in enumerate(expected, 1)
+    ]
 
 
 def test_metadata_is_that_of_provenance_diff(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
     commit_review_v2(seed_store)
     r = run("--records", seed_store.root, "diff", OLD, NEW, "--metadata", "--format", "json")
     assert r.exit_code == 0, r.stderr
-    expected = [(c["field"], c["change"], c["old_value"], c["new_value"])
-                for c in json.loads(r.stdout)["changes"]]
+    expected = [
+        (c["field"], c["change"], c["old_value"], c["new_value"])
+        for c in json.loads(r.stdout)["changes"]
+    ]
     got = [(m.field, m.change, m.old, m.new) for m in _report(seed_store).metadata.changes]
     assert got == expected
 
 
 def _ledger_rows(data: dict[str, Any]) -> list[tuple[Any, ...]]:
-    return [(r["status"], r["type"], r["side"], r["text"], r["start"], r["end"], r["line"],
-             r["column"]) for r in data["interventions"]]
+    return [
+        (r["status"], r["type"], r["side"], r["text"], r["start"], r["end"], r["line"], r["column"])
+        for r in data["interventions"]
+    ]
 
 
 @pytest.mark.parametrize("profile", [None, "leiden"])
-def test_ledger_is_that_of_provenance_interventions(run, seed_store: Store,  # type: ignore[no-untyped-def]
-                                                    profile: str | None) -> None:
+def test_ledger_is_that_of_provenance_interventions(
+    run,
+    seed_store: Store,  # type: ignore[no-untyped-def]
+    profile: str | None,
+) -> None:
     from provenance.cli.interventions import comparison_data
 
     commit_review_v2(seed_store)
     extra = ["--profile", profile] if profile else []
-    r = run("--records", seed_store.root, "interventions", NEW, "--against", "@1",
-            "--format", "json", *extra)
+    r = run(
+        "--records",
+        seed_store.root,
+        "interventions",
+        NEW,
+        "--against",
+        "@1",
+        "--format",
+        "json",
+        *extra,
+    )
     assert r.exit_code == 0, r.stderr
     expected = json.loads(r.stdout)
     report = _report(seed_store, profile)
-    ours = comparison_data(report.old.version, report.new.version,
-                           _profile(seed_store, profile), report.ledger)
+    ours = comparison_data(
+        report.old.version, report.new.version, _profile(seed_store, profile), report.ledger
+    )
     assert _ledger_rows(ours) == _ledger_rows(expected)
     assert report.ledger.counts == expected["counts"]
     assert report.profile == expected["profile"]
@@ -190,12 +233,28 @@ def test_html_escapes_the_text(store: Store) -> None:
     from provenance.store import NewStream
 
     meta = {"schema": "provenance/document/1", "id": "x", "title": "<b>Title & co</b>"}
-    store.add_document(meta, [NewStream(id="en", kind="translation", language="en",
-                                        text=b"a <script>alert(1)</script> [b]",
-                                        agents=[Agent("A", "translator")],
-                                        activity="translated", message="m")])
-    store.commit("x", "en", b"a <script>alert(2)</script> [c]", agents=[Agent("A", "editor")],
-                 activity="revised", message="<i>why</i>")
+    store.add_document(
+        meta,
+        [
+            NewStream(
+                id="en",
+                kind="translation",
+                language="en",
+                text=b"a <script>alert(1)</script> [b]",
+                agents=[Agent("A", "translator")],
+                activity="translated",
+                message="m",
+            )
+        ],
+    )
+    store.commit(
+        "x",
+        "en",
+        b"a <script>alert(2)</script> [c]",
+        agents=[Agent("A", "editor")],
+        activity="revised",
+        message="<i>why</i>",
+    )
     page = render_html(build_report(store, "x/en@1", "x/en@2", generated="2026-11-28"))
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "&lt;b&gt;Title &amp; co&lt;/b&gt;" in page and "&lt;i&gt;why&lt;/i&gt;" in page

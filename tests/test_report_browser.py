@@ -21,17 +21,31 @@ from provenance.store import Store
 from .test_report import NEW, OLD, commit_review_v2
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None,
-                                reason="no chromium here (tests/browser/install-chromium.sh)")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no chromium here (tests/browser/install-chromium.sh)"
+)
 
 
 def chromium(*args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
     with tempfile.TemporaryDirectory() as profile:
         return subprocess.run(
-            [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--no-first-run", f"--user-data-dir={profile}", *args],
-            capture_output=True, text=True, timeout=timeout, check=False)
+            [
+                str(CHROMIUM),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                f"--user-data-dir={profile}",
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
 
 
 def _png_size(path: Path) -> tuple[int, int]:

@@ -24,9 +24,12 @@ INC_EDU = "http://rightsstatements.org/vocab/InC-EDU/1.0/"
 
 
 def _doc(**rights: Any) -> dict[str, Any]:
-    meta: dict[str, Any] = {"id": "d", "funders": ["Leon Levy Foundation"],
-                            "funder_line": "This document was made possible with support from "
-                                           "the Leon Levy Foundation."}
+    meta: dict[str, Any] = {
+        "id": "d",
+        "funders": ["Leon Levy Foundation"],
+        "funder_line": "This document was made possible with support from "
+        "the Leon Levy Foundation.",
+    }
     if rights:
         meta["rights"] = rights
     return meta
@@ -37,8 +40,12 @@ def _codes(findings: list[Any]) -> list[tuple[str, str, str | None]]:
 
 
 def test_codes_are_the_documented_ones() -> None:
-    assert set(CODES) == {"rights-missing", "rights-unknown-statement",
-                          "rights-noncanonical-uri", "funder-unlisted"}
+    assert set(CODES) == {
+        "rights-missing",
+        "rights-unknown-statement",
+        "rights-noncanonical-uri",
+        "funder-unlisted",
+    }
     import provenance.rights as pkg
 
     for code in CODES:
@@ -54,7 +61,8 @@ def test_seed_record_is_clean(seed_store: Store) -> None:
 def test_rights_missing() -> None:
     assert _codes(check_record(_doc())) == [("rights-missing", "", None)]
     assert _codes(check_record(_doc(holder="X", contact="Y"))) == [
-        ("rights-missing", "/rights", None)]
+        ("rights-missing", "/rights", None)
+    ]
     assert _codes(check_record(_doc(text="   "))) == [("rights-missing", "/rights", None)]
     assert check_record(_doc(text="All rights reserved.")) == []
     assert check_record(_doc(statement=INC_EDU)) == []
@@ -63,7 +71,11 @@ def test_rights_missing() -> None:
 def test_statement_findings_carry_the_canonical_form() -> None:
     [f] = check_record(_doc(statement="https://rightsstatements.org/page/InC-EDU/1.0/"))
     assert (f.code, f.severity, f.pointer, f.suggestion) == (
-        "rights-noncanonical-uri", "warning", "/rights/statement", INC_EDU)
+        "rights-noncanonical-uri",
+        "warning",
+        "/rights/statement",
+        INC_EDU,
+    )
     assert INC_EDU in f.message and "https" in f.message and "/page/" in f.message
     [f] = check_record(_doc(statement="http://rightsstatements.org/vocab/InC-EDUC/1.0/"))
     assert (f.code, f.severity, f.suggestion) == ("rights-unknown-statement", "error", INC_EDU)
@@ -89,8 +101,10 @@ def test_streams_are_checked_and_named() -> None:
 
 def test_funder_unlisted() -> None:
     meta = _doc(text="x")
-    meta["funder_line"] = ("This document was made possible with support from the Leon Levy "
-                           "Foundation and the Korea Foundation")
+    meta["funder_line"] = (
+        "This document was made possible with support from the Leon Levy "
+        "Foundation and the Korea Foundation"
+    )
     [f] = check_record(meta)
     assert (f.code, f.pointer, f.severity) == ("funder-unlisted", "/funder_line", "error")
     assert "'Korea Foundation'" in f.message
@@ -129,9 +143,11 @@ def test_rights_of_seed(seed_store: Store) -> None:
     assert report.rights.text.startswith("The History and Public Policy Program welcomes reuse")
     assert report.credit_line == (
         "This document was made possible with support from the MacArthur Foundation and Leon "
-        "Levy Foundation.")
-    assert report.funder_line == ("This document was made possible with support from "
-                                  "MacArthur Foundation")
+        "Levy Foundation."
+    )
+    assert report.funder_line == (
+        "This document was made possible with support from MacArthur Foundation"
+    )
     assert report.source == "document" and report.findings == ()
     assert next(iter(report.as_dict())) == "format_version"
 

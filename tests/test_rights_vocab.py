@@ -16,8 +16,20 @@ from provenance.rights.spdx import is_known_id
 
 from .conftest import ROOT, shared_path
 
-TWELVE = ("InC", "InC-OW-EU", "InC-EDU", "InC-NC", "InC-RUU", "NoC-CR", "NoC-NC", "NoC-OKLR",
-          "NoC-US", "CNE", "UND", "NKC")
+TWELVE = (
+    "InC",
+    "InC-OW-EU",
+    "InC-EDU",
+    "InC-NC",
+    "InC-RUU",
+    "NoC-CR",
+    "NoC-NC",
+    "NoC-OKLR",
+    "NoC-US",
+    "CNE",
+    "UND",
+    "NKC",
+)
 
 
 def _published() -> dict[str, dict[str, str]]:
@@ -55,8 +67,16 @@ def test_extract_collections_agree_with_the_published_ones() -> None:
 def test_extract_script_reports_it_up_to_date() -> None:
     folder = shared_path("external-schemas", "rightsstatements")
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "rightsstatements_extract.py"), str(folder),
-         "--check"], capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            str(ROOT / "tools" / "rightsstatements_extract.py"),
+            str(folder),
+            "--check",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -92,10 +112,13 @@ def test_cc_spdx_ids_are_on_the_spdx_list() -> None:
 
 def test_cc_labels() -> None:
     assert vocab.cc_licence_label("by-nc-nd", "4.0") == (
-        "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International")
+        "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International"
+    )
     assert vocab.cc_licence_label("by-nd", "3.0") == (
-        "Creative Commons Attribution-NoDerivs 3.0 Unported")
+        "Creative Commons Attribution-NoDerivs 3.0 Unported"
+    )
     assert vocab.cc_licence_label("by", "2.5") == "Creative Commons Attribution 2.5 Generic"
     assert vocab.cc_licence_label("by-sa", "3.0", "igo") == (
-        "Creative Commons Attribution-ShareAlike 3.0 IGO")
+        "Creative Commons Attribution-ShareAlike 3.0 IGO"
+    )
     assert vocab.cc_licence_short("by-nc-sa", "2.0", "jp") == "CC BY-NC-SA 2.0 JP"

@@ -26,8 +26,13 @@ EDITOR = [Agent("Charles Kraus", "editor")]
 
 
 def _commit(store: Store, data: bytes, **kw: object) -> object:
-    args: dict[str, object] = {"agents": EDITOR, "activity": "revised", "message": "fix",
-                               "date": "2026-11-28", "recorded": "2026-11-28T00:00:00Z"}
+    args: dict[str, object] = {
+        "agents": EDITOR,
+        "activity": "revised",
+        "message": "fix",
+        "date": "2026-11-28",
+        "recorded": "2026-11-28T00:00:00Z",
+    }
     args.update(kw)
     return store.commit(SEED_ID, "en", data, **args)  # type: ignore[arg-type]
 
@@ -109,8 +114,14 @@ def _race(root: str, worker: int, n: int) -> list[int]:
     store = Store(Path(root))
     out = []
     for i in range(n):
-        v = store.commit(SEED_ID, "en", f"worker {worker} edit {i}\n".encode(),
-                         agents=EDITOR, activity="revised", message=f"w{worker} {i}")
+        v = store.commit(
+            SEED_ID,
+            "en",
+            f"worker {worker} edit {i}\n".encode(),
+            agents=EDITOR,
+            activity="revised",
+            message=f"w{worker} {i}",
+        )
         out.append(v.number)
     return out
 
@@ -138,8 +149,9 @@ def test_tampered_text_is_detected(seed_store: Store) -> None:
 
 def test_malformed_document_yaml(seed_store: Store) -> None:
     path = seed_store.root / SEED_ID / "document.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("type: cable", "type: [cable"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("type: cable", "type: [cable"), encoding="utf-8"
+    )
     with pytest.raises(YAMLError) as info:
         Store(seed_store.root).document(SEED_ID)
     assert info.value.path and info.value.path.endswith("document.yaml")
@@ -196,8 +208,9 @@ def test_not_found_lists_what_exists(seed_store: Store) -> None:
         seed_store.version(SEED_ID, "en", 5)
 
 
-def test_find_store_walks_up_and_honours_env(seed_store: Store, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_find_store_walks_up_and_honours_env(
+    seed_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     monkeypatch.delenv("PROVENANCE_RECORDS", raising=False)
@@ -224,13 +237,17 @@ def test_init_refuses_existing_store(store: Store) -> None:
 def test_new_stream_and_first_version(seed_store: Store) -> None:
     seed_store.create_stream(SEED_ID, "zh", kind="transcription", language="zh")
     seed_store.create_stream(SEED_ID, "en-2", kind="translation", language="en", translates="zh")
-    v = seed_store.commit(SEED_ID, "zh", "公安部党委\n".encode(),
-                          agents=[Agent("A", "transcriber")],
-                          activity="transcribed", message="first transcription")
+    v = seed_store.commit(
+        SEED_ID,
+        "zh",
+        "公安部党委\n".encode(),
+        agents=[Agent("A", "transcriber")],
+        activity="transcribed",
+        message="first transcription",
+    )
     assert v.number == 1 and v.parent is None
     with pytest.raises(NotFoundError):
-        seed_store.create_stream(SEED_ID, "fr", kind="translation", language="fr",
-                                 translates="ru")
+        seed_store.create_stream(SEED_ID, "fr", kind="translation", language="fr", translates="ru")
     with pytest.raises(ConflictError):
         seed_store.create_stream(SEED_ID, "zh", kind="transcription", language="zh")
 

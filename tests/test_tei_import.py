@@ -41,8 +41,15 @@ def test_editorial_elements_become_brackets() -> None:
     assert text.rstrip().endswith("[1] The ferry, not the bridge.")
     assert "day;\nthe" in text  # <lb/> is a line break
     assert "The rest of the text." in text  # markup indentation collapsed
-    assert parsed.interventions == {"expan": 2, "supplied": 2, "gloss": 1, "sic": 1,
-                                    "gap": 2, "note": 1, "pb": 1}
+    assert parsed.interventions == {
+        "expan": 2,
+        "supplied": 2,
+        "gloss": 1,
+        "sic": 1,
+        "gap": 2,
+        "note": 1,
+        "pb": 1,
+    }
 
 
 def test_letter_header_gives_identifiers_dates_and_people() -> None:
@@ -59,26 +66,30 @@ def test_letter_header_gives_identifiers_dates_and_people() -> None:
 
 
 def test_nothing_but_markup_whitespace_is_changed() -> None:
-    xml = ("<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader/><text><body>"
-           "<p>Curly “quotes”,\u00a0NBSP, Кириллица, 中文, 𝔄 astral</p></body></text></TEI>")
+    xml = (
+        "<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader/><text><body>"
+        "<p>Curly “quotes”,\u00a0NBSP, Кириллица, 中文, 𝔄 astral</p></body></text></TEI>"
+    )
     parsed = read_tei(b"\xef\xbb\xbf" + xml.encode("utf-8"))
     assert parsed.text == "Curly “quotes”,\u00a0NBSP, Кириллица, 中文, 𝔄 astral\n"
 
 
 def test_a_file_of_many_documents_needs_a_div() -> None:
-    with pytest.raises(ImportParseError,
-                       match=r"2 documents; choose one with --div ID \(l1, l2\)"):
+    with pytest.raises(ImportParseError, match=r"2 documents; choose one with --div ID \(l1, l2\)"):
         read_tei(LETTER.read_bytes())
     with pytest.raises(ImportParseError, match=r"no element with xml:id 'l9'.*l1, l2"):
         read_tei(LETTER.read_bytes(), div="l9")
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>", "not well-formed XML"),
-    (b"<html><body/></html>", "not a TEI P5 document"),
-    (b"<TEI><text><body><p>x</p></body></text></TEI>", "not a TEI P5 document"),
-    (b"", "not well-formed XML"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>", "not well-formed XML"),
+        (b"<html><body/></html>", "not a TEI P5 document"),
+        (b"<TEI><text><body><p>x</p></body></text></TEI>", "not a TEI P5 document"),
+        (b"", "not well-formed XML"),
+    ],
+)
 def test_bad_input_is_refused_with_a_reason(data: bytes, message: str) -> None:
     with pytest.raises(ImportParseError, match=message):
         read_tei(data, filename="bad.xml")
@@ -87,9 +98,11 @@ def test_bad_input_is_refused_with_a_reason(data: bytes, message: str) -> None:
 def test_entities_are_not_expanded(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET", encoding="utf-8")
-    xml = (f'<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY x SYSTEM "file://{secret}">]>'
-           "<TEI xmlns='http://www.tei-c.org/ns/1.0'><text><body><p>a &x; b</p></body></text>"
-           "</TEI>").encode()
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY x SYSTEM "file://{secret}">]>'
+        "<TEI xmlns='http://www.tei-c.org/ns/1.0'><text><body><p>a &x; b</p></body></text>"
+        "</TEI>"
+    ).encode()
     parsed = read_tei(xml)
     assert "TOP SECRET" not in parsed.text
 
@@ -202,25 +215,24 @@ def test_rights_given_replace_the_inferred_ones_without_a_warning(run, tmp_path:
     volume = shared_path(*NICARAGUA)
     records = tmp_path / "records"
     run("init", records)
-    r = run("--records", records, "import", volume, "--div", "d2", "--rights", "InC-EDU",
-            "--json")
+    r = run("--records", records, "import", volume, "--div", "d2", "--rights", "InC-EDU", "--json")
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
     assert not [w for w in out["warnings"] if "rights" in w]
     rights = Store(records).document(out["id"]).meta["rights"]
-    assert rights == {"text": "In Copyright - Educational Use Permitted",
-                      "statement": "http://rightsstatements.org/vocab/InC-EDU/1.0/"}
+    assert rights == {
+        "text": "In Copyright - Educational Use Permitted",
+        "statement": "http://rightsstatements.org/vocab/InC-EDU/1.0/",
+    }
 
 
 def test_a_publisher_that_is_not_governmental_gets_no_statement(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     records = tmp_path / "records"
     run("init", records)
-    r = run("--records", records, "import", LETTER, "--div", "l1", "--id", "neb-letter",
-            "--json")
+    r = run("--records", records, "import", LETTER, "--div", "l1", "--id", "neb-letter", "--json")
     assert r.exit_code == 0, r.stderr
     [warning] = json.loads(r.stdout)["warnings"]
-    assert "its publisher 'Example Digital Archive' is not a United States Government" \
-        in warning
+    assert "its publisher 'Example Digital Archive' is not a United States Government" in warning
     assert "give them with --rights STATEMENT" in warning
     assert "provenance: warning: the TEI states no rights" in r.stderr
     assert "rights" not in Store(records).document("neb-letter").meta
@@ -234,19 +246,22 @@ def test_a_header_without_a_publisher_gets_no_rights() -> None:
     assert any("it names no publisher" in w for w in parsed.warnings)
 
 
-@pytest.mark.parametrize(("name", "place", "federal"), [
-    ("United States Government Printing Office", "", True),
-    ("U.S. Government Publishing Office", "", True),
-    ("US Government Printing Office", "", True),
-    ("Office of the Historian, U.S. Department of State", "", True),
-    ("Office of the Historian Bureau of Public Affairs U.S. Department of State", "", True),
-    ("GOVERNMENT PRINTING OFFICE", "WASHINGTON:", True),
-    ("Government Printing Office", "Wellington", False),
-    ("Government Printing Office", "", False),
-    ("New York Department of State", "Albany", False),
-    ("Example Digital Archive", "Washington", False),
-    ("Harvard University Press", "", False),
-])
+@pytest.mark.parametrize(
+    ("name", "place", "federal"),
+    [
+        ("United States Government Printing Office", "", True),
+        ("U.S. Government Publishing Office", "", True),
+        ("US Government Printing Office", "", True),
+        ("Office of the Historian, U.S. Department of State", "", True),
+        ("Office of the Historian Bureau of Public Affairs U.S. Department of State", "", True),
+        ("GOVERNMENT PRINTING OFFICE", "WASHINGTON:", True),
+        ("Government Printing Office", "Wellington", False),
+        ("Government Printing Office", "", False),
+        ("New York Department of State", "Albany", False),
+        ("Example Digital Archive", "Washington", False),
+        ("Harvard University Press", "", False),
+    ],
+)
 def test_federal_publishers(name: str, place: str, federal: bool) -> None:
     assert federal_publisher(name, place) is federal
 
@@ -264,8 +279,11 @@ AVAILABLE = """<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader><fileDesc>
 def test_availability_gives_the_rights() -> None:
     parsed = read_tei(AVAILABLE.encode())
     assert parsed.meta["rights"] == {
-        "text": "Reuse by permission.", "statement": "http://rightsstatements.org/vocab/InC/1.0/",
-        "holder": "Jane Roe", "contact": "Write to the archive."}
+        "text": "Reuse by permission.",
+        "statement": "http://rightsstatements.org/vocab/InC/1.0/",
+        "holder": "Jane Roe",
+        "contact": "Write to the archive.",
+    }
     # an availability wins over the publisher: nothing is inferred
     assert [w for w in parsed.warnings if "canonical form" in w]
     assert not [w for w in parsed.warnings if "inferred" in w]
@@ -275,20 +293,24 @@ def test_rights_given_win_over_the_source_and_keep_its_text() -> None:
     parsed = read_tei(AVAILABLE.encode(), rights=Statement.from_string("CC BY 4.0"))
     assert parsed.meta["rights"]["statement"] == "https://creativecommons.org/licenses/by/4.0/"
     assert parsed.meta["rights"]["text"] == "Reuse by permission."
-    assert any("'http://rightsstatements.org/vocab/InC/1.0/' is replaced by "
-               "--rights https://creativecommons.org/licenses/by/4.0/" in w
-               for w in parsed.warnings)
+    assert any(
+        "'http://rightsstatements.org/vocab/InC/1.0/' is replaced by "
+        "--rights https://creativecommons.org/licenses/by/4.0/" in w
+        for w in parsed.warnings
+    )
     same = read_tei(AVAILABLE.encode(), rights=Statement.from_string("InC"))
     assert not [w for w in same.warnings if "replaced" in w]
 
 
 def test_an_unknown_licence_target_is_not_a_statement() -> None:
-    xml = AVAILABLE.replace("https://rightsstatements.org/page/InC/1.0/?language=en",
-                            "https://example.org/terms")
+    xml = AVAILABLE.replace(
+        "https://rightsstatements.org/page/InC/1.0/?language=en", "https://example.org/terms"
+    )
     parsed = read_tei(xml.encode())
     assert "statement" not in parsed.meta["rights"]
-    assert any("'https://example.org/terms' is not a rights statement" in w
-               for w in parsed.warnings)
+    assert any(
+        "'https://example.org/terms' is not a rights statement" in w for w in parsed.warnings
+    )
 
 
 def test_exported_rights_read_back(run, seed_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -296,8 +318,7 @@ def test_exported_rights_read_back(run, seed_store: Store, tmp_path: Path) -> No
     assert r.exit_code == 0, r.stderr
     xml = tmp_path / "seed.xml"
     xml.write_bytes(r.stdout_bytes)
-    r = run("--records", seed_store.root, "import", xml, "--id", "seed-back", "--rights",
-            "NoC-US")
+    r = run("--records", seed_store.root, "import", xml, "--id", "seed-back", "--rights", "NoC-US")
     assert r.exit_code == 0, r.stderr
     before = seed_store.document(SEED_ID).meta["rights"]
     after = Store(seed_store.root).document("seed-back").meta["rights"]
@@ -320,8 +341,19 @@ def test_format_tei_names_what_the_file_is(run, tmp_path: Path) -> None:  # type
     run("init", records)
     renamed = tmp_path / "letter-as-saved.txt"  # not recognisable as XML by its name
     renamed.write_bytes(Path(LETTER).read_bytes())
-    r = run("--records", records, "import", renamed, "--format", "tei", "--div", "l1",
-            "--id", "neb-letter", "--json")
+    r = run(
+        "--records",
+        records,
+        "import",
+        renamed,
+        "--format",
+        "tei",
+        "--div",
+        "l1",
+        "--id",
+        "neb-letter",
+        "--json",
+    )
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["layout"] == "tei"
     bad = run("--records", records, "import", renamed, "--format", "docx")

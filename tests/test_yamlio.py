@@ -10,8 +10,13 @@ from provenance.errors import YAMLError
 
 def test_dates_stay_strings_and_keys_are_strings() -> None:
     doc = yamlio.loads("date: 1961-05-10\nmonth: 1961-05\n1651: year\nlang: no\nok: true\n")
-    assert doc.data == {"date": "1961-05-10", "month": "1961-05", "1651": "year",
-                        "lang": "no", "ok": True}
+    assert doc.data == {
+        "date": "1961-05-10",
+        "month": "1961-05",
+        "1651": "year",
+        "lang": "no",
+        "ok": True,
+    }
 
 
 def test_lines_by_json_pointer() -> None:
@@ -60,6 +65,11 @@ def test_non_string_keys_refused() -> None:
 
 
 def test_dump_round_trips_messy_text() -> None:
-    data = {"text": "line one  \r\nline\u00a0two\n\n\ufeffthird \u201cquoted\u201d\n",
-            "date": "1961-05", "empty": "", "none": None, "list": ["Shen Zhihua"]}
+    data = {
+        "text": "line one  \r\nline\u00a0two\n\n\ufeffthird \u201cquoted\u201d\n",
+        "date": "1961-05",
+        "empty": "",
+        "none": None,
+        "list": ["Shen Zhihua"],
+    }
     assert yamlio.loads(yamlio.dumps(data)).data == data

@@ -34,7 +34,14 @@ def bracket_spans(store: object, doc: object, text: str) -> list[Span]:
     out = []
     for m in BRACKET.finditer(text):
         inner = m.group(1)
-        kind = ("gloss" if inner in GLOSSES else "expansion" if inner == "Deng"
-                else "sic" if inner.lower() == "sic" else "supplied")
+        kind = (
+            "gloss"
+            if inner in GLOSSES
+            else "expansion"
+            if inner == "Deng"
+            else "sic"
+            if inner.lower() == "sic"
+            else "supplied"
+        )
         out.append(Span(m.start(), m.end(), kind, inner))
     return out

@@ -26,11 +26,26 @@ TARGET = ROOT / "provenance" / "data" / "rightsstatements.json"
 DEFAULT_SOURCE = ROOT.parent / "shared" / "external-schemas" / "rightsstatements"
 
 #: The twelve statements in the order rightsstatements.org lists them.
-ORDER = ("InC", "InC-OW-EU", "InC-EDU", "InC-NC", "InC-RUU", "NoC-CR", "NoC-NC", "NoC-OKLR",
-         "NoC-US", "CNE", "UND", "NKC")
+ORDER = (
+    "InC",
+    "InC-OW-EU",
+    "InC-EDU",
+    "InC-NC",
+    "InC-RUU",
+    "NoC-CR",
+    "NoC-NC",
+    "NoC-OKLR",
+    "NoC-US",
+    "CNE",
+    "UND",
+    "NKC",
+)
 #: Which collection each statement belongs to, by the prefix of its id.
-COLLECTION_BY_PREFIX = (("InC", "collection-ic"), ("NoC", "collection-nc"),
-                        ("", "collection-other"))
+COLLECTION_BY_PREFIX = (
+    ("InC", "collection-ic"),
+    ("NoC", "collection-nc"),
+    ("", "collection-other"),
+)
 SOURCE = {
     "repository": "https://github.com/rightsstatements/data-model",
     "commit": "9521dff2270b795cd0f30e97849f3015089202d3",
@@ -64,14 +79,16 @@ def build(folder: Path) -> dict[str, Any]:
         if data["@id"] != _uri(sid):
             raise SystemExit(f"{sid}: unexpected @id {data['@id']!r}")
         collection = next(c for prefix, c in COLLECTION_BY_PREFIX if sid.startswith(prefix))
-        out.append({
-            "id": sid,
-            "uri": data["@id"],
-            "label": data["prefLabel"],
-            "description": data["description"],
-            "definition": data["definition"],
-            "collection": collection,
-        })
+        out.append(
+            {
+                "id": sid,
+                "uri": data["@id"],
+                "label": data["prefLabel"],
+                "description": data["description"],
+                "definition": data["definition"],
+                "collection": collection,
+            }
+        )
     return {"source": SOURCE, "collections": collections, "statements": out}
 
 

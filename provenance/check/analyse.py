@@ -41,8 +41,10 @@ def to_rows(code: str, raws: Iterable[Raw], doc: yamlio.YAMLDoc | None) -> list[
 def parse_meta(raw: bytes, where: str) -> tuple[yamlio.YAMLDoc | None, ProvenanceError | None]:
     """Decode and parse, turning every failure into an error value (never raising)."""
     if len(raw) > MAX_METADATA_BYTES:
-        return None, YAMLError(f"metadata file is {len(raw):,} bytes, over the limit of "
-                               f"{MAX_METADATA_BYTES:,} bytes", path=where)
+        return None, YAMLError(
+            f"metadata file is {len(raw):,} bytes, over the limit of {MAX_METADATA_BYTES:,} bytes",
+            path=where,
+        )
     try:
         return yamlio.loads(decode_utf8(raw, where, what="metadata file"), where), None
     except ProvenanceError as exc:
@@ -67,10 +69,15 @@ def _facts(kind: str, doc: yamlio.YAMLDoc | None) -> dict[str, Any] | None:
             facts["parent"] = parent
     if kind == "version":
         agents = data.get("agents")
-        facts["translators"] = [
-            a.get("name") for a in agents
-            if isinstance(a, dict) and a.get("role") == "translator" and a.get("name")
-        ] if isinstance(agents, list) else []
+        facts["translators"] = (
+            [
+                a.get("name")
+                for a in agents
+                if isinstance(a, dict) and a.get("role") == "translator" and a.get("name")
+            ]
+            if isinstance(agents, list)
+            else []
+        )
     facts["lines"] = {p: doc.lines[p] for p in _FACT_POINTERS[kind] if p in doc.lines}
     return facts
 
@@ -97,8 +104,9 @@ def decode_text(raw: bytes, where: str) -> tuple[str | None, ProvenanceError | N
         return None, exc
 
 
-def lint_text(raw: bytes, where: str, stream_kind: str, language: str,
-              settings: Settings, latest: bool = True) -> dict[str, Any]:
+def lint_text(
+    raw: bytes, where: str, stream_kind: str, language: str, settings: Settings, latest: bool = True
+) -> dict[str, Any]:
     """Findings of the ``text`` rules on a version's text."""
     text, error = decode_text(raw, where)
     ctx = TextContext(text, error, latest, stream_kind, language, settings)

@@ -32,9 +32,22 @@ def cache_dir() -> Path:
 
 
 #: What a file's analysis depends on besides its bytes: the rules and what they call.
-_SOURCES = ("check", "citation", "rights", "interventions", "schemas", "profiles", "data",
-            "__init__.py", "yamlio.py", "schema.py", "textio.py", "errors.py", "model.py",
-            "store.py")
+_SOURCES = (
+    "check",
+    "citation",
+    "rights",
+    "interventions",
+    "schemas",
+    "profiles",
+    "data",
+    "__init__.py",
+    "yamlio.py",
+    "schema.py",
+    "textio.py",
+    "errors.py",
+    "model.py",
+    "store.py",
+)
 
 
 def code_fingerprint() -> str:
@@ -66,8 +79,7 @@ class Cache:
         self.misses = 0
 
     @classmethod
-    def for_store(cls, store_root: Path, fingerprint: str,
-                  folder: Path | None = None) -> Cache:
+    def for_store(cls, store_root: Path, fingerprint: str, folder: Path | None = None) -> Cache:
         key = hashlib.sha256(str(store_root.resolve()).encode()).hexdigest()[:20]
         cache = cls((folder or cache_dir()) / "check" / f"{key}.json", fingerprint)
         cache.load()
@@ -84,9 +96,12 @@ class Cache:
             data = json.loads(self.path.read_bytes())
         except (OSError, ValueError):
             return
-        if (isinstance(data, dict) and data.get("format") == FORMAT
-                and data.get("fingerprint") == self.fingerprint
-                and isinstance(data.get("entries"), dict)):
+        if (
+            isinstance(data, dict)
+            and data.get("format") == FORMAT
+            and data.get("fingerprint") == self.fingerprint
+            and isinstance(data.get("entries"), dict)
+        ):
             self.entries = data["entries"]
 
     def get(self, key: str) -> Any:
@@ -114,8 +129,10 @@ class Cache:
         entries = self.entries
         if len(entries) > 2 * max(len(self.used), 1000):
             entries = {k: v for k, v in entries.items() if k in self.used}
-        payload = json.dumps({"format": FORMAT, "fingerprint": self.fingerprint,
-                              "entries": entries}, separators=(",", ":"))
+        payload = json.dumps(
+            {"format": FORMAT, "fingerprint": self.fingerprint, "entries": entries},
+            separators=(",", ":"),
+        )
         with contextlib.suppress(OSError):
             from ..textio import atomic_write
 

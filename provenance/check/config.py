@@ -58,8 +58,9 @@ def _split(values: Iterable[str]) -> list[str]:
     return [p.strip() for v in values for p in v.split(",") if p.strip()]
 
 
-def validate_section(data: Any, source: str, doc: YAMLDoc | None = None,
-                     prefix: str = "") -> dict[str, Any]:
+def validate_section(
+    data: Any, source: str, doc: YAMLDoc | None = None, prefix: str = ""
+) -> dict[str, Any]:
     """Validate a check section; a bad one stops the check (exit 2) naming file and line."""
     from .. import schema
 
@@ -68,15 +69,21 @@ def validate_section(data: Any, source: str, doc: YAMLDoc | None = None,
         for key in data:
             if key not in known:
                 pointer = f"{prefix}/{key}"
-                raise SchemaError(f"unknown check setting {key!r}; settings are "
-                                  f"{', '.join(known)}", path=source,
-                                  line=doc.line_of(pointer) if doc is not None else None,
-                                  pointer=pointer)
+                raise SchemaError(
+                    f"unknown check setting {key!r}; settings are {', '.join(known)}",
+                    path=source,
+                    line=doc.line_of(pointer) if doc is not None else None,
+                    pointer=pointer,
+                )
     for problem in schema.iter_problems(data, CONFIG_SCHEMA):
         pointer = prefix + (problem.pointer if problem.pointer != "/" else "")
         line = doc.line_of(pointer) if doc is not None else None
-        raise SchemaError(f"check settings do not follow {CONFIG_SCHEMA}: {problem.message}",
-                          path=source, line=line, pointer=pointer or "/")
+        raise SchemaError(
+            f"check settings do not follow {CONFIG_SCHEMA}: {problem.message}",
+            path=source,
+            line=line,
+            pointer=pointer or "/",
+        )
     result: dict[str, Any] = data
     for key in ("select", "extend_select", "ignore"):
         for pattern in result.get(key, []):
@@ -95,8 +102,9 @@ def _expand(pattern: str, source: str | None = None) -> list[str]:
     codes = [code for code in RULES if fnmatch.fnmatchcase(code, pattern)]
     if not codes:
         where = f" (in {source})" if source else ""
-        raise UsageError(f"no rule matches {pattern!r}{where}; "
-                         "'provenance check --list-rules' lists them")
+        raise UsageError(
+            f"no rule matches {pattern!r}{where}; 'provenance check --list-rules' lists them"
+        )
     return codes
 
 
@@ -124,8 +132,12 @@ def pyproject_section(path: Path) -> dict[str, Any] | None:
     return section if section is not None else None
 
 
-def load_config(store_root: Path, store_config: Mapping[str, Any] | None,
-                store_doc: YAMLDoc | None, store_file: str) -> CheckConfig:
+def load_config(
+    store_root: Path,
+    store_config: Mapping[str, Any] | None,
+    store_doc: YAMLDoc | None,
+    store_file: str,
+) -> CheckConfig:
     """The store's check settings, from ``pyproject.toml`` and ``provenance.yaml``."""
     config = CheckConfig()
     pyproject = find_pyproject(store_root)

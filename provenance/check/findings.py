@@ -39,8 +39,12 @@ class Rule:
     origin: str = "provenance.check"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity.value,
-                "description": self.description, "default": self.default}
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "description": self.description,
+            "default": self.default,
+        }
 
 
 @dataclass(frozen=True, order=True)

@@ -37,9 +37,16 @@ class Raw:
     severity: str | None = None
 
 
-def register(code: str, severity: Severity | str, description: str, scope: str, *,
-             default: bool = True, origin: str = "provenance.check",
-             func: Callable[..., Iterable[Any]] | None = None) -> Rule:
+def register(
+    code: str,
+    severity: Severity | str,
+    description: str,
+    scope: str,
+    *,
+    default: bool = True,
+    origin: str = "provenance.check",
+    func: Callable[..., Iterable[Any]] | None = None,
+) -> Rule:
     """Add a rule to :data:`RULES` (a code registered twice is a programming error)."""
     if scope not in SCOPES:
         raise ValueError(f"unknown rule scope {scope!r}")
@@ -50,8 +57,9 @@ def register(code: str, severity: Severity | str, description: str, scope: str, 
     return rule
 
 
-def rule(code: str, severity: Severity | str, description: str, scope: str, *,
-         default: bool = True) -> Callable[[F], F]:
+def rule(
+    code: str, severity: Severity | str, description: str, scope: str, *, default: bool = True
+) -> Callable[[F], F]:
     """Decorator form of :func:`register` for rule functions."""
 
     def wrap(func: F) -> F:

@@ -23,8 +23,10 @@ def _plural(n: int, word: str) -> str:
 
 def summary_line(result: CheckResult) -> str:
     counts = [_plural(result.count(s), s.value) for s in Severity if result.count(s)]
-    what = (f"{_plural(result.stats.documents, 'document')}, "
-            f"{_plural(len(result.checked_files), 'file')}")
+    what = (
+        f"{_plural(result.stats.documents, 'document')}, "
+        f"{_plural(len(result.checked_files), 'file')}"
+    )
     if not result.findings:
         return f"All clear: no findings in {what}."
     return f"{_plural(len(result.findings), 'finding')} ({', '.join(counts)}) in {what}."
@@ -91,8 +93,10 @@ def format_github(result: CheckResult) -> str:
     out = []
     for f in result.findings:
         message = f.message + (f" ({f.pointer})" if f.pointer else "")
-        out.append(f"::{_GH_LEVEL[f.severity]} file={_gh_property(f.file)},"
-                   f"line={f.line or 1},title={_gh_property(f.code)}::{_gh_data(message)}")
+        out.append(
+            f"::{_GH_LEVEL[f.severity]} file={_gh_property(f.file)},"
+            f"line={f.line or 1},title={_gh_property(f.code)}::{_gh_data(message)}"
+        )
     return "".join(line + "\n" for line in out)
 
 
@@ -107,29 +111,46 @@ def format_junit(result: CheckResult) -> str:
     failed = sum(1 for fs in cases.values() if any(f.severity is Severity.error for f in fs))
     body = []
     for name, findings in cases.items():
-        attrs = (f"classname={quoteattr('provenance.check')} name={quoteattr(name)} "
-                 'time="0"')
+        attrs = f'classname={quoteattr("provenance.check")} name={quoteattr(name)} time="0"'
         if not findings:
             body.append(f"    <testcase {attrs}/>")
             continue
-        listing = "\n".join(f"{f.location()}: {f.severity.value}: {f.code}: {f.message}"
-                            + (f" ({f.pointer})" if f.pointer else "") for f in findings)
+        listing = "\n".join(
+            f"{f.location()}: {f.severity.value}: {f.code}: {f.message}"
+            + (f" ({f.pointer})" if f.pointer else "")
+            for f in findings
+        )
         errors = [f for f in findings if f.severity is Severity.error]
         body.append(f"    <testcase {attrs}>")
         if errors:
             message = f"{_plural(len(errors), 'error')}: " + ", ".join(
-                sorted({f.code for f in errors}))
-            body.append(f"      <failure message={quoteattr(message)} "
-                        f"type={quoteattr(errors[0].code)}>{escape(listing)}</failure>")
+                sorted({f.code for f in errors})
+            )
+            body.append(
+                f"      <failure message={quoteattr(message)} "
+                f"type={quoteattr(errors[0].code)}>{escape(listing)}</failure>"
+            )
         else:
             body.append(f"      <system-out>{escape(listing)}</system-out>")
         body.append("    </testcase>")
-    head = (f'  <testsuite name="provenance check" tests="{len(cases)}" failures="{failed}" '
-            f'errors="0" skipped="0" time="{result.stats.seconds}">')
-    return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>',
-                      f'<testsuites name="provenance check" tests="{len(cases)}" '
-                      f'failures="{failed}" errors="0">', head, *body, "  </testsuite>",
-                      "</testsuites>"]) + "\n"
+    head = (
+        f'  <testsuite name="provenance check" tests="{len(cases)}" failures="{failed}" '
+        f'errors="0" skipped="0" time="{result.stats.seconds}">'
+    )
+    return (
+        "\n".join(
+            [
+                '<?xml version="1.0" encoding="UTF-8"?>',
+                f'<testsuites name="provenance check" tests="{len(cases)}" '
+                f'failures="{failed}" errors="0">',
+                head,
+                *body,
+                "  </testsuite>",
+                "</testsuites>",
+            ]
+        )
+        + "\n"
+    )
 
 
 _SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.note: "note"}
@@ -138,16 +159,18 @@ _SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.n
 def sarif_data(result: CheckResult) -> dict[str, Any]:
     """A SARIF 2.1.0 log: the rules applied and one result per finding."""
     index = {r.code: i for i, r in enumerate(result.rules)}
-    rules = [{
-        "id": r.code,
-        "name": r.code,
-        "shortDescription": {"text": r.description},
-        "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
-    } for r in result.rules]
+    rules = [
+        {
+            "id": r.code,
+            "name": r.code,
+            "shortDescription": {"text": r.description},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+        }
+        for r in result.rules
+    ]
     results = []
     for f in result.findings:
-        location: dict[str, Any] = {"artifactLocation": {"uri": f.file,
-                                                         "uriBaseId": "%SRCROOT%"}}
+        location: dict[str, Any] = {"artifactLocation": {"uri": f.file, "uriBaseId": "%SRCROOT%"}}
         if f.line:
             location["region"] = {"startLine": f.line}
         item: dict[str, Any] = {
@@ -164,13 +187,21 @@ def sarif_data(result: CheckResult) -> dict[str, Any]:
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "provenance check", "version": __version__,
-                                "informationUri": TOOL_URI, "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-            "invocations": [{"executionSuccessful": True}],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "provenance check",
+                        "version": __version__,
+                        "informationUri": TOOL_URI,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "invocations": [{"executionSuccessful": True}],
+            }
+        ],
     }
 
 

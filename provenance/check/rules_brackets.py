@@ -36,8 +36,9 @@ def _lint(ctx: TextContext) -> list[Any]:
         from ..interventions import lint
 
         profile = ctx.settings.profile
-        found = lint(ctx.text or "", profile, config=ctx.settings.config,
-                     root=ctx.settings.root or None)
+        found = lint(
+            ctx.text or "", profile, config=ctx.settings.config, root=ctx.settings.root or None
+        )
         _memo = (ctx, found)
     return _memo[1]
 
@@ -55,6 +56,11 @@ def _make(code: str) -> Any:
 
 
 for _code, _severity in CODES.items():
-    register(_code, _SEVERITY.get(_severity, "warning"),
-             DESCRIPTIONS.get(_code, f"Bracket lint: {_code}."), "text",
-             origin="provenance.interventions", func=_make(_code))
+    register(
+        _code,
+        _SEVERITY.get(_severity, "warning"),
+        DESCRIPTIONS.get(_code, f"Bracket lint: {_code}."),
+        "text",
+        origin="provenance.interventions",
+        func=_make(_code),
+    )

@@ -28,21 +28,29 @@ def get(meta: Mapping[str, Any] | None, *keys: str) -> Any:
 
 
 def blank(value: Any) -> bool:
-    return value is None or (isinstance(value, (str, list, dict)) and not
-                             (value.strip() if isinstance(value, str) else value))
+    return value is None or (
+        isinstance(value, (str, list, dict))
+        and not (value.strip() if isinstance(value, str) else value)
+    )
 
 
-@rule("yaml-malformed", "error",
-      "A metadata file cannot be read: not UTF-8, malformed YAML, anchors or aliases, too large.",
-      "meta")
+@rule(
+    "yaml-malformed",
+    "error",
+    "A metadata file cannot be read: not UTF-8, malformed YAML, anchors or aliases, too large.",
+    "meta",
+)
 def yaml_malformed(ctx: MetaContext) -> Iterator[Raw]:
     if ctx.error is not None:
         yield Raw(ctx.error.message, line=ctx.error.line)
 
 
-@rule("schema-invalid", "error",
-      "A metadata file does not follow its JSON Schema (document, stream, version, store).",
-      "meta")
+@rule(
+    "schema-invalid",
+    "error",
+    "A metadata file does not follow its JSON Schema (document, stream, version, store).",
+    "meta",
+)
 def schema_invalid(ctx: MetaContext) -> Iterator[Raw]:
     if ctx.doc is None:
         return
@@ -59,29 +67,42 @@ def schema_invalid(ctx: MetaContext) -> Iterator[Raw]:
         yield Raw(problem.message, pointer=problem.pointer)
 
 
-@rule("agents-missing", "warning",
-      "A version record names nobody: every change should say who made it, in what role.",
-      "meta")
+@rule(
+    "agents-missing",
+    "warning",
+    "A version record names nobody: every change should say who made it, in what role.",
+    "meta",
+)
 def agents_missing(ctx: MetaContext) -> Iterator[Raw]:
     if ctx.kind == "version" and ctx.mapping is not None and ctx.mapping.get("agents") == []:
-        yield Raw("no agents recorded: say who made this version and in what role",
-                  pointer="/agents")
+        yield Raw(
+            "no agents recorded: say who made this version and in what role", pointer="/agents"
+        )
 
 
-@rule("source-missing", "error",
-      "A document has no source reference (source.reference: the archive's call number).",
-      "document")
+@rule(
+    "source-missing",
+    "error",
+    "A document has no source reference (source.reference: the archive's call number).",
+    "document",
+)
 def source_missing(ctx: MetaContext) -> Iterator[Raw]:
     meta = ctx.mapping
     if blank(get(meta, "source", "reference")):
         pointer = "/source" if isinstance(get(meta, "source"), Mapping) else ""
-        yield Raw("no source reference: record where the original is held "
-                  "(source.reference, e.g. 'PRC FMA 118-01026-03')", pointer=pointer)
+        yield Raw(
+            "no source reference: record where the original is held "
+            "(source.reference, e.g. 'PRC FMA 118-01026-03')",
+            pointer=pointer,
+        )
 
 
-@rule("citation-incomplete", "warning",
-      "A document lacks a field its citation style needs (style: check.citation_style).",
-      "document")
+@rule(
+    "citation-incomplete",
+    "warning",
+    "A document lacks a field its citation style needs (style: check.citation_style).",
+    "document",
+)
 def citation_incomplete(ctx: MetaContext) -> Iterator[Raw]:
     meta = ctx.mapping
     if meta is None:

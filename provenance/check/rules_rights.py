@@ -33,10 +33,12 @@ def _findings(ctx: MetaContext) -> list[Any]:
         found: list[Any] = []
         if meta is not None and ctx.kind == "document":
             found = check_record(meta)
-        elif meta is not None and ctx.kind == "stream" and isinstance(meta.get("rights"),
-                                                                      Mapping):
-            found = [f for f in check_record(_SOME_DOCUMENT, [dict(meta, id="-")])
-                     if f.stream is not None]
+        elif meta is not None and ctx.kind == "stream" and isinstance(meta.get("rights"), Mapping):
+            found = [
+                f
+                for f in check_record(_SOME_DOCUMENT, [dict(meta, id="-")])
+                if f.stream is not None
+            ]
         _memo = (ctx, found)
     return _memo[1]
 
@@ -52,19 +54,27 @@ def _make(code: str) -> Callable[[MetaContext], Iterator[Raw]]:
 
 
 for _code, (_severity, _description) in CODES.items():
-    register(_code, _severity, _description, "meta", origin="provenance.rights",
-             func=_make(_code))
+    register(_code, _severity, _description, "meta", origin="provenance.rights", func=_make(_code))
 
 
-@rule("rights-statement-missing", "warning",
-      "A document's rights are only prose: no machine-readable statement URI (rights.statement).",
-      "document")
+@rule(
+    "rights-statement-missing",
+    "warning",
+    "A document's rights are only prose: no machine-readable statement URI (rights.statement).",
+    "document",
+)
 def rights_statement_missing(ctx: MetaContext) -> Iterator[Raw]:
     rights = get(ctx.mapping, "rights")
-    if isinstance(rights, Mapping) and not blank(rights.get("text")) \
-            and blank(rights.get("statement")):
-        yield Raw("rights text without a machine-readable statement: add rights.statement "
-                  "(e.g. http://rightsstatements.org/vocab/InC-EDU/1.0/)", pointer="/rights")
+    if (
+        isinstance(rights, Mapping)
+        and not blank(rights.get("text"))
+        and blank(rights.get("statement"))
+    ):
+        yield Raw(
+            "rights text without a machine-readable statement: add rights.statement "
+            "(e.g. http://rightsstatements.org/vocab/InC-EDU/1.0/)",
+            pointer="/rights",
+        )
 
 
 def _fold(name: str) -> str:
@@ -74,9 +84,14 @@ def _fold(name: str) -> str:
     return " ".join(words).strip(" .;:").casefold().replace("&", "and")
 
 
-@rule("funder-uncredited", "note",
-      "A funder listed in funders is not named in funder_line (off by default: archives often "
-      "print only the first funder).", "document", default=False)
+@rule(
+    "funder-uncredited",
+    "note",
+    "A funder listed in funders is not named in funder_line (off by default: archives often "
+    "print only the first funder).",
+    "document",
+    default=False,
+)
 def funder_uncredited(ctx: MetaContext) -> Iterator[Raw]:
     line = get(ctx.mapping, "funder_line")
     listed = get(ctx.mapping, "funders")
@@ -86,5 +101,6 @@ def funder_uncredited(ctx: MetaContext) -> Iterator[Raw]:
     credited = {_fold(n) for n in credited_names(line, names)}
     for i, name in enumerate(listed):
         if isinstance(name, str) and _fold(name) not in credited:
-            yield Raw(f"funder {name!r} is listed but not named in funder_line",
-                      pointer=f"/funders/{i}")
+            yield Raw(
+                f"funder {name!r} is listed but not named in funder_line", pointer=f"/funders/{i}"
+            )

@@ -109,13 +109,21 @@ class _Run:
         """``path`` relative to the store's parent folder, with ``/`` (for every report)."""
         text = os.fspath(path)
         if text.startswith(self.prefix):
-            text = text[len(self.prefix):]
+            text = text[len(self.prefix) :]
         return text.replace(os.sep, "/") if os.sep != "/" else text
 
     # -- findings ---------------------------------------------------------------------------
 
-    def add(self, code: str, message: str, file: str, line: int | None,
-            pointer: str | None, document: str | None, severity: str | None = None) -> None:
+    def add(
+        self,
+        code: str,
+        message: str,
+        file: str,
+        line: int | None,
+        pointer: str | None,
+        document: str | None,
+        severity: str | None = None,
+    ) -> None:
         rule = self.rules.get(code)
         if rule is None:
             return
@@ -132,8 +140,15 @@ class _Run:
         for rule in self.by_scope[scope]:
             assert rule.func is not None
             for raw in rule.func(ctx):
-                self.add(rule.code, raw.message, raw.file or file, raw.line, raw.pointer,
-                         document, raw.severity)
+                self.add(
+                    rule.code,
+                    raw.message,
+                    raw.file or file,
+                    raw.line,
+                    raw.pointer,
+                    document,
+                    raw.severity,
+                )
 
     # -- reading and analysing files --------------------------------------------------------
 
@@ -179,12 +194,14 @@ class _Run:
 
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self.pool = ProcessPoolExecutor(workers, mp_context=context,
-                                            initializer=analyse.init_worker,
-                                            initargs=(self.settings,))
+            self.pool = ProcessPoolExecutor(
+                workers,
+                mp_context=context,
+                initializer=analyse.init_worker,
+                initargs=(self.settings,),
+            )
             self.pooled = workers
-        payload = [(j.kind, j.raw or b"", j.rel, j.stream_kind, j.language, j.latest)
-                   for j in jobs]
+        payload = [(j.kind, j.raw or b"", j.rel, j.stream_kind, j.language, j.latest) for j in jobs]
         chunk = max(1, min(256, len(payload) // (self.pooled * 8)))
         return list(self.pool.map(analyse.analyse_job, payload, chunksize=chunk))
 
@@ -211,12 +228,16 @@ class _Run:
     # -- documents --------------------------------------------------------------------------
 
     def read_document(self, folder: DocumentFolder, rules_key: str) -> _Document:
-        jobs = {folder.document_file: _Job("document", folder.document_file,
-                                           self.rel(folder.document_file))}
+        jobs = {
+            folder.document_file: _Job(
+                "document", folder.document_file, self.rel(folder.document_file)
+            )
+        }
         for stream in folder.streams:
             if stream.stream_file is not None:
-                jobs[stream.stream_file] = _Job("stream", stream.stream_file,
-                                                self.rel(stream.stream_file))
+                jobs[stream.stream_file] = _Job(
+                    "stream", stream.stream_file, self.rel(stream.stream_file)
+                )
             for path in stream.records.values():
                 jobs[path] = _Job("version", path, self.rel(path))
             latest = max([*stream.records, *stream.texts], default=0)
@@ -254,8 +275,9 @@ class _Run:
                 if job.kind != "text":
                     continue
                 if job.error is not None:
-                    self.add("text-unreadable", job.error.message, job.rel, None, None,
-                             doc.folder.id)
+                    self.add(
+                        "text-unreadable", job.error.message, job.rel, None, None, doc.folder.id
+                    )
                 elif job.result is not None:
                     self.add_rows(job.result["f"], job.rel, doc.folder.id)
             self.cross_file(doc, facts)
@@ -264,28 +286,48 @@ class _Run:
         folder = doc.folder
         doc_rel = self.rel(folder.document_file)
         stream_ids = tuple(s.id for s in folder.streams)
-        self.run_rules("folder", DocumentContext(folder.id, self.rel(folder.path), doc_rel,
-                                                 facts.get(folder.document_file), stream_ids),
-                       doc_rel, folder.id)
+        self.run_rules(
+            "folder",
+            DocumentContext(
+                folder.id,
+                self.rel(folder.path),
+                doc_rel,
+                facts.get(folder.document_file),
+                stream_ids,
+            ),
+            doc_rel,
+            folder.id,
+        )
         for stream in folder.streams:
-            records = tuple(VersionEntry(n, doc.jobs[p].rel, facts.get(p))
-                            for n, p in sorted(stream.records.items()))
-            texts = tuple(TextEntry(n, doc.jobs[p].rel, doc.jobs[p].sha256,
-                                    len(doc.jobs[p].raw or b""))
-                          for n, p in sorted(stream.texts.items()) if doc.jobs[p].raw is not None)
+            records = tuple(
+                VersionEntry(n, doc.jobs[p].rel, facts.get(p))
+                for n, p in sorted(stream.records.items())
+            )
+            texts = tuple(
+                TextEntry(n, doc.jobs[p].rel, doc.jobs[p].sha256, len(doc.jobs[p].raw or b""))
+                for n, p in sorted(stream.texts.items())
+                if doc.jobs[p].raw is not None
+            )
             stream_rel = self.rel(stream.stream_file) if stream.stream_file else None
             ctx = StreamContext(
-                folder.id, stream.id, self.rel(stream.path), stream_rel,
+                folder.id,
+                stream.id,
+                self.rel(stream.path),
+                stream_rel,
                 facts.get(stream.stream_file) if stream.stream_file else None,
-                records, texts, stream_ids)
+                records,
+                texts,
+                stream_ids,
+            )
             self.run_rules("stream", ctx, stream_rel or self.rel(stream.path), folder.id)
 
 
 def _analyse_here(job: _Job, settings: Settings) -> dict[str, Any]:
     assert job.raw is not None
     if job.kind == "text":
-        return analyse.lint_text(job.raw, job.rel, job.stream_kind, job.language, settings,
-                                 job.latest)
+        return analyse.lint_text(
+            job.raw, job.rel, job.stream_kind, job.language, settings, job.latest
+        )
     return analyse.analyse_meta(job.kind, job.raw, job.rel, settings)
 
 
@@ -333,8 +375,11 @@ def _settings_key(settings: Settings) -> str:
         if value.endswith((".yaml", ".yml")):
             raw, _ = _read(Path(settings.root) / value)
             files[value] = hashlib.sha256(raw or b"").hexdigest()
-    return json.dumps({"config": settings.config, "style": settings.citation_style,
-                       "files": files}, sort_keys=True, default=str)
+    return json.dumps(
+        {"config": settings.config, "style": settings.citation_style, "files": files},
+        sort_keys=True,
+        default=str,
+    )
 
 
 def _strings(value: Any) -> Iterable[str]:
@@ -390,8 +435,9 @@ def run_check(
     store_doc = None
     if store_raw is not None:
         store_doc, store_error = analyse.parse_meta(store_raw, store_rel)
-    store_config = store_doc.data if store_doc is not None and isinstance(store_doc.data,
-                                                                          dict) else None
+    store_config = (
+        store_doc.data if store_doc is not None and isinstance(store_doc.data, dict) else None
+    )
     if config is None:
         config = load_config(root, store_config, store_doc, store_rel)
     config = config.with_cli(select, ignore)
@@ -402,8 +448,12 @@ def run_check(
         from ..interventions import load_profile
 
         profile = load_profile(config=store_config or {}, root=root)
-    settings = Settings(config=store_config or {}, citation_style=config.citation_style,
-                        root=str(root), profile=profile)
+    settings = Settings(
+        config=store_config or {},
+        citation_style=config.citation_style,
+        root=str(root),
+        profile=profile,
+    )
 
     history = None
     changes: list[Any] = []
@@ -418,9 +468,9 @@ def run_check(
             only = changed if only is None else only & changed
 
     fingerprint = hashlib.sha256(
-        (code_fingerprint() + _settings_key(settings)).encode()).hexdigest()
-    cache = (Cache.for_store(root, fingerprint, cache_folder) if use_cache
-             else Cache.disabled())
+        (code_fingerprint() + _settings_key(settings)).encode()
+    ).hexdigest()
+    cache = Cache.for_store(root, fingerprint, cache_folder) if use_cache else Cache.disabled()
     run = _Run(root, settings, rules, cache, workers, progress, configured)
     found = walk(root, run.rel, only)
 
@@ -434,8 +484,10 @@ def run_check(
             run.add_rows(analyse.to_rows(rule.code, rule.func(ctx), store_doc), store_rel, None)
 
     # Documents: whole from the document cache, or file by file.
-    run.total = sum(1 + sum((s.stream_file is not None) + len(s.records) + len(s.texts)
-                            for s in d.streams) for d in found.documents)
+    run.total = sum(
+        1 + sum((s.stream_file is not None) + len(s.records) + len(s.texts) for s in d.streams)
+        for d in found.documents
+    )
     rules_key = _rules_key(rules, configured)
     todo: list[_Document] = []
     for folder in found.documents:
@@ -446,15 +498,17 @@ def run_check(
             continue
         run.cached += len(doc.jobs)
         for code, message, file, line, pointer, severity in rows:
-            run.findings.append(Finding(file, line, code, Severity(severity), message, pointer,
-                                        folder.id))
+            run.findings.append(
+                Finding(file, line, code, Severity(severity), message, pointer, folder.id)
+            )
     if todo:
         before = len(run.findings)
         run.check_documents(todo)
         by_doc: dict[str | None, list[list[Any]]] = {d.folder.id: [] for d in todo}
         for f in run.findings[before:]:
             by_doc.setdefault(f.document, []).append(
-                [f.code, f.message, f.file, f.line, f.pointer, f.severity.value])
+                [f.code, f.message, f.file, f.line, f.pointer, f.severity.value]
+            )
         for doc in todo:
             cache.put(doc.key, by_doc[doc.folder.id])
 
@@ -469,9 +523,14 @@ def run_check(
         store=run.rel(root) if root.parent != root else str(root),
         findings=tuple(sorted(run.findings, key=Finding.sort_key)),
         rules=tuple(rules.values()),
-        stats=Stats(documents=len(found.documents), files=len(run.files), cached=run.cached,
-                    analysed=run.analysed, workers=run.pooled,
-                    seconds=round(time.perf_counter() - started, 3)),
+        stats=Stats(
+            documents=len(found.documents),
+            files=len(run.files),
+            cached=run.cached,
+            analysed=run.analysed,
+            workers=run.pooled,
+            seconds=round(time.perf_counter() - started, 3),
+        ),
         since=since,
         checked_files=tuple(sorted(run.files)),
         checked_documents=tuple(sorted(d.id for d in found.documents)),
@@ -497,8 +556,9 @@ def _history(run: _Run, history: Any, changes: Sequence[Any]) -> None:
                 line = raw.line
                 if line is None and new is not None and raw.pointer:
                     line = new.line_of(raw.pointer)
-                run.add(rule.code, raw.message, rel, line, raw.pointer,
-                        change.path.split("/", 1)[0])
+                run.add(
+                    rule.code, raw.message, rel, line, raw.pointer, change.path.split("/", 1)[0]
+                )
 
 
 __all__ = ["POOL_MIN_FILES", "run_check"]

@@ -37,8 +37,9 @@ class CitationResult:
     accessed: str = ""
 
 
-def cite(store: Store, target: str, *, style: str = HOUSE, accessed: str = "",
-         pinned: bool = False) -> CitationResult:
+def cite(
+    store: Store, target: str, *, style: str = HOUSE, accessed: str = "", pinned: bool = False
+) -> CitationResult:
     """Cite ``target`` (``DOC``, ``DOC/STREAM`` or ``DOC/STREAM@N``) in ``style``.
 
     ``style`` is ``house`` (the store's house style), ``chicago``, ``mla``, ``apa``, a CSL
@@ -61,8 +62,10 @@ def cite(store: Store, target: str, *, style: str = HOUSE, accessed: str = "",
         text = render_sentence(f, document_style(store.config, doc.meta))
         printed = (doc.meta.get("citation") or {}).get("as_printed")
         if printed and printed != text:
-            notes.append("this differs from the citation as printed on the imported page "
-                         "(citation.as_printed)")
+            notes.append(
+                "this differs from the citation as printed on the imported page "
+                "(citation.as_printed)"
+            )
         title, processor = "house style", ""
     else:
         from .csl import processor_notes, processor_version, render, resolve_style
@@ -73,11 +76,13 @@ def cite(store: Store, target: str, *, style: str = HOUSE, accessed: str = "",
         title, processor = csl_style.title, processor_version()
     if pin and pin not in text:
         text = f"{text} {pin}"
-    return CitationResult(doc.id, version.ref, style, title, text, item, f, tuple(notes),
-                          processor, pin, accessed)
+    return CitationResult(
+        doc.id, version.ref, style, title, text, item, f, tuple(notes), processor, pin, accessed
+    )
 
 
 # -- renderers -------------------------------------------------------------------------------
+
 
 def format_text(result: CitationResult) -> str:
     return result.text + "\n"

@@ -98,7 +98,8 @@ def processor_item(item: dict[str, Any]) -> dict[str, Any]:
         if role in out:
             out[role] = [
                 {"literal": f"{p['family']} {p.get('given', '')}".strip()}
-                if p.get("static-ordering") else p
+                if p.get("static-ordering")
+                else p
                 for p in out[role]
             ]
     return out
@@ -148,6 +149,7 @@ def csl_item(f: CitationFields, *, accessed: str = "", pinned: str = "") -> dict
 
 # -- styles ----------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class CSLStyle:
     """A CSL style file and what to call it."""
@@ -194,18 +196,21 @@ def resolve_style(name: str) -> CSLStyle:
         raise InputError(f"cannot read the CSL style: {exc}", path=path) from None
     if "<style" not in text:
         raise InputError("not a CSL style (no <style> element)", path=path)
-    parent = re.search(r'<link[^>]*rel="independent-parent"[^>]*href="[^"]*/([a-z0-9-]+)"', text) \
-        or re.search(r'<link[^>]*href="[^"]*/([a-z0-9-]+)"[^>]*rel="independent-parent"', text)
+    parent = re.search(
+        r'<link[^>]*rel="independent-parent"[^>]*href="[^"]*/([a-z0-9-]+)"', text
+    ) or re.search(r'<link[^>]*href="[^"]*/([a-z0-9-]+)"[^>]*rel="independent-parent"', text)
     if parent:
         independent = styles_folder() / f"{parent[1]}.csl"
         if not independent.is_file():
-            raise InputError(f"dependent style whose parent {parent[1]!r} is not installed",
-                             path=path)
+            raise InputError(
+                f"dependent style whose parent {parent[1]!r} is not installed", path=path
+            )
         return CSLStyle(name, independent, _style_title(text))
     return CSLStyle(name, path, _style_title(text))
 
 
 # -- the processor ---------------------------------------------------------------------------
+
 
 def find_pandoc() -> str:
     """The pandoc program: ``$PROVENANCE_PANDOC``, the one shipped in ``pypandoc-binary``,
@@ -223,8 +228,10 @@ def find_pandoc() -> str:
     found = shutil.which("pandoc")
     if found:
         return found
-    raise InputError("the CSL processor (pandoc) was not found: install the package "
-                     "pypandoc-binary, put pandoc on the PATH, or set $PROVENANCE_PANDOC")
+    raise InputError(
+        "the CSL processor (pandoc) was not found: install the package "
+        "pypandoc-binary, put pandoc on the PATH, or set $PROVENANCE_PANDOC"
+    )
 
 
 @functools.cache
@@ -241,8 +248,19 @@ def processor_version(program: str | None = None) -> str:
 def render(item: dict[str, Any], style: CSLStyle, *, locale: str = "en-US") -> str:
     """The bibliography entry for ``item`` in ``style``, as plain text (one line)."""
     exe = find_pandoc()
-    args = [exe, "--from", "csljson", "--to", "plain", "--wrap=none", "--citeproc",
-            "--csl", str(style.path), "--metadata", f"lang={locale}"]
+    args = [
+        exe,
+        "--from",
+        "csljson",
+        "--to",
+        "plain",
+        "--wrap=none",
+        "--citeproc",
+        "--csl",
+        str(style.path),
+        "--metadata",
+        f"lang={locale}",
+    ]
     data = json.dumps([processor_item(item)], ensure_ascii=False).encode("utf-8")
     try:
         out = subprocess.run(args, input=data, capture_output=True, timeout=120)
@@ -250,8 +268,10 @@ def render(item: dict[str, Any], style: CSLStyle, *, locale: str = "en-US") -> s
         raise InputError(f"the CSL processor could not run: {exc}", path=exe) from None
     if out.returncode != 0:
         message = out.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise InputError(f"the CSL processor failed on this style: "
-                         f"{message[-1] if message else out.returncode}", path=style.path)
+        raise InputError(
+            f"the CSL processor failed on this style: {message[-1] if message else out.returncode}",
+            path=style.path,
+        )
     text = out.stdout.decode("utf-8").strip()
     if not text:
         raise InputError("this CSL style defines no bibliography entry", path=style.path)
@@ -263,15 +283,20 @@ def processor_notes(f: CitationFields, rendered: str) -> list[str]:
     notes = []
     first = person(f.translators[0], f.name_forms) if f.translators else {}
     if first and rendered.startswith(first.get("family") or first.get("literal") or "\0"):
-        notes.append("no author is recorded, so this style puts the translators in the "
-                     "author's place")
+        notes.append(
+            "no author is recorded, so this style puts the translators in the author's place"
+        )
     if f.obtained_by and not all(n in rendered for n in f.obtained_by):
-        notes.append(f"this style does not print who obtained the document "
-                     f"({', '.join(f.obtained_by)}); CSL has no variable for it, so the "
-                     "exported item carries it in 'note'")
+        notes.append(
+            f"this style does not print who obtained the document "
+            f"({', '.join(f.obtained_by)}); CSL has no variable for it, so the "
+            "exported item carries it in 'note'"
+        )
     if f.translated_for and f.translated_for not in rendered:
-        notes.append(f"this style does not print the project translated for "
-                     f"({f.translated_for}); the exported item carries it in 'note'")
+        notes.append(
+            f"this style does not print the project translated for "
+            f"({f.translated_for}); the exported item carries it in 'note'"
+        )
     if f.reference and f.reference not in rendered:
         notes.append(f"this style does not print the archival reference ({f.reference})")
     if f.archive and f.archive not in rendered:

@@ -57,9 +57,17 @@ def bibtex(item: dict[str, Any]) -> str:
     elif "issued" in item:
         fields.append(("year", bibtex_escape(str(item["issued"].get("literal", "")))))
     if item.get("translator"):
-        fields.append(("translator", " and ".join(
-            "{" + bibtex_escape(p["literal"]) + "}" if "literal" in p else bibtex_escape(_name(p))
-            for p in item["translator"])))
+        fields.append(
+            (
+                "translator",
+                " and ".join(
+                    "{" + bibtex_escape(p["literal"]) + "}"
+                    if "literal" in p
+                    else bibtex_escape(_name(p))
+                    for p in item["translator"]
+                ),
+            )
+        )
     if item.get("genre"):
         fields.append(("type", bibtex_escape(item["genre"])))
     if item.get("publisher"):

@@ -92,8 +92,12 @@ def credit_sentence(f: CitationFields, style: HouseStyle) -> str:
 def render_sentence(f: CitationFields, style: HouseStyle) -> str:
     """The house citation sentence for ``f``, to the character."""
     head = f"{style.open_quote}{f.title},{style.close_quote}"
-    parts = [written_date(f.date, style.day) if f.date else "", f.publisher or style.publisher,
-             f.reference, f.pages]
+    parts = [
+        written_date(f.date, style.day) if f.date else "",
+        f.publisher or style.publisher,
+        f.reference,
+        f.pages,
+    ]
     tail = ", ".join(p for p in parts if p)
     out = f"{head} {tail}." if tail else f"{style.open_quote}{f.title}.{style.close_quote}"
     credit = credit_sentence(f, style)
@@ -106,10 +110,12 @@ def render_sentence(f: CitationFields, style: HouseStyle) -> str:
 
 # -- parsing ---------------------------------------------------------------------------------
 
-_DATE = (rf"(?:(?:{'|'.join(MONTHS)})\s+\d{{1,2}},\s*\d{{4}}|(?:{'|'.join(MONTHS)})\s+\d{{4}}"
-         r"|\d{4})")
-_OPEN = "\"\u201c"
-_CLOSE = "\"\u201d"
+_DATE = (
+    rf"(?:(?:{'|'.join(MONTHS)})\s+\d{{1,2}},\s*\d{{4}}|(?:{'|'.join(MONTHS)})\s+\d{{4}}"
+    r"|\d{4})"
+)
+_OPEN = '"\u201c'
+_CLOSE = '"\u201d'
 _TITLE_END = re.compile(rf",(?P<q>[{_CLOSE}])\s+")
 _AFTER_TITLE = re.compile(rf"^(?P<date>{_DATE}),\s+")
 _URL = re.compile(r"\s+(?P<url>(?:https?://|www\.)\S+)$")
@@ -143,16 +149,16 @@ def parse_sentence(text: str, publishers: Sequence[str] = ()) -> ParsedSentence 
     title = rest = None
     date_text = ""
     for m in _TITLE_END.finditer(text, 1):
-        after = text[m.end():]
+        after = text[m.end() :]
         d = _AFTER_TITLE.match(after)
         if d:
-            title, date_text, rest = text[1:m.start()], d["date"], after[d.end():]
+            title, date_text, rest = text[1 : m.start()], d["date"], after[d.end() :]
             break
     if title is None:
         first = _TITLE_END.search(text, 1)
         if first is None:
             return None
-        title, rest = text[1:first.start()], text[first.end():]
+        title, rest = text[1 : first.start()], text[first.end() :]
     assert rest is not None
     problems: list[str] = []
     unparsed: list[tuple[str, str]] = []
@@ -168,7 +174,7 @@ def parse_sentence(text: str, publishers: Sequence[str] = ()) -> ParsedSentence 
     url = ""
     url_match = _URL.search(rest)
     if url_match:
-        url, rest = url_match["url"], rest[:url_match.start()]
+        url, rest = url_match["url"], rest[: url_match.start()]
     obtained: list[str] = []
     translators: list[str] = []
     project = ""
@@ -185,13 +191,13 @@ def parse_sentence(text: str, publishers: Sequence[str] = ()) -> ParsedSentence 
             project = str(credit["translated_for"])
             if len(obtained) >= 3 or len(translators) >= 3:
                 style["serial_comma"] = ", and " in credit_text
-        rest = rest[:credit_match.start()]
+        rest = rest[: credit_match.start()]
     elif rest.endswith("."):
         rest = rest[:-1]
     publisher = ""
     for name in sorted({p for p in publishers if p}, key=len, reverse=True):
         if rest == name or rest.startswith(name + ", "):
-            publisher, rest = name, rest[len(name) + 2:]
+            publisher, rest = name, rest[len(name) + 2 :]
             break
     else:
         if ", " in rest:

@@ -27,9 +27,13 @@ def _get(meta: Mapping[str, Any], pointer: str) -> Any:
     return value
 
 
-def missing_fields(doc: Document | Mapping[str, Any], style: str = "house", *,
-                   config: Mapping[str, Any] | None = None,
-                   translators: Sequence[str] | None = None) -> list[Missing]:
+def missing_fields(
+    doc: Document | Mapping[str, Any],
+    style: str = "house",
+    *,
+    config: Mapping[str, Any] | None = None,
+    translators: Sequence[str] | None = None,
+) -> list[Missing]:
     """The fields ``doc`` lacks for a citation in ``style``, as ``(json_pointer, message)``.
 
     ``doc`` is a :class:`~provenance.model.Document` or its metadata.  ``config`` is the store's
@@ -51,10 +55,14 @@ def missing_fields(doc: Document | Mapping[str, Any], style: str = "house", *,
     need("/title", "no title: every citation starts with it")
     need("/date", "no date: the citation cannot say when the document was written")
     if style == "house":
-        need("/source/reference", "no archival reference (source.reference), which the "
-                                  "house citation prints after the publisher")
-        store_publisher = (config.get("house_style") or {}).get("publisher") \
-            or config.get("publisher")
+        need(
+            "/source/reference",
+            "no archival reference (source.reference), which the "
+            "house citation prints after the publisher",
+        )
+        store_publisher = (config.get("house_style") or {}).get("publisher") or config.get(
+            "publisher"
+        )
         if not store_publisher:
             need("/publisher", "no publisher, and the store names none (house_style.publisher)")
     elif style == "mla":
@@ -65,9 +73,17 @@ def missing_fields(doc: Document | Mapping[str, Any], style: str = "house", *,
         need("/url", "no URL: APA ends with the document's address")
     else:
         if not _get(meta, "/source/reference"):
-            need("/url", "neither an archival reference (source.reference) nor a URL: a "
-                         "reader cannot find the document")
+            need(
+                "/url",
+                "neither an archival reference (source.reference) nor a URL: a "
+                "reader cannot find the document",
+            )
     if translators is not None and not translators:
-        out.append(Missing("", "no translator: no version of the cited stream names an agent "
-                               "with the role translator"))
+        out.append(
+            Missing(
+                "",
+                "no translator: no version of the cited stream names an agent "
+                "with the role translator",
+            )
+        )
     return out

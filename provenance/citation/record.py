@@ -13,15 +13,20 @@ if TYPE_CHECKING:
     from ..model import Stream, Version
     from ..store import Store
 
+
 def language_name(tag: str) -> str:
     """``en`` -> ``English``; an unknown tag is returned as it is."""
     names = {t: name for name, t in LANGUAGE_TAGS.items()}
     return names.get(tag.split("-", 1)[0].lower(), tag)
 
 
-def fields_from_meta(meta: Mapping[str, Any], *, translators: Sequence[str] = (),
-                     language: str = "", config: Mapping[str, Any] | None = None
-                     ) -> CitationFields:
+def fields_from_meta(
+    meta: Mapping[str, Any],
+    *,
+    translators: Sequence[str] = (),
+    language: str = "",
+    config: Mapping[str, Any] | None = None,
+) -> CitationFields:
     """The citation fields of a document's metadata (``document.yaml``) and its translators."""
     source = meta.get("source") or {}
     acquisition = meta.get("acquisition") or {}
@@ -65,8 +70,12 @@ def fields_for_version(store: Store, version: Version) -> CitationFields:
     """The citation fields for one stored version of a document."""
     doc = store.document(version.doc_id)
     stream = store.stream(version.doc_id, version.stream_id)
-    return fields_from_meta(doc.meta, translators=translators_up_to(store, version),
-                            language=stream.language, config=store.config)
+    return fields_from_meta(
+        doc.meta,
+        translators=translators_up_to(store, version),
+        language=stream.language,
+        config=store.config,
+    )
 
 
 def pinned_sentence(stream: Stream, version: Version) -> str:
@@ -74,5 +83,7 @@ def pinned_sentence(stream: Stream, version: Version) -> str:
     6575e280eac5).`` -- names exactly the text that was read."""
     when = version.date or version.recorded[:10] or "undated"
     kind = stream.kind if stream.kind in ("translation", "transcription") else "text"
-    return (f"Cited from version {version.number} of the {language_name(stream.language)} "
-            f"{kind} ({version.ref}, {when}, sha256 {version.short_hash}).")
+    return (
+        f"Cited from version {version.number} of the {language_name(stream.language)} "
+        f"{kind} ({version.ref}, {when}, sha256 {version.short_hash})."
+    )

@@ -48,7 +48,8 @@ def load_app() -> typer.Typer:
     # listed in COMMANDS order, whichever module happened to be imported first
     order = {f"{__name__}.{name}": i for i, name in enumerate(COMMANDS)}
     app.registered_commands.sort(
-        key=lambda c: order.get(getattr(c.callback, "__module__", ""), len(order)))
+        key=lambda c: order.get(getattr(c.callback, "__module__", ""), len(order))
+    )
     return app
 
 
@@ -111,6 +112,8 @@ def main(argv: list[str] | None = None, *, fast_path: bool = True) -> int:
 
             traceback.print_exc()
         else:
-            _error(f"internal error: {exc.__class__.__name__}: {exc} (run with --debug for the "
-                   "traceback, and please report it)")
+            _error(
+                f"internal error: {exc.__class__.__name__}: {exc} (run with --debug for the "
+                "traceback, and please report it)"
+            )
         return 3

@@ -62,8 +62,10 @@ def _list_rules() -> str:
     width = max(len(code) for code in RULES)
     lines = [f"{'code':<{width}}  severity  default  description"]
     for r in RULES.values():
-        lines.append(f"{r.code:<{width}}  {r.severity.value:<8}  "
-                     f"{'yes' if r.default else 'no':<7}  {r.description}")
+        lines.append(
+            f"{r.code:<{width}}  {r.severity.value:<8}  "
+            f"{'yes' if r.default else 'no':<7}  {r.description}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -72,17 +74,25 @@ def check_command(
     ctx: typer.Context,
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045 - typer needs Optional on Python 3.10
-        typer.Argument(metavar="PATH",
-                       help="Documents, folders or files to check (default: the whole store)."),
+        typer.Argument(
+            metavar="PATH", help="Documents, folders or files to check (default: the whole store)."
+        ),
     ] = None,
-    fmt: Annotated[CheckFormat, typer.Option(
-        "--format", "-f",
-        help="text (grouped by file), json, github (workflow commands), junit (XML), sarif.")
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (grouped by file), json, github (workflow commands), junit (XML), sarif.",
+        ),
     ] = CheckFormat.text,
     select: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option("--select", help="Rules to run instead of the configured set: codes, "
-                     "globs (rights-*), 'default' or 'ALL'; repeat or separate with commas."),
+        typer.Option(
+            "--select",
+            help="Rules to run instead of the configured set: codes, "
+            "globs (rights-*), 'default' or 'ALL'; repeat or separate with commas.",
+        ),
     ] = None,
     ignore: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -90,23 +100,35 @@ def check_command(
     ] = None,
     since: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--since", metavar="REF",
-                     help="Check only documents changed since this git reference, and report "
-                          "published versions whose bytes changed since it."),
+        typer.Option(
+            "--since",
+            metavar="REF",
+            help="Check only documents changed since this git reference, and report "
+            "published versions whose bytes changed since it.",
+        ),
     ] = None,
-    no_cache: Annotated[bool, typer.Option(
-        "--no-cache", help="Analyse every file afresh (and do not write the cache).")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Analyse every file afresh (and do not write the cache)."),
+    ] = False,
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write the report to this file instead."),
     ] = None,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--jobs", "-j", min=1,
-                     help="Processes to use (default: one, or all cores for large cold runs)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes to use (default: one, or all cores for large cold runs).",
+        ),
     ] = None,
-    list_rules: Annotated[bool, typer.Option(
-        "--list-rules", help="List every rule with its code, severity and description.")
+    list_rules: Annotated[
+        bool,
+        typer.Option(
+            "--list-rules", help="List every rule with its code, severity and description."
+        ),
     ] = False,
     color: ColorOption = Color.auto,
 ) -> None:
@@ -125,8 +147,16 @@ def check_command(
     app_ctx = get_ctx(ctx)
     given = list(paths or [])
     root = _store_root(app_ctx.records, given)
-    result = run_check(root, given, select=select or (), ignore=ignore or (), since=since,
-                       use_cache=not no_cache, workers=jobs, progress=progress_bar())
+    result = run_check(
+        root,
+        given,
+        select=select or (),
+        ignore=ignore or (),
+        since=since,
+        use_cache=not no_cache,
+        workers=jobs,
+        progress=progress_bar(),
+    )
     if fmt is CheckFormat.text:
         from ..check.render import format_text
 

@@ -23,19 +23,35 @@ class CiteFormat(str, enum.Enum):
 @app.command("cite")
 def cite_command(
     ctx: typer.Context,
-    target: Annotated[str, typer.Argument(
-        metavar="DOC[/STREAM[@N]]",
-        help="What to cite (default: the document's translation, latest version).")],
-    style: Annotated[str, typer.Option(
-        "--style", "-s",
-        help="house (the store's house style), chicago, mla, apa, a CSL repository style name, "
-             "or a path to a .csl file.")] = "house",
-    fmt: Annotated[CiteFormat, typer.Option(
-        "--format", "-f",
-        help="text, json (with notes), or bibtex, ris, csl-json for reference managers.")
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="DOC[/STREAM[@N]]",
+            help="What to cite (default: the document's translation, latest version).",
+        ),
+    ],
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            "-s",
+            help="house (the store's house style), chicago, mla, apa, a CSL repository style name, "
+            "or a path to a .csl file.",
+        ),
+    ] = "house",
+    fmt: Annotated[
+        CiteFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json (with notes), or bibtex, ris, csl-json for reference managers.",
+        ),
     ] = CiteFormat.text,
-    pinned: Annotated[bool, typer.Option(
-        "--pinned", help="Name the version cited, its date and its sha256 (first 12 digits).")
+    pinned: Annotated[
+        bool,
+        typer.Option(
+            "--pinned", help="Name the version cited, its date and its sha256 (first 12 digits)."
+        ),
     ] = False,
     accessed: Annotated[
         Optional[str],  # noqa: UP045 - typer needs Optional on Python 3.10
@@ -53,11 +69,14 @@ def cite_command(
     from ..errors import UsageError
 
     if fmt.value in DATA_FORMATS and style != HOUSE:
-        raise UsageError(f"--style applies to --format text and json, not {fmt.value} "
-                         "(an export carries the data, not a style)")
+        raise UsageError(
+            f"--style applies to --format text and json, not {fmt.value} "
+            "(an export carries the data, not a style)"
+        )
     store = get_ctx(ctx).store
-    result = cite(store, target, style=style, accessed=accessed or date.today().isoformat(),
-                  pinned=pinned)
+    result = cite(
+        store, target, style=style, accessed=accessed or date.today().isoformat(), pinned=pinned
+    )
     write(FORMATS[fmt.value](result))
     if fmt is CiteFormat.text:
         for message in result.notes:

@@ -24,20 +24,27 @@ def commit_command(
     ],
     role: Annotated[
         list[str],
-        typer.Option("--role", "-r", help="Their role: one for all agents, or one per --agent "
-                     "(transcriber, translator, editor, proofreader, reviewer, annotator, "
-                     "encoder, contributor)."),
+        typer.Option(
+            "--role",
+            "-r",
+            help="Their role: one for all agents, or one per --agent "
+            "(transcriber, translator, editor, proofreader, reviewer, annotator, "
+            "encoder, contributor).",
+        ),
     ],
     message: Annotated[str, typer.Option("--message", "-m", help="Why this version was made.")],
     activity: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help=f"What was done: {ACTIVITY_HELP} (default: revised, or transcribed/"
-                     "translated for a stream's first version)."),
+        typer.Option(
+            help=f"What was done: {ACTIVITY_HELP} (default: revised, or transcribed/"
+            "translated for a stream's first version)."
+        ),
     ] = None,
     date: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="When the version was made (YYYY, YYYY-MM or YYYY-MM-DD; "
-                     "default today)."),
+        typer.Option(
+            help="When the version was made (YYYY, YYYY-MM or YYYY-MM-DD; default today)."
+        ),
     ] = None,
     kind: Annotated[
         Optional[str],  # noqa: UP045
@@ -68,8 +75,10 @@ def commit_command(
     if ref.stream is None or ref.version is not None:
         raise UsageError(f"commit takes DOC/STREAM, not {target!r}")
     if len(role) not in (1, len(agent)):
-        raise UsageError(f"give one --role for all agents or one per --agent "
-                         f"({len(agent)} agents, {len(role)} roles)")
+        raise UsageError(
+            f"give one --role for all agents or one per --agent "
+            f"({len(agent)} agents, {len(role)} roles)"
+        )
     roles = role * len(agent) if len(role) == 1 else role
     agents = [Agent(name, r) for name, r in zip(agent, roles, strict=True)]
     if file == "-":
@@ -87,20 +96,33 @@ def commit_command(
                 f"document {ref.doc!r} has no stream {ref.stream!r} (streams: {existing}); "
                 "to start one, give --kind and --language (and --translates for a translation)"
             )
-        created = store.create_stream(ref.doc, ref.stream, kind=kind, language=language,
-                                      translates=translates)
+        created = store.create_stream(
+            ref.doc, ref.stream, kind=kind, language=language, translates=translates
+        )
     elif kind or language or translates:
-        raise UsageError(f"stream {ref.doc}/{ref.stream} exists already; --kind, --language "
-                         "and --translates only apply when creating a stream")
+        raise UsageError(
+            f"stream {ref.doc}/{ref.stream} exists already; --kind, --language "
+            "and --translates only apply when creating a stream"
+        )
     stream = store.stream(ref.doc, ref.stream)
     if activity is None:
         first = not store.versions(ref.doc, ref.stream)
-        activity = ("transcribed" if stream.kind == "transcription" else "translated") \
-            if first else "revised"
+        activity = (
+            ("transcribed" if stream.kind == "transcription" else "translated")
+            if first
+            else "revised"
+        )
     try:
         version = store.commit(
-            ref.doc, ref.stream, data, agents=agents, activity=activity, message=message,
-            date=date, source={"file": _display_name(origin)}, origin=origin,
+            ref.doc,
+            ref.stream,
+            data,
+            agents=agents,
+            activity=activity,
+            message=message,
+            date=date,
+            source={"file": _display_name(origin)},
+            origin=origin,
         )
     except BaseException:
         if created is not None:
@@ -108,8 +130,10 @@ def commit_command(
 
             shutil.rmtree(created.folder, ignore_errors=True)
         raise
-    note(f"{version.ref}  {version.short_hash}  ({version.activity}, parent "
-         f"{'@' + str(version.parent) if version.parent else 'none'})")
+    note(
+        f"{version.ref}  {version.short_hash}  ({version.activity}, parent "
+        f"{'@' + str(version.parent) if version.parent else 'none'})"
+    )
 
 
 def _display_name(origin: str) -> str:

@@ -32,12 +32,10 @@ class AppContext:
         return self._store
 
 
-
 class Color(str, enum.Enum):
     auto = "auto"
     always = "always"
     never = "never"
-
 
 
 def use_color(choice: Color | str, stream: IO[str] | None = None) -> bool:
@@ -84,4 +82,3 @@ class OutputFormat(str, enum.Enum):
 
     text = "text"
     json = "json"
-

@@ -20,8 +20,9 @@ EXIT_INCOMPLETE = 4
 class Side:
     """One side of the comparison: a version in the store, a file, or standard input."""
 
-    def __init__(self, label: str, version: Any = None, path: str | None = None,
-                 stdin: bool = False) -> None:
+    def __init__(
+        self, label: str, version: Any = None, path: str | None = None, stdin: bool = False
+    ) -> None:
         self.label = label
         self.version = version
         self.path = path
@@ -87,8 +88,10 @@ def resolve_sides(app: AppContext, old: str, new: str) -> tuple[Side, Side, Stor
         if arg.startswith("@"):
             other = refs.get(1 - i, "")
             if not other or other.startswith("@"):
-                raise UsageError(f"{arg!r} names a version of the other side's stream, but the "
-                                 "other side is not a version (use DOC/STREAM@N)")
+                raise UsageError(
+                    f"{arg!r} names a version of the other side's stream, but the "
+                    "other side is not a version (use DOC/STREAM@N)"
+                )
             arg = other.split("@", 1)[0] + arg
         if store is None:
             store = app.store
@@ -104,12 +107,26 @@ def resolve_sides(app: AppContext, old: str, new: str) -> tuple[Side, Side, Stor
     return a, b, store
 
 
-def run(app: AppContext, old: str, new: str, *, fmt: str = "text", stat: bool = False,
-        exit_code: bool = False, only: str | None = None, profile: str | None = None,
-        context: int = 3, color: str = "auto", ignore_whitespace: bool = False,
-        ignore_case: bool = False, ignore_quotes: bool = False,
-        ignore_punctuation: bool = False, nfc: bool = False, metadata: bool = False,
-        time_limit: float | None = None) -> int:
+def run(
+    app: AppContext,
+    old: str,
+    new: str,
+    *,
+    fmt: str = "text",
+    stat: bool = False,
+    exit_code: bool = False,
+    only: str | None = None,
+    profile: str | None = None,
+    context: int = 3,
+    color: str = "auto",
+    ignore_whitespace: bool = False,
+    ignore_case: bool = False,
+    ignore_quotes: bool = False,
+    ignore_punctuation: bool = False,
+    nfc: bool = False,
+    metadata: bool = False,
+    time_limit: float | None = None,
+) -> int:
     """Compare, print, and return the exit status (0; 1 with ``exit_code`` when the sides
     differ; :data:`EXIT_INCOMPLETE` when ``time_limit`` ran out)."""
     a, b, store = resolve_sides(app, old, new)
@@ -120,15 +137,24 @@ def run(app: AppContext, old: str, new: str, *, fmt: str = "text", stat: bool = 
     from ..diff import DiffOptions, diff_texts
     from ..diff.render import RENDERERS, RenderOptions
 
-    options = DiffOptions(ignore_whitespace=ignore_whitespace, ignore_case=ignore_case,
-                          ignore_quotes=ignore_quotes, ignore_punctuation=ignore_punctuation,
-                          nfc=nfc, time_limit=time_limit)
-    result = diff_texts(a.text(store), b.text(store), options=options,
-                        old_label=a.label, new_label=b.label)
+    options = DiffOptions(
+        ignore_whitespace=ignore_whitespace,
+        ignore_case=ignore_case,
+        ignore_quotes=ignore_quotes,
+        ignore_punctuation=ignore_punctuation,
+        nfc=nfc,
+        time_limit=time_limit,
+    )
+    result = diff_texts(
+        a.text(store), b.text(store), options=options, old_label=a.label, new_label=b.label
+    )
     result = _classed(result, store, profile)
-    render = RenderOptions(context=context, stat=stat,
-                           color=fmt == "text" and use_color(color),
-                           only=frozenset({only}) if only else None)
+    render = RenderOptions(
+        context=context,
+        stat=stat,
+        color=fmt == "text" and use_color(color),
+        only=frozenset({only}) if only else None,
+    )
     write(RENDERERS[fmt](result, render))
     for message in result.warnings:
         warn(message)
@@ -147,13 +173,13 @@ def _classed(result: Any, store: Store | None, profile: str | None) -> Any:
     return categorize(result, prof)
 
 
-def _metadata(a: Side, b: Side, store: Store | None, fmt: str, stat: bool,
-              color: str) -> bool:
+def _metadata(a: Side, b: Side, store: Store | None, fmt: str, stat: bool, color: str) -> bool:
     from ..diff import metadata as md
 
     old, old_line = a.record(store)
     new, new_line = b.record(store)
-    diff = md.diff_metadata(old, new, old_label=a.label, new_label=b.label,
-                            old_line_of=old_line, new_line_of=new_line)
+    diff = md.diff_metadata(
+        old, new, old_label=a.label, new_label=b.label, old_line_of=old_line, new_line_of=new_line
+    )
     write(md.RENDERERS[fmt](diff, fmt == "text" and use_color(color), stat))
     return diff.differs

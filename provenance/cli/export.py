@@ -55,14 +55,19 @@ def export_command(
     ctx: typer.Context,
     target: Annotated[
         str,
-        typer.Argument(metavar="DOC[/STREAM@N]",
-                       help="A document (PROV: its whole history), or a version (TEI)."),
+        typer.Argument(
+            metavar="DOC[/STREAM@N]",
+            help="A document (PROV: its whole history), or a version (TEI).",
+        ),
     ],
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f",
-                     help="prov-json, prov-n, prov-o (Turtle), prov-xml (W3C PROV), or tei "
-                          "(TEI P5 of one version, interventions encoded)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="prov-json, prov-n, prov-o (Turtle), prov-xml (W3C PROV), or tei "
+            "(TEI P5 of one version, interventions encoded).",
+        ),
     ] = ExportFormat.prov_json,
     output: Annotated[
         Optional[Path],  # noqa: UP045
@@ -70,8 +75,10 @@ def export_command(
     ] = None,
     base: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="Base URI of record identifiers in PROV output "
-                          "(default: https://provenance.invalid/records/)."),
+        typer.Option(
+            help="Base URI of record identifiers in PROV output "
+            "(default: https://provenance.invalid/records/)."
+        ),
     ] = None,
 ) -> None:
     """Export a document's provenance (W3C PROV) or a version as TEI P5.

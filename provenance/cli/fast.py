@@ -45,9 +45,12 @@ def _convert(param: dict[str, Any], raw: str) -> Any:
     return _REFUSE if low is not None and value < low else value
 
 
-
-def parse(params: Params, args: list[str], *, interspersed: bool = True,
-          ) -> tuple[dict[str, Any], list[str]] | None:
+def parse(
+    params: Params,
+    args: list[str],
+    *,
+    interspersed: bool = True,
+) -> tuple[dict[str, Any], list[str]] | None:
     """``args`` parsed against ``params`` (click's grammar: ``--long value``, ``--long=value``,
     ``-s value``, ``-svalue``, ``--`` ending the options): the values by name and, when
     ``interspersed`` is false, the arguments from the first positional one on.  ``None`` when
@@ -64,7 +67,7 @@ def parse(params: Params, args: list[str], *, interspersed: bool = True,
             break
         if not arg.startswith("-") or arg == "-":
             if not interspersed:
-                return values, args[i - 1:]
+                return values, args[i - 1 :]
             positional.append(arg)
             continue
         name, eq, inline = arg.partition("=") if arg.startswith("--") else (arg[:2], "", arg[2:])
@@ -152,8 +155,10 @@ def run(args: list[str]) -> int | None:
     from .common import AppContext
 
     options = _defaults(root_params, values)
-    context = AppContext(records=Path(options["records"]) if options["records"] else None,
-                         debug=bool(options["debug"]))
+    context = AppContext(
+        records=Path(options["records"]) if options["records"] else None,
+        debug=bool(options["debug"]),
+    )
     module = importlib.import_module(f"{__package__}.{spec['module']}")
     result: int = module.run(context, **_defaults(spec["params"], parsed[0]))
     return result

@@ -25,8 +25,9 @@ class ImportFormat(str, enum.Enum):
 @app.command("import")
 def import_command(
     ctx: typer.Context,
-    page: Annotated[str, typer.Argument(metavar="FILE",
-                                           help="A saved archive page (text) or a TEI P5 file.")],
+    page: Annotated[
+        str, typer.Argument(metavar="FILE", help="A saved archive page (text) or a TEI P5 file.")
+    ],
     doc_id: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--id", help="The new document's id (default: from its date and title)."),
@@ -41,25 +42,36 @@ def import_command(
     ] = None,
     source: Annotated[
         Optional[ImportFormat],  # noqa: UP045
-        typer.Option("--format", help="What the file is: page (a saved archive page, as text) "
-                     "or tei (TEI P5 XML, imported as a transcription); default: tei for an "
-                     "XML file, else page."),
+        typer.Option(
+            "--format",
+            help="What the file is: page (a saved archive page, as text) "
+            "or tei (TEI P5 XML, imported as a transcription); default: tei for an "
+            "XML file, else page.",
+        ),
     ] = None,
-    as_json: Annotated[bool, typer.Option(
-        "--json", help="Print what was imported as JSON (id, stream, layout, warnings).")] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="Print what was imported as JSON (id, stream, layout, warnings)."
+        ),
+    ] = False,
     div: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="TEI: the xml:id of the document to import, when the file holds "
-                          "several (a FRUS volume: d1, d2, ...)."),
+        typer.Option(
+            help="TEI: the xml:id of the document to import, when the file holds "
+            "several (a FRUS volume: d1, d2, ...)."
+        ),
     ] = None,
     rights: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(metavar="STATEMENT",
-                     help="The document's rights statement: a rightsstatements.org or Creative "
-                          "Commons URI, a short name (InC, NoC-US, CC BY 4.0) or an SPDX "
-                          "expression; recorded as rights.statement in its canonical form "
-                          "(and as rights.text, by its label, when the source prints no "
-                          "rights). It replaces a statement the source gives."),
+        typer.Option(
+            metavar="STATEMENT",
+            help="The document's rights statement: a rightsstatements.org or Creative "
+            "Commons URI, a short name (InC, NoC-US, CC BY 4.0) or an SPDX "
+            "expression; recorded as rights.statement in its canonical form "
+            "(and as rights.text, by its label, when the source prints no "
+            "rights). It replaces a statement the source gives.",
+        ),
     ] = None,
 ) -> None:
     """Import a saved archive page (a new document and its translation's first version), or
@@ -77,17 +89,33 @@ def import_command(
 
     store = get_ctx(ctx).store
     if (source.value if source else _sniff(page)) == "tei":
-        _import_tei(store, page, doc_id=doc_id, url=url, stream=stream, div=div,
-                    as_json=as_json, rights=rights)
+        _import_tei(
+            store,
+            page,
+            doc_id=doc_id,
+            url=url,
+            stream=stream,
+            div=div,
+            as_json=as_json,
+            rights=rights,
+        )
         return
-    doc, parsed = import_page(store, page, doc_id=doc_id, url=url, stream_id=stream,
-                              rights=rights)
+    doc, parsed = import_page(store, page, doc_id=doc_id, url=url, stream_id=stream, rights=rights)
     for message in parsed.warnings:
         warn(message)
     stream_id = store.streams(doc.id)[0].id
     if as_json:
-        write(dumps_json({"format_version": 1, "id": doc.id, "stream": stream_id,
-                          "layout": parsed.layout, "warnings": parsed.warnings}))
+        write(
+            dumps_json(
+                {
+                    "format_version": 1,
+                    "id": doc.id,
+                    "stream": stream_id,
+                    "layout": parsed.layout,
+                    "warnings": parsed.warnings,
+                }
+            )
+        )
     else:
         note(f"Imported {doc.id}: {doc.title}")
         note(f"  {doc.id}/{stream_id}@1  (translation, {parsed.language}; {parsed.layout} layout)")
@@ -99,19 +127,37 @@ def _sniff(path: str) -> str:
     return sniff_format(path)
 
 
-def _import_tei(store: Store, path: str, *, doc_id: str | None, url: str | None,
-                stream: str | None, div: str | None, as_json: bool,
-                rights: str | None) -> None:
+def _import_tei(
+    store: Store,
+    path: str,
+    *,
+    doc_id: str | None,
+    url: str | None,
+    stream: str | None,
+    div: str | None,
+    as_json: bool,
+    rights: str | None,
+) -> None:
     from ..tei import import_tei
 
-    doc, parsed = import_tei(store, path, div=div, doc_id=doc_id, url=url, stream_id=stream,
-                             rights=rights)
+    doc, parsed = import_tei(
+        store, path, div=div, doc_id=doc_id, url=url, stream_id=stream, rights=rights
+    )
     for message in parsed.warnings:
         warn(message)
     stream_id = store.streams(doc.id)[0].id
     if as_json:
-        write(dumps_json({"format_version": 1, "id": doc.id, "stream": stream_id,
-                          "layout": "tei", "warnings": parsed.warnings}))
+        write(
+            dumps_json(
+                {
+                    "format_version": 1,
+                    "id": doc.id,
+                    "stream": stream_id,
+                    "layout": "tei",
+                    "warnings": parsed.warnings,
+                }
+            )
+        )
     else:
         note(f"Imported {doc.id}: {doc.title}")
         note(f"  {doc.id}/{stream_id}@1  (transcription, {parsed.language}; TEI)")

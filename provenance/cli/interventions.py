@@ -19,12 +19,25 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 
 #: ANSI colours by the names profiles use.
-ANSI = {"black": "30", "red": "31", "green": "32", "yellow": "33", "blue": "34",
-        "magenta": "35", "cyan": "36", "white": "37", "bright_black": "90",
-        "bright_red": "91", "bright_green": "92", "bright_yellow": "93", "bright_blue": "94",
-        "bright_magenta": "95", "bright_cyan": "96", "bright_white": "97"}
-STATUS_COLORS = {"kept": "", "added": "32", "removed": "31", "changed": "33",
-                 "absorbed": "36"}
+ANSI = {
+    "black": "30",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "blue": "34",
+    "magenta": "35",
+    "cyan": "36",
+    "white": "37",
+    "bright_black": "90",
+    "bright_red": "91",
+    "bright_green": "92",
+    "bright_yellow": "93",
+    "bright_blue": "94",
+    "bright_magenta": "95",
+    "bright_cyan": "96",
+    "bright_white": "97",
+}
+STATUS_COLORS = {"kept": "", "added": "32", "removed": "31", "changed": "33", "absorbed": "36"}
 
 
 class LedgerFormat(str, enum.Enum):
@@ -35,9 +48,12 @@ class LedgerFormat(str, enum.Enum):
 
 ProfileOption = Annotated[
     Optional[str],  # noqa: UP045 - typer needs Optional on Python 3.10
-    typer.Option("--profile", metavar="NAME|PATH",
-                 help="Bracket conventions: default, frus, leiden, or a profile YAML file "
-                      "(default: the store's interventions: setting, else default)."),
+    typer.Option(
+        "--profile",
+        metavar="NAME|PATH",
+        help="Bracket conventions: default, frus, leiden, or a profile YAML file "
+        "(default: the store's interventions: setting, else default).",
+    ),
 ]
 
 
@@ -48,8 +64,9 @@ def _version_info(v: Version) -> dict[str, Any]:
     return {"ref": v.ref, "version": v.number, "sha256": v.sha256}
 
 
-def ledger_data(version: Version, profile: Profile, result: ParseResult,
-                findings: list[Finding]) -> dict[str, Any]:
+def ledger_data(
+    version: Version, profile: Profile, result: ParseResult, findings: list[Finding]
+) -> dict[str, Any]:
     """The JSON output of one version's ledger (``interventions-output.schema.json``)."""
     return {
         "format_version": FORMAT_VERSION,
@@ -64,24 +81,27 @@ def ledger_data(version: Version, profile: Profile, result: ParseResult,
     }
 
 
-def comparison_data(old: Version, new: Version, profile: Profile,
-                    comparison: Comparison) -> dict[str, Any]:
+def comparison_data(
+    old: Version, new: Version, profile: Profile, comparison: Comparison
+) -> dict[str, Any]:
     """The JSON output of ``--against``: one row per intervention of either version."""
     rows = []
     for c in comparison.changes:
         cur = c.current
-        rows.append({
-            "status": c.status,
-            "type": cur.type,
-            "text": cur.text,
-            "start": cur.start,
-            "end": cur.end,
-            "line": cur.line,
-            "column": cur.column,
-            "side": "new" if c.new is not None else "old",
-            "old": c.old.as_dict() if c.old is not None else None,
-            "new": c.new.as_dict() if c.new is not None else None,
-        })
+        rows.append(
+            {
+                "status": c.status,
+                "type": cur.type,
+                "text": cur.text,
+                "start": cur.start,
+                "end": cur.end,
+                "line": cur.line,
+                "column": cur.column,
+                "side": "new" if c.new is not None else "old",
+                "old": c.old.as_dict() if c.old is not None else None,
+                "new": c.new.as_dict() if c.new is not None else None,
+            }
+        )
     return {
         "format_version": FORMAT_VERSION,
         "document": new.doc_id,
@@ -132,8 +152,10 @@ def _colors(profile: Profile) -> dict[str, str]:
 def ledger_text(data: dict[str, Any], profile: Profile, color: bool) -> str:
     bold, reset = _sgr("1", color)
     items = data["interventions"]
-    lines = [f"{bold}{data['version']['ref']}{reset}  profile {data['profile']}  "
-             f"{len(items)} interventions: {_counts_line(data['counts'])}"]
+    lines = [
+        f"{bold}{data['version']['ref']}{reset}  profile {data['profile']}  "
+        f"{len(items)} interventions: {_counts_line(data['counts'])}"
+    ]
     colors = _colors(profile)
     if items:
         lines.append("")
@@ -141,12 +163,15 @@ def ledger_text(data: dict[str, Any], profile: Profile, color: bool) -> str:
         for i in items:
             where = f"{i['line']}:{i['column']}"
             on, off = _sgr(colors.get(i["type"], ""), color)
-            lines.append(f"  {where:>9}  {on}{_type_cell(i):<{width}}{off}  "
-                         f"{_context(i, color, colors.get(i['type'], ''))}")
+            lines.append(
+                f"  {where:>9}  {on}{_type_cell(i):<{width}}{off}  "
+                f"{_context(i, color, colors.get(i['type'], ''))}"
+            )
         if any(i["uncertain"] for i in items):
             lines.append("")
-            lines.append("  ? the type is a guess (low confidence; see --format json for the "
-                         "alternative)")
+            lines.append(
+                "  ? the type is a guess (low confidence; see --format json for the alternative)"
+            )
     if data["ignored"]:
         lines.append("")
         lines.append(f"not editorial (ignored): {', '.join(i['text'] for i in data['ignored'])}")
@@ -155,17 +180,20 @@ def ledger_text(data: dict[str, Any], profile: Profile, color: bool) -> str:
         lines.append("findings:")
         for f in data["findings"]:
             on, off = _sgr("31" if f["severity"] == "error" else "33", color)
-            lines.append(f"  {f['line']}:{f['column']}: {on}{f['severity']}{off}: "
-                         f"{f['message']} [{f['code']}]")
+            lines.append(
+                f"  {f['line']}:{f['column']}: {on}{f['severity']}{off}: "
+                f"{f['message']} [{f['code']}]"
+            )
     return "\n".join(lines) + "\n"
 
 
 def comparison_text(data: dict[str, Any], profile: Profile, color: bool) -> str:
     bold, reset = _sgr("1", color)
     old_n, new_n = data["old"]["version"], data["new"]["version"]
-    lines = [f"{bold}{data['old']['ref']} -> {data['new']['ref']}{reset}  profile "
-             f"{data['profile']}",
-             "  " + ", ".join(f"{k} {v}" for k, v in data["counts"].items())]
+    lines = [
+        f"{bold}{data['old']['ref']} -> {data['new']['ref']}{reset}  profile {data['profile']}",
+        "  " + ", ".join(f"{k} {v}" for k, v in data["counts"].items()),
+    ]
     table = []
     for r in data["interventions"]:
         if r["status"] == "kept":
@@ -173,8 +201,9 @@ def comparison_text(data: dict[str, Any], profile: Profile, color: bool) -> str:
         old, new = r["old"], r["new"]
         if old is not None and new is not None:
             what = f"{_flat(old['text'], 30)} -> {_flat(new['text'], 30)}"
-            where = f"@{old_n} {old['line']}:{old['column']} -> @{new_n} {new['line']}:" \
-                    f"{new['column']}"
+            where = (
+                f"@{old_n} {old['line']}:{old['column']} -> @{new_n} {new['line']}:{new['column']}"
+            )
         elif new is not None:
             what, where = _flat(new["text"], 50), f"@{new_n} {new['line']}:{new['column']}"
         else:
@@ -185,9 +214,11 @@ def comparison_text(data: dict[str, Any], profile: Profile, color: bool) -> str:
         widths = [max(len(row[k]) for row in table) for k in range(4)]
         for status, type_, what, where, item in table:
             on, off = _sgr(STATUS_COLORS[status], color)
-            lines.append(f"  {on}{status:<{widths[0]}}{off}  {type_:<{widths[1]}}  "
-                         f"{what:<{widths[2]}}  {where:<{widths[3]}}  "
-                         f"{_context(item, color, STATUS_COLORS[status])}")
+            lines.append(
+                f"  {on}{status:<{widths[0]}}{off}  {type_:<{widths[1]}}  "
+                f"{what:<{widths[2]}}  {where:<{widths[3]}}  "
+                f"{_context(item, color, STATUS_COLORS[status])}"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -209,8 +240,20 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def ledger_csv(data: dict[str, Any], profile: Profile, color: bool) -> str:
-    keys = ["line", "column", "start", "end", "type", "label", "confidence", "uncertain",
-            "depth", "text", "before", "after"]
+    keys = [
+        "line",
+        "column",
+        "start",
+        "end",
+        "type",
+        "label",
+        "confidence",
+        "uncertain",
+        "depth",
+        "text",
+        "before",
+        "after",
+    ]
     return _csv(keys, [[i[k] for k in keys] for i in data["interventions"]])
 
 
@@ -275,8 +318,9 @@ def highlighted(result: ParseResult, profile: Profile, mode: str | None) -> str:
         spans = [(i.start, i.end, colors.get(i.type, "")) for i in result.interventions]
         return paint(result.text, spans)
     proj = project(result, mode, profile)
-    return paint(proj.text, [(p.start, p.end, colors.get(p.intervention.type, ""))
-                             for p in proj.placed])
+    return paint(
+        proj.text, [(p.start, p.end, colors.get(p.intervention.type, "")) for p in proj.placed]
+    )
 
 
 # -- the command -------------------------------------------------------------------------------
@@ -300,10 +344,13 @@ def interventions_command(
     ],
     against: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--against", metavar="@M",
-                     help="Compare with version M of the same stream (or any DOC/STREAM@M), "
-                          "the older side: each intervention kept, added, removed, changed "
-                          "or absorbed into the text."),
+        typer.Option(
+            "--against",
+            metavar="@M",
+            help="Compare with version M of the same stream (or any DOC/STREAM@M), "
+            "the older side: each intervention kept, added, removed, changed "
+            "or absorbed into the text.",
+        ),
     ] = None,
     profile: ProfileOption = None,
     fmt: Annotated[

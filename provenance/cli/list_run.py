@@ -12,17 +12,23 @@ def document_summaries(store: Any) -> list[dict[str, Any]]:
     out = []
     for doc in store.documents():
         streams = store.streams(doc.id)
-        out.append({
-            "id": doc.id,
-            "title": doc.title,
-            "date": doc.date,
-            "type": doc.meta.get("type", ""),
-            "streams": [
-                {"id": s.id, "kind": s.kind, "language": s.language,
-                 "versions": len(store.versions(doc.id, s.id))}
-                for s in streams
-            ],
-        })
+        out.append(
+            {
+                "id": doc.id,
+                "title": doc.title,
+                "date": doc.date,
+                "type": doc.meta.get("type", ""),
+                "streams": [
+                    {
+                        "id": s.id,
+                        "kind": s.kind,
+                        "language": s.language,
+                        "versions": len(store.versions(doc.id, s.id)),
+                    }
+                    for s in streams
+                ],
+            }
+        )
     return out
 
 

@@ -49,8 +49,9 @@ def _agents(agents: list[dict[str, str]]) -> str:
 def format_text(data: dict[str, Any], color: bool = False) -> str:
     yellow, bold, reset = ("\x1b[33m", "\x1b[1m", "\x1b[0m") if color else ("", "", "")
     doc = data["document"]
-    lines = [f"{bold}{doc['id']}{reset}  {doc['title']}" + (f"  ({doc['date']})" if doc["date"]
-                                                            else "")]
+    lines = [
+        f"{bold}{doc['id']}{reset}  {doc['title']}" + (f"  ({doc['date']})" if doc["date"] else "")
+    ]
     for s in data["streams"]:
         what = s["kind"] + f", {s['language']}"
         if s["translates"]:

@@ -46,5 +46,7 @@ def report_command(
     from ..textio import atomic_write
 
     atomic_write(output, page)
-    note(f"Wrote {output}: {len(report.changes)} changes "
-         f"({report.count('textual')} word, {report.count('editorial')} editorial)")
+    note(
+        f"Wrote {output}: {len(report.changes)} changes "
+        f"({report.count('textual')} word, {report.count('editorial')} editorial)"
+    )

@@ -21,16 +21,25 @@ class RightsFormat(str, enum.Enum):
 @app.command("rights")
 def rights_command(
     ctx: typer.Context,
-    target: Annotated[str, typer.Argument(
-        metavar="DOC[/STREAM]",
-        help="The document (its own rights), or one of its streams (the stream's rights where "
-             "it carries its own, else the document's).")],
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="DOC[/STREAM]",
+            help="The document (its own rights), or one of its streams (the stream's rights where "
+            "it carries its own, else the document's).",
+        ),
+    ],
     stream: Annotated[
         Optional[str],  # noqa: UP045 - typer needs Optional on Python 3.10
-        typer.Option("--stream", "-s", help="The stream whose rights to show (same as "
-                     "DOC/STREAM).")] = None,
-    fmt: Annotated[RightsFormat, typer.Option(
-        "--format", "-f", help="text, json, or jsonld (Dublin Core terms, EDM and schema.org).")
+        typer.Option(
+            "--stream", "-s", help="The stream whose rights to show (same as DOC/STREAM)."
+        ),
+    ] = None,
+    fmt: Annotated[
+        RightsFormat,
+        typer.Option(
+            "--format", "-f", help="text, json, or jsonld (Dublin Core terms, EDM and schema.org)."
+        ),
     ] = RightsFormat.text,
     color: ColorOption = Color.auto,
 ) -> None:

@@ -21,14 +21,29 @@ def show_command(
     ],
     fmt: FormatOption = OutputFormat.text,
     reading: Annotated[
-        bool, typer.Option("--reading", help="The reading text: brackets dropped, their "
-                           "content kept ([North] Korea -> North Korea).")] = False,
+        bool,
+        typer.Option(
+            "--reading",
+            help="The reading text: brackets dropped, their "
+            "content kept ([North] Korea -> North Korea).",
+        ),
+    ] = False,
     source_only: Annotated[
-        bool, typer.Option("--source-only", help="The source-only text: the editor's bracketed "
-                           "additions dropped ([North] Korea -> Korea).")] = False,
+        bool,
+        typer.Option(
+            "--source-only",
+            help="The source-only text: the editor's bracketed "
+            "additions dropped ([North] Korea -> Korea).",
+        ),
+    ] = False,
     highlight: Annotated[
-        bool, typer.Option("--highlight", help="Colour the bracketed interventions by type "
-                           "(on a terminal, or with --color always).")] = False,
+        bool,
+        typer.Option(
+            "--highlight",
+            help="Colour the bracketed interventions by type "
+            "(on a terminal, or with --color always).",
+        ),
+    ] = False,
     profile: ProfileOption = None,
     color: ColorOption = Color.auto,
 ) -> None:
@@ -39,6 +54,15 @@ def show_command(
     """
     from .show_run import run
 
-    raise typer.Exit(run(get_ctx(ctx), target, fmt=fmt.value, reading=reading,
-                         source_only=source_only, highlight=highlight, profile=profile,
-                         color=color.value))
+    raise typer.Exit(
+        run(
+            get_ctx(ctx),
+            target,
+            fmt=fmt.value,
+            reading=reading,
+            source_only=source_only,
+            highlight=highlight,
+            profile=profile,
+            color=color.value,
+        )
+    )

@@ -9,15 +9,30 @@ from .common import AppContext, dumps_json, use_color, write, write_bytes
 from .log_run import version_record
 
 
-def run(app: AppContext, target: str, *, fmt: str = "text", reading: bool = False,
-        source_only: bool = False, highlight: bool = False, profile: str | None = None,
-        color: str = "auto") -> int:
+def run(
+    app: AppContext,
+    target: str,
+    *,
+    fmt: str = "text",
+    reading: bool = False,
+    source_only: bool = False,
+    highlight: bool = False,
+    profile: str | None = None,
+    color: str = "auto",
+) -> int:
     store = app.store
     version = store.resolve(target)
     data = store.read_bytes(version)
     if reading or source_only or highlight:
-        data, extra = _editorial(store, version, data, reading, source_only, profile,
-                                 highlight and fmt == "text" and use_color(color))
+        data, extra = _editorial(
+            store,
+            version,
+            data,
+            reading,
+            source_only,
+            profile,
+            highlight and fmt == "text" and use_color(color),
+        )
     else:
         extra = {}
     if fmt == "json":
@@ -25,8 +40,12 @@ def run(app: AppContext, target: str, *, fmt: str = "text", reading: bool = Fals
         record = {
             "format_version": 1,
             "document": version.doc_id,
-            "stream": {"id": stream.id, "kind": stream.kind, "language": stream.language,
-                       "translates": stream.translates},
+            "stream": {
+                "id": stream.id,
+                "kind": stream.kind,
+                "language": stream.language,
+                "translates": stream.translates,
+            },
             "version": version_record(version),
             "text": data.decode("utf-8"),
         }
@@ -37,8 +56,15 @@ def run(app: AppContext, target: str, *, fmt: str = "text", reading: bool = Fals
     return 0
 
 
-def _editorial(store: Any, version: Any, data: bytes, reading: bool, source_only: bool,
-               profile: str | None, colored: bool) -> tuple[bytes, dict[str, str]]:
+def _editorial(
+    store: Any,
+    version: Any,
+    data: bytes,
+    reading: bool,
+    source_only: bool,
+    profile: str | None,
+    colored: bool,
+) -> tuple[bytes, dict[str, str]]:
     """The text (``data``, as stored) projected and highlighted as asked, and what JSON
     output adds to say so."""
     from .. import interventions as iv

@@ -44,16 +44,30 @@ if TYPE_CHECKING:
     from .metadata import MetadataDiff
 
 
-def diff_texts(old: str, new: str, *, options: DiffOptions | None = None,
-               old_label: str = "old", new_label: str = "new") -> DiffResult:
+def diff_texts(
+    old: str,
+    new: str,
+    *,
+    options: DiffOptions | None = None,
+    old_label: str = "old",
+    new_label: str = "new",
+) -> DiffResult:
     """The word-level diff from ``old`` to ``new`` (labels name the sides in output)."""
     from .engine import compute
     from .result import build
 
     opts = options or DiffOptions()
     spans, degraded, warnings = compute(old, new, opts)
-    return build(old, new, spans, opts, old_label=old_label, new_label=new_label,
-                 degraded=degraded, warnings=tuple(warnings))
+    return build(
+        old,
+        new,
+        spans,
+        opts,
+        old_label=old_label,
+        new_label=new_label,
+        degraded=degraded,
+        warnings=tuple(warnings),
+    )
 
 
 def diff_metadata(old: Any, new: Any, **kwargs: Any) -> MetadataDiff:
@@ -64,5 +78,14 @@ def diff_metadata(old: Any, new: Any, **kwargs: Any) -> MetadataDiff:
     return _diff_metadata(old, new, **kwargs)
 
 
-__all__ = ["ASPECTS", "FORMAT_VERSION", "OPS", "DiffOptions", "DiffResult", "Operation",
-           "Stats", "diff_metadata", "diff_texts"]
+__all__ = [
+    "ASPECTS",
+    "FORMAT_VERSION",
+    "OPS",
+    "DiffOptions",
+    "DiffResult",
+    "Operation",
+    "Stats",
+    "diff_metadata",
+    "diff_texts",
+]

@@ -76,8 +76,9 @@ def _code(index: int) -> str:
     return chr(point)
 
 
-def encode(units_a: Sequence[str], units_b: Sequence[str],
-           limit: int | None = None) -> tuple[str, str]:
+def encode(
+    units_a: Sequence[str], units_b: Sequence[str], limit: int | None = None
+) -> tuple[str, str]:
     """Both unit sequences as strings, one character per distinct unit."""
     cap = MAX_CODES if limit is None else limit
     distinct = dict.fromkeys(units_a)
@@ -86,8 +87,7 @@ def encode(units_a: Sequence[str], units_b: Sequence[str],
     if count > cap:
         raise TooManyUnits
     if count <= _PUA_SIZE:
-        codes = dict(zip(distinct, map(chr, range(_PUA_START, _PUA_START + count)),
-                         strict=True))
+        codes = dict(zip(distinct, map(chr, range(_PUA_START, _PUA_START + count)), strict=True))
     else:
         codes = dict(zip(distinct, map(_code, range(count)), strict=True))
     get = codes.__getitem__
@@ -204,7 +204,7 @@ class Differ:
         s = dmp.diff_commonSuffix(a, b)
         tail = ""
         if s:
-            tail, a, b = a[len(a) - s:], a[: len(a) - s], b[: len(b) - s]
+            tail, a, b = a[len(a) - s :], a[: len(a) - s], b[: len(b) - s]
         out: Diffs = [(EQUAL, head)] if head else []
         out.extend(self._middle(a, b, small, depth))
         if tail:
@@ -372,7 +372,8 @@ def _boundary_score(left: str, right: str) -> int:
     space1, space2 = other1 and c1.isspace(), other2 and c2.isspace()
     break1, break2 = space1 and c1 in "\r\n", space2 and c2 in "\r\n"
     if (break1 and left.endswith(("\n\n", "\n\r\n"))) or (
-            break2 and right.startswith(("\n\n", "\r\n\n", "\n\r\n", "\r\n\r\n"))):
+        break2 and right.startswith(("\n\n", "\r\n\n", "\n\r\n", "\r\n\r\n"))
+    ):
         return 5
     if break1 or break2:
         return 4
@@ -403,7 +404,7 @@ def slide_edits(diffs: Diffs, token: Callable[[str], str]) -> Diffs:
         while k < len(eq1) and k < len(edit) and eq1[len(eq1) - 1 - k] == edit[len(edit) - 1 - k]:
             k += 1
         if k:
-            common = edit[len(edit) - k:]
+            common = edit[len(edit) - k :]
             eq1, edit, eq2 = eq1[: len(eq1) - k], common + edit[: len(edit) - k], common + eq2
         best = (eq1, edit, eq2)
         best_score = score(eq1, edit) + score(edit, eq2)
@@ -423,6 +424,7 @@ def slide_edits(diffs: Diffs, token: Callable[[str], str]) -> Diffs:
 
 # -- the whole pipeline ----------------------------------------------------------------------
 
+
 def _common_prefix(a: str, b: str) -> int:
     """Length of the common prefix, by a binary search over slices (memory comparisons)."""
     lo, hi = 0, min(len(a), len(b))
@@ -440,7 +442,7 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     la, lb = len(a), len(b)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if a[la - mid: la - lo] == b[lb - mid: lb - lo]:
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
             lo = mid
         else:
             hi = mid - 1
@@ -488,7 +490,8 @@ class Engine:
                 f"the time limit of {self.options.time_limit:g} s ran out: "
                 f"{self.coarse_regions} region(s) were compared by whole lines, not word by "
                 "word (the result is exact but coarser; run without --time-limit for the "
-                "full diff)")
+                "full diff)"
+            )
         return spans
 
     # -- lines -------------------------------------------------------------------------------
@@ -525,8 +528,9 @@ class Engine:
                 pending_b += k
                 continue
             if pending_a or pending_b:
-                spans.extend(self._words(off_a[i], off_a[i + pending_a],
-                                         off_b[j], off_b[j + pending_b]))
+                spans.extend(
+                    self._words(off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b])
+                )
                 i += pending_a
                 j += pending_b
                 pending_a = pending_b = 0
@@ -538,8 +542,9 @@ class Engine:
             i += k
             j += k
         if pending_a or pending_b:
-            spans.extend(self._words(off_a[i], off_a[i + pending_a],
-                                     off_b[j], off_b[j + pending_b]))
+            spans.extend(
+                self._words(off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b])
+            )
         return spans
 
     # -- words -------------------------------------------------------------------------------
@@ -581,7 +586,8 @@ class Engine:
         except TooManyUnits:
             self.warnings.append(
                 f"a region of {len(units_a) + len(units_b):,} words has more distinct words "
-                "than the engine can map; it was compared line by line")
+                "than the engine can map; it was compared line by line"
+            )
             units_a, units_b = a.splitlines(True), b.splitlines(True)
             keys_a, keys_b, rest_a, rest_b = units_a, units_b, "", ""
             keyed = False
@@ -607,8 +613,9 @@ class Engine:
             k = len(text)
             if op == EQUAL:
                 if keyed:
-                    spans.extend(_keyed_equal(units_a, units_b, leads_a, leads_b,
-                                              off_a, off_b, i, j, k))
+                    spans.extend(
+                        _keyed_equal(units_a, units_b, leads_a, leads_b, off_a, off_b, i, j, k)
+                    )
                 else:
                     spans.append(("equal", off_a[i], off_a[i + k], off_b[j], off_b[j + k]))
                 i += k
@@ -625,9 +632,17 @@ class Engine:
         return spans
 
 
-def _keyed_equal(units_a: list[str], units_b: list[str], leads_a: list[int],
-                 leads_b: list[int], off_a: list[int], off_b: list[int], i: int, j: int,
-                 k: int) -> list[Span]:
+def _keyed_equal(
+    units_a: list[str],
+    units_b: list[str],
+    leads_a: list[int],
+    leads_b: list[int],
+    off_a: list[int],
+    off_b: list[int],
+    i: int,
+    j: int,
+    k: int,
+) -> list[Span]:
     """Units equal once normalised: equal where the raw text is, ignored where it is not,
     the ignored lead-in and the token apart."""
     spans: list[Span] = []

@@ -129,8 +129,9 @@ class _Sides:
         while len(right) < len(left):
             right.append(None)
 
-    def add(self, side: int, text: str, tag: str = "", title: str = "",
-            whitespace: bool = False) -> None:
+    def add(
+        self, side: int, text: str, tag: str = "", title: str = "", whitespace: bool = False
+    ) -> None:
         pieces = text.split("\n")
         for k, piece in enumerate(pieces):
             if piece or (tag and whitespace):
@@ -189,8 +190,10 @@ def _side_by_side(h: Hunk) -> str:
             else:
                 cells.append(f'<td class="n">{cell[0]}</td><td class="t">{cell[1]}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    return ('<table class="sbs"><colgroup><col class="n"><col><col class="n"><col>'
-            "</colgroup>\n" + "\n".join(rows) + "\n</table>")
+    return (
+        '<table class="sbs"><colgroup><col class="n"><col><col class="n"><col>'
+        "</colgroup>\n" + "\n".join(rows) + "\n</table>"
+    )
 
 
 _CSS = """
@@ -237,7 +240,7 @@ table.sbs td.empty { background: #f4f4f4; }
 def format_html(result: DiffResult, options: RenderOptions) -> str:
     title = f"Word diff: {result.old_label} → {result.new_label}"
     parts = [
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         '<meta name="generator" content="provenance diff">\n',
         f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n",
@@ -249,9 +252,10 @@ def format_html(result: DiffResult, options: RenderOptions) -> str:
         found = hunks(result, options)
         inline, side = [], []
         for h in found:
-            head = f'<h2>lines {h.first}–{h.last}</h2>\n'
-            inline.append(f'<section class="hunk">{head}<p class="text">{_inline(h)}</p>'
-                          "</section>\n")
+            head = f"<h2>lines {h.first}–{h.last}</h2>\n"
+            inline.append(
+                f'<section class="hunk">{head}<p class="text">{_inline(h)}</p></section>\n'
+            )
             side.append(f'<section class="hunk">{head}{_side_by_side(h)}</section>\n')
         if found:
             parts.append(
@@ -261,6 +265,7 @@ def format_html(result: DiffResult, options: RenderOptions) -> str:
                 '<input type="radio" name="view" id="view-side">'
                 '<label for="view-side">Side by side</label>\n'
                 '<div class="view inline">\n' + "".join(inline) + "</div>\n"
-                '<div class="view side">\n' + "".join(side) + "</div>\n</div>\n")
+                '<div class="view side">\n' + "".join(side) + "</div>\n</div>\n"
+            )
     parts.append("</body>\n</html>\n")
     return "".join(parts)

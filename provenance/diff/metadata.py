@@ -116,32 +116,46 @@ def _walk(old: Any, new: Any, pointer: str) -> Iterator[tuple[str, str, Any, Any
         yield pointer or "/", CHANGED, old, new
 
 
-def diff_metadata(old: Mapping[str, Any], new: Mapping[str, Any], *, old_label: str = "old",
-                  new_label: str = "new", old_line_of: LineOf | None = None,
-                  new_line_of: LineOf | None = None) -> MetadataDiff:
+def diff_metadata(
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    *,
+    old_label: str = "old",
+    new_label: str = "new",
+    old_line_of: LineOf | None = None,
+    new_line_of: LineOf | None = None,
+) -> MetadataDiff:
     """The fields changed, added and removed from ``old`` to ``new``; ``*_line_of`` map a
     JSON pointer to its line in the record's file (``YAMLDoc.line_of``)."""
     changes = []
     for pointer, change, a, b in _walk(old, new, ""):
-        changes.append(FieldChange(
-            pointer, change, a, b,
-            old_line_of(pointer) if old_line_of and change != ADDED else None,
-            new_line_of(pointer) if new_line_of and change != REMOVED else None))
+        changes.append(
+            FieldChange(
+                pointer,
+                change,
+                a,
+                b,
+                old_line_of(pointer) if old_line_of and change != ADDED else None,
+                new_line_of(pointer) if new_line_of and change != REMOVED else None,
+            )
+        )
     return MetadataDiff(tuple(changes), old_label, new_label)
 
 
 # -- renderers --------------------------------------------------------------------------------
 
-def version_records(store: Any, version: Any
-                    ) -> tuple[dict[str, Any], Callable[[str], int | None]]:
+
+def version_records(store: Any, version: Any) -> tuple[dict[str, Any], Callable[[str], int | None]]:
     """What ``--metadata`` compares for a version of a store: its document, stream and
     version records as stored (``{"document": ..., "stream": ..., "version": ...}``), and the
     line of any JSON pointer into them (``/version/agents/0`` -> its line in ``vN.yaml``)."""
     from .. import yamlio
 
-    paths = {"document": store.document(version.doc_id).path,
-             "stream": store.stream(version.doc_id, version.stream_id).path,
-             "version": version.meta_path}
+    paths = {
+        "document": store.document(version.doc_id).path,
+        "stream": store.stream(version.doc_id, version.stream_id).path,
+        "version": version.meta_path,
+    }
     docs = {name: yamlio.load(path) for name, path in paths.items()}
 
     def line_of(pointer: str) -> int | None:
@@ -161,20 +175,29 @@ def summary(diff: MetadataDiff) -> str:
     if not diff.changes:
         return "No fields differ."
     n = len(diff.changes)
-    return (f"{n} field{'s' if n != 1 else ''} differ: {c[CHANGED]} changed, {c[ADDED]} added, "
-            f"{c[REMOVED]} removed.")
+    return (
+        f"{n} field{'s' if n != 1 else ''} differ: {c[CHANGED]} changed, {c[ADDED]} added, "
+        f"{c[REMOVED]} removed."
+    )
 
 
 def format_text(diff: MetadataDiff, color: bool = False, stat: bool = False) -> str:
-    red, green, yellow, bold, reset = (("\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[1m",
-                                        "\x1b[0m") if color else ("", "", "", "", ""))
-    out = [f"{bold}--- {diff.old_label} (metadata){reset}\n",
-           f"{bold}+++ {diff.new_label} (metadata){reset}\n"]
+    red, green, yellow, bold, reset = (
+        ("\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[0m")
+        if color
+        else ("", "", "", "", "")
+    )
+    out = [
+        f"{bold}--- {diff.old_label} (metadata){reset}\n",
+        f"{bold}+++ {diff.new_label} (metadata){reset}\n",
+    ]
     if not stat:
         for ch in diff.changes:
             if ch.change == CHANGED:
-                out.append(f"{yellow}~ {ch.field}{reset}: {red}{_shown(ch.old)}{reset} -> "
-                           f"{green}{_shown(ch.new)}{reset}\n")
+                out.append(
+                    f"{yellow}~ {ch.field}{reset}: {red}{_shown(ch.old)}{reset} -> "
+                    f"{green}{_shown(ch.new)}{reset}\n"
+                )
             elif ch.change == ADDED:
                 out.append(f"{green}+ {ch.field}: {_shown(ch.new)}{reset}\n")
             else:
@@ -188,8 +211,14 @@ def format_json(diff: MetadataDiff, color: bool = False, stat: bool = False) -> 
 
 
 def _md(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("|", "\\|").replace("`", "\\`").replace("\n", " ↵ "))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+        .replace("`", "\\`")
+        .replace("\n", " ↵ ")
+    )
 
 
 def format_markdown(diff: MetadataDiff, color: bool = False, stat: bool = False) -> str:
@@ -205,15 +234,22 @@ def format_markdown(diff: MetadataDiff, color: bool = False, stat: bool = False)
 
 def format_html(diff: MetadataDiff, color: bool = False, stat: bool = False) -> str:
     rows = "".join(
-        f"<tr class=\"{ch.change}\"><td><code>{escape(ch.field)}</code></td><td>{ch.change}"
+        f'<tr class="{ch.change}"><td><code>{escape(ch.field)}</code></td><td>{ch.change}'
         f"</td><td>{'' if ch.change == ADDED else escape(_shown(ch.old))}</td>"
         f"<td>{'' if ch.change == REMOVED else escape(_shown(ch.new))}</td></tr>\n"
-        for ch in diff.changes)
-    table = ("<table><thead><tr><th>Field</th><th>Change</th><th>Old</th><th>New</th></tr>"
-             f"</thead><tbody>\n{rows}</tbody></table>\n") if rows and not stat else ""
+        for ch in diff.changes
+    )
+    table = (
+        (
+            "<table><thead><tr><th>Field</th><th>Change</th><th>Old</th><th>New</th></tr>"
+            f"</thead><tbody>\n{rows}</tbody></table>\n"
+        )
+        if rows and not stat
+        else ""
+    )
     title = f"Metadata: {diff.old_label} → {diff.new_label}"
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n<style>\n"
         "body { font: 16px/1.5 Georgia, serif; max-width: 70rem; margin: 1.5rem auto; "
         "padding: 0 1rem; }\n"
@@ -225,7 +261,8 @@ def format_html(diff: MetadataDiff, color: bool = False, stat: bool = False) -> 
         "</style>\n</head>\n<body>\n"
         f"<h1>Metadata: <code>{escape(diff.old_label)}</code> → "
         f"<code>{escape(diff.new_label)}</code></h1>\n<p>{escape(summary(diff))}</p>\n"
-        f"{table}</body>\n</html>\n")
+        f"{table}</body>\n</html>\n"
+    )
 
 
 #: ``--format`` value -> renderer(diff, color, stat) -> text.

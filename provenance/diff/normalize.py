@@ -23,10 +23,12 @@ from .options import ASPECTS, CASE, PUNCTUATION, QUOTES, UNICODE, WHITESPACE, Di
 from .tokenize import WHITESPACE_CHARS
 
 #: Quotation marks and apostrophes that ``ignore_quotes`` treats as their straight forms.
-QUOTE_MAP = str.maketrans({
-    **dict.fromkeys("‘’‚‛′‹›`´ʼ＇", "'"),
-    **dict.fromkeys("“”„‟″«»＂〝〞", '"'),
-})
+QUOTE_MAP = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′‹›`´ʼ＇", "'"),
+        **dict.fromkeys("“”„‟″«»＂〝〞", '"'),
+    }
+)
 _SPACE_RE = re.compile(f"[\\s{WHITESPACE_CHARS}]+")
 
 
@@ -72,8 +74,9 @@ def normalize(text: str, aspects: Iterable[str]) -> str:
     return text
 
 
-_SUBSETS = [frozenset(c) for size in range(1, len(ASPECTS) + 1)
-            for c in combinations(ASPECTS, size)]
+_SUBSETS = [
+    frozenset(c) for size in range(1, len(ASPECTS) + 1) for c in combinations(ASPECTS, size)
+]
 
 
 def labels(old: str, new: str, prefer: frozenset[str] = frozenset()) -> tuple[str, ...]:

@@ -30,8 +30,14 @@ class DiffOptions:
     limit: the result is always complete.
     """
 
-    __slots__ = ("ignore_case", "ignore_punctuation", "ignore_quotes", "ignore_whitespace",
-                 "nfc", "time_limit")
+    __slots__ = (
+        "ignore_case",
+        "ignore_punctuation",
+        "ignore_quotes",
+        "ignore_whitespace",
+        "nfc",
+        "time_limit",
+    )
     ignore_whitespace: bool
     ignore_case: bool
     ignore_quotes: bool
@@ -39,14 +45,21 @@ class DiffOptions:
     nfc: bool
     time_limit: float | None
 
-    def __init__(self, ignore_whitespace: bool = False, ignore_case: bool = False,
-                 ignore_quotes: bool = False, ignore_punctuation: bool = False,
-                 nfc: bool = False, time_limit: float | None = None) -> None:
+    def __init__(
+        self,
+        ignore_whitespace: bool = False,
+        ignore_case: bool = False,
+        ignore_quotes: bool = False,
+        ignore_punctuation: bool = False,
+        nfc: bool = False,
+        time_limit: float | None = None,
+    ) -> None:
         if time_limit is not None and not time_limit > 0:
             from ..errors import UsageError
 
-            raise UsageError(f"the time limit must be a positive number of seconds, "
-                             f"not {time_limit!r}")
+            raise UsageError(
+                f"the time limit must be a positive number of seconds, not {time_limit!r}"
+            )
         setattr_ = object.__setattr__
         setattr_(self, "ignore_whitespace", ignore_whitespace)
         setattr_(self, "ignore_case", ignore_case)

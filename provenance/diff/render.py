@@ -34,8 +34,11 @@ class RenderOptions(NamedTuple):
 def shown(result: DiffResult, options: RenderOptions) -> list[int]:
     """Indices (into ``result.operations``) of the changes to show."""
     only = options.only
-    return [i for i, op in enumerate(result.operations)
-            if op.op != EQUAL and not op.ignored and (only is None or op.category in only)]
+    return [
+        i
+        for i, op in enumerate(result.operations)
+        if op.op != EQUAL and not op.ignored and (only is None or op.category in only)
+    ]
 
 
 # -- making text visible ----------------------------------------------------------------------
@@ -53,15 +56,18 @@ def _codepoint(ch: str) -> str:
 _INVISIBLE_RE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
     "\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff]"
-    "|\r(?!\n|\\Z)")  # a carriage return alone, not one of a CRLF or at the end
+    "|\r(?!\n|\\Z)"
+)  # a carriage return alone, not one of a CRLF or at the end
 
 
 def visible(text: str, whitespace: bool = False) -> str:
     """``text`` safe for a terminal: control and invisible characters spelled out; with
     ``whitespace``, every space, tab and line break too (for whitespace-only changes)."""
     if whitespace:
-        return "".join(_WS_VISIBLE.get(ch) or (_codepoint(ch) if _invisible(ch) or ch.isspace()
-                                               else ch) for ch in text)
+        return "".join(
+            _WS_VISIBLE.get(ch) or (_codepoint(ch) if _invisible(ch) or ch.isspace() else ch)
+            for ch in text
+        )
     if text.isprintable() or not _INVISIBLE_RE.search(text):
         return text
     return _INVISIBLE_RE.sub(lambda m: _codepoint(m.group()), text)
@@ -73,6 +79,7 @@ def _invisible(ch: str) -> bool:
 
 # -- context and grouping ---------------------------------------------------------------------
 
+
 def _ctx_text(op: Operation) -> str:
     """What an operation contributes to the context around shown changes."""
     return op.old if op.op == EQUAL else op.new
@@ -81,7 +88,7 @@ def _ctx_text(op: Operation) -> str:
 def _left(text: str, words: int) -> str:
     """The end of ``text`` holding up to ``words`` words, not reaching back past a line
     break."""
-    line = text[text.rfind("\n") + 1:]
+    line = text[text.rfind("\n") + 1 :]
     if words <= 0 or not line:
         return ""
     toks = tokenize(line[-2000:])
@@ -135,9 +142,12 @@ def groups(result: DiffResult, options: RenderOptions) -> Iterator[Group]:
         while k + 1 < len(idx):
             nxt = idx[k + 1]
             between = "".join(_ctx_text(ops[i]) for i in range(members[-1] + 1, nxt))
-            if ("\n" in between or sum(1 for t in tokenize(between) if is_word(t))
-                    > 2 * ctx or ops[nxt].labels != ops[first].labels
-                    or ops[nxt].category != ops[first].category):
+            if (
+                "\n" in between
+                or sum(1 for t in tokenize(between) if is_word(t)) > 2 * ctx
+                or ops[nxt].labels != ops[first].labels
+                or ops[nxt].category != ops[first].category
+            ):
                 break
             members.append(nxt)
             k += 1
@@ -168,6 +178,7 @@ def _gather(ops: Sequence[Operation], start: int, step: int, limit: int = 4000) 
 
 # -- the summary ------------------------------------------------------------------------------
 
+
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
@@ -178,12 +189,13 @@ def summary(result: DiffResult) -> str:
     if not s.changes:
         text = "No changes"
     else:
-        text = (f"{_plural(s.changes, 'change')}: {_plural(s.words_changed, 'word')} changed, "
-                f"{s.words_inserted:,} inserted, {s.words_deleted:,} deleted; lines touched: "
-                f"{s.lines_old:,} old, {s.lines_new:,} new")
+        text = (
+            f"{_plural(s.changes, 'change')}: {_plural(s.words_changed, 'word')} changed, "
+            f"{s.words_inserted:,} inserted, {s.words_deleted:,} deleted; lines touched: "
+            f"{s.lines_old:,} old, {s.lines_new:,} new"
+        )
         if s.labelled:
-            text += " (" + ", ".join(f"{n:,} {label}-only"
-                                     for label, n in s.labelled.items()) + ")"
+            text += " (" + ", ".join(f"{n:,} {label}-only" for label, n in s.labelled.items()) + ")"
     ignoring = sorted(result.options.ignored)
     if ignoring:
         text += f"; ignoring {', '.join(ignoring)}"
@@ -207,7 +219,8 @@ def category_counts(result: DiffResult) -> dict[str, int]:
         return {}
     order = ("textual", "editorial", "whitespace")
     return {name: counts.get(name, 0) for name in order} | {
-        k: v for k, v in counts.items() if k not in order}
+        k: v for k, v in counts.items() if k not in order
+    }
 
 
 def _tags(op: Operation) -> list[str]:
@@ -217,22 +230,32 @@ def _tags(op: Operation) -> list[str]:
 
 # -- text -------------------------------------------------------------------------------------
 
+
 def format_text(result: DiffResult, options: RenderOptions | None = None) -> str:
     """Inline ``[-old-]{+new+}`` with a few words of context, one group per line, each led by
     its position in the old and the new text (``-line:column +line:column``)."""
     opts = options or RenderOptions()
-    red, green, dim, bold, reset = ((RED, GREEN, DIM, BOLD, RESET) if opts.color
-                                    else ("", "", "", "", ""))
+    red, green, dim, bold, reset = (
+        (RED, GREEN, DIM, BOLD, RESET) if opts.color else ("", "", "", "", "")
+    )
     out = [f"{bold}--- {result.old_label}{reset}\n", f"{bold}+++ {result.new_label}{reset}\n"]
     if not opts.stat:
         ops = result.operations
         for g in groups(result, opts):
             first = ops[g.indices[0]]
             ws = "whitespace" in first.labels
-            red, green = ((EDITORIAL_OLD, EDITORIAL_NEW) if first.category == "editorial"
-                          and opts.color else (RED, GREEN) if opts.color else ("", ""))
-            line = [f"{dim}-{first.old_line}:{first.old_column} "
-                    f"+{first.new_line}:{first.new_column}{reset}  ", visible(g.before)]
+            red, green = (
+                (EDITORIAL_OLD, EDITORIAL_NEW)
+                if first.category == "editorial" and opts.color
+                else (RED, GREEN)
+                if opts.color
+                else ("", "")
+            )
+            line = [
+                f"{dim}-{first.old_line}:{first.old_column} "
+                f"+{first.new_line}:{first.new_column}{reset}  ",
+                visible(g.before),
+            ]
             prev = None
             for i in g.indices:
                 if prev is not None:
@@ -253,6 +276,7 @@ def format_text(result: DiffResult, options: RenderOptions | None = None) -> str
 
 # -- JSON -------------------------------------------------------------------------------------
 
+
 def format_json(result: DiffResult, options: RenderOptions | None = None) -> str:
     """The result's :meth:`~DiffResult.as_dict` (``diff-output.schema.json``)."""
     import json
@@ -272,8 +296,13 @@ def _md(text: str, whitespace: bool = False) -> str:
     if len(text) > _MD_LIMIT:
         extra = f" … ({len(text) - _MD_LIMIT:,} more characters)"
         text = text[:_MD_LIMIT]
-    text = (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .translate(_MD_SPECIAL).replace("\n", " ↵ "))
+    text = (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .translate(_MD_SPECIAL)
+        .replace("\n", " ↵ ")
+    )
     return text + extra
 
 
@@ -281,8 +310,7 @@ def format_markdown(result: DiffResult, options: RenderOptions | None = None) ->
     """A list for a pull-request comment: each change with its position and context, deleted
     text in ``<del>``, inserted text in ``<ins>`` (changes over 400 characters shortened)."""
     opts = options or RenderOptions()
-    head = (f"**Word diff** `{result.old_label}` → `{result.new_label}`: "
-            f"{_md(summary(result))}\n")
+    head = f"**Word diff** `{result.old_label}` → `{result.new_label}`: {_md(summary(result))}\n"
     out = [head]
     if not opts.stat:
         ops = result.operations

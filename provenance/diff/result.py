@@ -133,10 +133,17 @@ class DiffResult:
     lines, and ``warnings`` says so.
     """
 
-    def __init__(self, old_text: str, new_text: str, operations: tuple[Operation, ...],
-                 options: DiffOptions | None = None, old_label: str = "old",
-                 new_label: str = "new", degraded: bool = False,
-                 warnings: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        old_text: str,
+        new_text: str,
+        operations: tuple[Operation, ...],
+        options: DiffOptions | None = None,
+        old_label: str = "old",
+        new_label: str = "new",
+        degraded: bool = False,
+        warnings: tuple[str, ...] = (),
+    ) -> None:
         setattr_ = object.__setattr__
         setattr_(self, "old_text", old_text)
         setattr_(self, "new_text", new_text)
@@ -160,10 +167,16 @@ class DiffResult:
         raise AttributeError(f"a DiffResult is read-only (cannot set {name!r})")
 
     def _fields(self) -> dict[str, Any]:
-        return {"old_text": self.old_text, "new_text": self.new_text,
-                "operations": self.operations, "options": self.options,
-                "old_label": self.old_label, "new_label": self.new_label,
-                "degraded": self.degraded, "warnings": self.warnings}
+        return {
+            "old_text": self.old_text,
+            "new_text": self.new_text,
+            "operations": self.operations,
+            "options": self.options,
+            "old_label": self.old_label,
+            "new_label": self.new_label,
+            "degraded": self.degraded,
+            "warnings": self.warnings,
+        }
 
     def replace(self, **changes: Any) -> DiffResult:
         """A copy with some fields changed."""
@@ -176,8 +189,10 @@ class DiffResult:
         return hash(tuple(self._fields().values()))
 
     def __repr__(self) -> str:
-        return (f"DiffResult(old_label={self.old_label!r}, new_label={self.new_label!r}, "
-                f"changes={len(self.changes)}, degraded={self.degraded!r})")
+        return (
+            f"DiffResult(old_label={self.old_label!r}, new_label={self.new_label!r}, "
+            f"changes={len(self.changes)}, degraded={self.degraded!r})"
+        )
 
     @cached_property
     def changes(self) -> tuple[Operation, ...]:
@@ -236,13 +251,16 @@ class DiffResult:
         parts: list[str] = []
         pos = 0
         for ch in self.changes:
-            if text[ch.old_start:ch.old_end] != ch.old:
+            if text[ch.old_start : ch.old_end] != ch.old:
                 from ..errors import InputError
 
-                raise InputError(f"the diff does not apply: the text at {ch.old_line}:"
-                                 f"{ch.old_column} is not {ch.old[:40]!r}",
-                                 line=ch.old_line, column=ch.old_column)
-            parts.append(text[pos:ch.old_start])
+                raise InputError(
+                    f"the diff does not apply: the text at {ch.old_line}:"
+                    f"{ch.old_column} is not {ch.old[:40]!r}",
+                    line=ch.old_line,
+                    column=ch.old_column,
+                )
+            parts.append(text[pos : ch.old_start])
             parts.append(ch.new)
             pos = ch.old_end
         parts.append(text[pos:])
@@ -254,13 +272,15 @@ class DiffResult:
         if len(categories) != len(self.changes):
             raise ValueError("one category per change is needed")
         it = iter(categories)
-        ops = tuple(op if op.op == EQUAL else op._replace(category=next(it))
-                    for op in self.operations)
+        ops = tuple(
+            op if op.op == EQUAL else op._replace(category=next(it)) for op in self.operations
+        )
         return self.replace(operations=ops)
 
     def side(self, which: str) -> dict[str, Any]:
-        text, label = ((self.old_text, self.old_label) if which == "old"
-                       else (self.new_text, self.new_label))
+        text, label = (
+            (self.old_text, self.old_label) if which == "old" else (self.new_text, self.new_label)
+        )
         return {
             "label": label,
             "chars": len(text),
@@ -295,8 +315,13 @@ def _touched(text: str, line: int, column: int, other: str) -> tuple[int, int] |
     return line, line
 
 
-def build(old: str, new: str, spans: Sequence[tuple[str, int, int, int, int]],
-          options: DiffOptions, **fields: Any) -> DiffResult:
+def build(
+    old: str,
+    new: str,
+    spans: Sequence[tuple[str, int, int, int, int]],
+    options: DiffOptions,
+    **fields: Any,
+) -> DiffResult:
     """The result object from the engine's spans: adjacent spans of one kind joined (a change
     the options ignore stays apart from a change beside it), each change labelled, every
     operation given its line and column on both sides."""
@@ -306,8 +331,9 @@ def build(old: str, new: str, spans: Sequence[tuple[str, int, int, int, int]],
         if a0 == a1 and b0 == b1:
             continue
         if kind != "equal":
-            kind = ("ignored" if ignoring and is_ignored(old[a0:a1], new[b0:b1], options)
-                    else "change")
+            kind = (
+                "ignored" if ignoring and is_ignored(old[a0:a1], new[b0:b1], options) else "change"
+            )
         if merged and merged[-1][0] == kind:
             merged[-1][2] = a1
             merged[-1][4] = b1
@@ -327,8 +353,11 @@ def build(old: str, new: str, spans: Sequence[tuple[str, int, int, int, int]],
         o, n = old[a0:a1], new[b0:b1]
         op = REPLACE if o and n else DELETE if o else INSERT
         ignored = kind == "ignored" and is_ignored(o, n, options)
-        ops.append(Operation(op, a0, a1, b0, b1, o, n, la, ca, lb, cb,
-                             labels(o, n, options.ignored), ignored))
+        ops.append(
+            Operation(
+                op, a0, a1, b0, b1, o, n, la, ca, lb, cb, labels(o, n, options.ignored), ignored
+            )
+        )
     return DiffResult(old, new, tuple(ops), options, **fields)
 
 
@@ -346,8 +375,12 @@ def _trim_spaces(old: str, new: str, merged: list[list[Any]]) -> list[list[Any]]
             out.append(entry)
             continue
         lead = _LEAD_SPACE.match(old, a0, a1)
-        if lead and lead.end() < a1 and old[a0:lead.end()] == new[b0:b0 + lead.end() - a0] \
-                and (lead.end() - a0 < b1 - b0):
+        if (
+            lead
+            and lead.end() < a1
+            and old[a0 : lead.end()] == new[b0 : b0 + lead.end() - a0]
+            and (lead.end() - a0 < b1 - b0)
+        ):
             k = lead.end() - a0
             if out and out[-1][0] == "equal":
                 out[-1][2] += k
@@ -358,8 +391,13 @@ def _trim_spaces(old: str, new: str, merged: list[list[Any]]) -> list[list[Any]]
         tail = _TAIL_SPACE.search(old, a0, a1)
         k = tail.end() - tail.start() if tail else 0
         follow: list[Any] | None = None
-        if k and k < a1 - a0 and k < b1 - b0 and old[a1 - k:a1] == new[b1 - k:b1] and (
-                not new[b1 - k - 1].isspace()):
+        if (
+            k
+            and k < a1 - a0
+            and k < b1 - b0
+            and old[a1 - k : a1] == new[b1 - k : b1]
+            and (not new[b1 - k - 1].isspace())
+        ):
             follow = ["equal", a1 - k, a1, b1 - k, b1]
             a1, b1 = a1 - k, b1 - k
         out.append([kind, a0, a1, b0, b1])
@@ -393,5 +431,14 @@ class _Positions:
         return self.line, offset - self.line_start + 1
 
 
-__all__ = ["DELETE", "EQUAL", "INSERT", "OPS", "REPLACE", "DiffResult", "Operation", "Stats",
-           "build"]
+__all__ = [
+    "DELETE",
+    "EQUAL",
+    "INSERT",
+    "OPS",
+    "REPLACE",
+    "DiffResult",
+    "Operation",
+    "Stats",
+    "build",
+]

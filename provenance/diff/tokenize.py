@@ -34,8 +34,10 @@ _BASIC_RE = re.compile(f"\\w+(?:[{MARKS}]+\\w*)*|{_SPACE}|.", re.DOTALL)
 # UTF-8 lead (and second) bytes of U+0E00-0FFF, U+1000-10FF, U+1100-11FF, U+1780-17FF,
 # U+2E80-2FFF, U+3000-CFFF, U+D000-D7FF, U+F900-FAFF, U+FF40-FFFF and the astral kana and
 # ideographs: a superset of the scripts without spaces (a false alarm only costs time).
-_PROBE_RE = re.compile(rb"\xe0[\xb8-\xbf]|\xe1[\x80-\x87\x9e\x9f]|\xe2[\xba-\xbf]|[\xe3-\xec]"
-                       rb"|\xed[\x80-\x9f]|\xef[\xa4-\xab\xbd-\xbf]|\xf0[\x9a\x9b\xa0-\xbf]")
+_PROBE_RE = re.compile(
+    rb"\xe0[\xb8-\xbf]|\xe1[\x80-\x87\x9e\x9f]|\xe2[\xba-\xbf]|[\xe3-\xec]"
+    rb"|\xed[\x80-\x9f]|\xef[\xa4-\xab\xbd-\xbf]|\xf0[\x9a\x9b\xa0-\xbf]"
+)
 _full_re: re.Pattern[str] | None = None
 #: A word token with a letter or digit in it (a run of underscores is not a word).
 _COUNT_RE = re.compile(f"_*[^\\W_]\\w*(?:[{MARKS}]+\\w*)*")
@@ -46,8 +48,7 @@ def _full() -> re.Pattern[str]:
     global _full_re
     if _full_re is None:
         word = f"[^\\W{NO_SPACE}]"  # a letter, digit or "_" outside the scripts without spaces
-        _full_re = re.compile(f"{word}+(?:[{MARKS}]+{word}*)*|{_SPACE}|[{NO_SPACE}]|.",
-                              re.DOTALL)
+        _full_re = re.compile(f"{word}+(?:[{MARKS}]+{word}*)*|{_SPACE}|[{NO_SPACE}]|.", re.DOTALL)
     return _full_re
 
 

@@ -120,8 +120,9 @@ class _Builder:
             slug += "-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
         self._agent_ids.add(slug)
         prov_type = self.organization if kind == "org" else self.person
-        record = self.graph.agent(self.ag[f"{kind}/{slug}"],
-                                  {"prov:type": prov_type, "prov:label": name})
+        record = self.graph.agent(
+            self.ag[f"{kind}/{slug}"], {"prov:type": prov_type, "prov:label": name}
+        )
         self._agents[key] = record
         return record
 
@@ -130,15 +131,21 @@ class _Builder:
     def build(self, doc: Document) -> ProvDocument:
         meta = doc.meta
         source = meta.get("source") or {}
-        attrs: list[tuple[Any, Any]] = [("prov:type", self.pv["Document"]),
-                                        ("prov:label", doc.title)]
-        for key, value in (("title", doc.title), ("date", doc.date),
-                           ("documentType", meta.get("type")),
-                           ("archive", source.get("archive")),
-                           ("reference", source.get("reference")),
-                           ("pages", source.get("pages")),
-                           ("publisher", meta.get("publisher")),
-                           ("url", meta.get("url")), ("recordId", meta.get("record_id"))):
+        attrs: list[tuple[Any, Any]] = [
+            ("prov:type", self.pv["Document"]),
+            ("prov:label", doc.title),
+        ]
+        for key, value in (
+            ("title", doc.title),
+            ("date", doc.date),
+            ("documentType", meta.get("type")),
+            ("archive", source.get("archive")),
+            ("reference", source.get("reference")),
+            ("pages", source.get("pages")),
+            ("publisher", meta.get("publisher")),
+            ("url", meta.get("url")),
+            ("recordId", meta.get("record_id")),
+        ):
             if value:
                 attrs.append((self.pv[key], str(value)))
         entity = self.graph.entity(self.rec[doc.id], attrs)
@@ -147,8 +154,11 @@ class _Builder:
         if publisher:
             self.publisher = self.agent(str(publisher), "org")
         for funder in meta.get("funders") or []:
-            self.graph.influence(entity, self.agent(str(funder), "org"),
-                                 other_attributes={"prov:type": self.pv["Funding"]})
+            self.graph.influence(
+                entity,
+                self.agent(str(funder), "org"),
+                other_attributes={"prov:type": self.pv["Funding"]},
+            )
         obtaining = self._obtaining(doc, entity)
 
         streams = self.store.streams(doc.id)
@@ -164,28 +174,44 @@ class _Builder:
         archive = (doc.meta.get("source") or {}).get("archive")
         if not obtained_by and not archive:
             return None
-        activity = self.graph.activity(self.rec[f"{doc.id}/obtaining"], other_attributes={
-            "prov:type": self.pv["Obtaining"],
-            "prov:label": f"obtaining {doc.title}"})
+        activity = self.graph.activity(
+            self.rec[f"{doc.id}/obtaining"],
+            other_attributes={
+                "prov:type": self.pv["Obtaining"],
+                "prov:label": f"obtaining {doc.title}",
+            },
+        )
         self.graph.usage(activity, entity)
         for name in obtained_by:
-            self.graph.association(activity, self.agent(str(name)),
-                                   other_attributes={"prov:role": self.pv["obtainer"]})
+            self.graph.association(
+                activity, self.agent(str(name)), other_attributes={"prov:role": self.pv["obtainer"]}
+            )
         if archive:
-            self.graph.association(activity, self.agent(str(archive), "org"),
-                                   other_attributes={"prov:role": self.pv["archive"]})
+            self.graph.association(
+                activity,
+                self.agent(str(archive), "org"),
+                other_attributes={"prov:role": self.pv["archive"]},
+            )
         return activity
 
     # -- streams and versions ------------------------------------------------------------
 
     def _stream(self, doc: Document, stream: Stream, entity: Any, ids: set[str]) -> None:
         kind = "Translation" if stream.kind == "translation" else "Transcription"
-        record = self.graph.entity(self.rec[stream.ref], {
-            "prov:type": self.pv[kind], "prov:label": stream.ref,
-            self.pv["language"]: stream.language})
+        record = self.graph.entity(
+            self.rec[stream.ref],
+            {
+                "prov:type": self.pv[kind],
+                "prov:label": stream.ref,
+                self.pv["language"]: stream.language,
+            },
+        )
         if stream.kind == "translation" and stream.translates in ids:
-            self.graph.derivation(record, self.rec[f"{doc.id}/{stream.translates}"],
-                                  other_attributes={"prov:type": self.pv["Translation"]})
+            self.graph.derivation(
+                record,
+                self.rec[f"{doc.id}/{stream.translates}"],
+                other_attributes={"prov:type": self.pv["Translation"]},
+            )
         else:
             self.graph.primary_source(record, entity)
 
@@ -197,14 +223,19 @@ class _Builder:
         for version in versions:
             self._version(stream, version, originals, obtaining)
 
-    def _version(self, stream: Stream, version: Version, originals: Sequence[Version],
-                 obtaining: Any) -> None:
+    def _version(
+        self, stream: Stream, version: Version, originals: Sequence[Version], obtaining: Any
+    ) -> None:
         pv, rec, g = self.pv, self.rec, self.graph
         vid = f"{stream.ref}/v{version.number}"
         attrs: list[tuple[Any, Any]] = [
-            ("prov:type", pv["Version"]), ("prov:label", version.ref),
-            (pv["number"], version.number), (pv["sha256"], version.sha256),
-            (pv["size"], version.size), (pv["language"], stream.language)]
+            ("prov:type", pv["Version"]),
+            ("prov:label", version.ref),
+            (pv["number"], version.number),
+            (pv["sha256"], version.sha256),
+            (pv["size"], version.size),
+            (pv["language"], stream.language),
+        ]
         if version.date:
             attrs.append((pv["date"], version.date))
         attrs.append((pv["message"], version.message))
@@ -213,8 +244,10 @@ class _Builder:
 
         when = _time(version.recorded)
         act_type = ACTIVITY_TYPES.get(version.activity, version.activity.capitalize())
-        act_attrs: list[tuple[Any, Any]] = [("prov:type", pv[act_type]),
-                                            ("prov:label", f"{version.activity} {version.ref}")]
+        act_attrs: list[tuple[Any, Any]] = [
+            ("prov:type", pv[act_type]),
+            ("prov:label", f"{version.activity} {version.ref}"),
+        ]
         if version.date:
             act_attrs.append((pv["date"], version.date))
         activity = g.activity(rec[f"{vid}/activity"], endTime=when, other_attributes=act_attrs)
@@ -236,14 +269,12 @@ class _Builder:
         if original is not None:
             used = rec[f"{original.doc_id}/{original.stream_id}/v{original.number}"]
             g.usage(activity, used)
-            g.derivation(entity, used, activity,
-                         other_attributes={"prov:type": pv["Translation"]})
+            g.derivation(entity, used, activity, other_attributes={"prov:type": pv["Translation"]})
 
         source = self._source(stream, version)
         if source is not None:
             g.usage(activity, source)
-            g.derivation(entity, source, activity,
-                         other_attributes={"prov:type": pv["Import"]})
+            g.derivation(entity, source, activity, other_attributes={"prov:type": pv["Import"]})
 
     def _source(self, stream: Stream, version: Version) -> Any:
         """The entity for the file a version was imported from (shared between versions)."""

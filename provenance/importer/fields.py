@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import re
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTH_RE = "|".join(MONTHS)
 
 #: ``May 10, 1961``, ``January 07, 1950``, ``May 1961``, ``1961``
@@ -35,9 +47,11 @@ def split_names(text: str) -> list[str]:
 
 #: Pages or folios: ``69-70``, ``pp. 3-5``, ``ll. 20-24`` (Russian *listy*), ``ff. 12-13``,
 #: ``fols. 3r-4v``, ``p. 7``, ``xii``.
-_PAGES = re.compile(r"^(?:(?:pp?|ll?|ff?|fols?|S)\.\s*)?[0-9ivxlcdmIVXLCDM]+[rv]?"
-                    r"(?:\s*[-–]\s*[0-9ivxlcdmIVXLCDM]+[rv]?)?"
-                    r"(?:\s*,\s*[0-9]+[rv]?(?:\s*[-–]\s*[0-9]+[rv]?)?)*$")
+_PAGES = re.compile(
+    r"^(?:(?:pp?|ll?|ff?|fols?|S)\.\s*)?[0-9ivxlcdmIVXLCDM]+[rv]?"
+    r"(?:\s*[-–]\s*[0-9ivxlcdmIVXLCDM]+[rv]?)?"
+    r"(?:\s*,\s*[0-9]+[rv]?(?:\s*[-–]\s*[0-9]+[rv]?)?)*$"
+)
 
 
 def split_reference(text: str) -> tuple[str, str]:
@@ -106,11 +120,29 @@ FUNDER_LINE = re.compile(r"^This document was made possible with support from (?
 
 #: Language names pages print, and their BCP 47 tags.
 LANGUAGE_TAGS = {
-    "English": "en", "Chinese": "zh", "Russian": "ru", "Korean": "ko", "Japanese": "ja",
-    "German": "de", "French": "fr", "Spanish": "es", "Italian": "it", "Polish": "pl",
-    "Czech": "cs", "Hungarian": "hu", "Romanian": "ro", "Bulgarian": "bg", "Mongolian": "mn",
-    "Vietnamese": "vi", "Arabic": "ar", "Persian": "fa", "Portuguese": "pt", "Serbian": "sr",
-    "Croatian": "hr", "Albanian": "sq", "Ukrainian": "uk",
+    "English": "en",
+    "Chinese": "zh",
+    "Russian": "ru",
+    "Korean": "ko",
+    "Japanese": "ja",
+    "German": "de",
+    "French": "fr",
+    "Spanish": "es",
+    "Italian": "it",
+    "Polish": "pl",
+    "Czech": "cs",
+    "Hungarian": "hu",
+    "Romanian": "ro",
+    "Bulgarian": "bg",
+    "Mongolian": "mn",
+    "Vietnamese": "vi",
+    "Arabic": "ar",
+    "Persian": "fa",
+    "Portuguese": "pt",
+    "Serbian": "sr",
+    "Croatian": "hr",
+    "Albanian": "sq",
+    "Ukrainian": "uk",
 }
 
 #: ``English HTML``, ``Russian Original Scan``, ``Translation - English``, ``English``.

@@ -21,8 +21,10 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
     date_line = cur.take()
     iso = fields.parse_printed_date(date_line.text)
     if iso is None:
-        raise cur.error(f"expected the document date (like 'May 10, 1961'), found "
-                        f"{date_line.text[:60]!r}", date_line)
+        raise cur.error(
+            f"expected the document date (like 'May 10, 1961'), found {date_line.text[:60]!r}",
+            date_line,
+        )
     result["date"] = iso
     title = cur.take()
     result["title"] = title.text
@@ -43,7 +45,7 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
     summary_line = cur.lines[content[-1]]
     result["summary"] = summary_line.text
     body_first, body_last = cur.lines[content[0]], cur.lines[content[-2]]
-    body = cur.text[body_first.start:body_last.stop]
+    body = cur.text[body_first.start : body_last.stop]
     cur.i = info + 1
 
     translators: list[str] = []
@@ -51,8 +53,9 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
     if src is not None and src.text not in _LABELS:
         parsed = fields.parse_source_sentence(src.text)
         if parsed is None:
-            warnings.append(f"line {cur.line_no(src)}: source line not understood; kept "
-                            "verbatim in 'unplaced'")
+            warnings.append(
+                f"line {cur.line_no(src)}: source line not understood; kept verbatim in 'unplaced'"
+            )
             result.setdefault("unplaced", []).append({"label": "source", "text": src.text})
         else:
             result["source"] = {"reference": parsed["reference"]}
@@ -69,14 +72,18 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
     upload = cur.find(lambda t: t == "Original Uploaded Date")
     end = upload if upload is not None else len(cur.lines)
     paras = [cur.lines[j] for j in range(cur.i, end) if cur.lines[j].text]
-    contact = [p for p in paras if re.search(r"\bcontact\b", p.text, re.I)
-               and re.match(r"^(?:To enquire|For|Please|Contact)\b", p.text)]
+    contact = [
+        p
+        for p in paras
+        if re.search(r"\bcontact\b", p.text, re.I)
+        and re.match(r"^(?:To enquire|For|Please|Contact)\b", p.text)
+    ]
     rights_paras = [p for p in paras if p not in contact]
     rights: dict[str, str] = {}
     if rights_paras:
-        rights["text"] = cur.text[rights_paras[0].start:rights_paras[-1].end]
+        rights["text"] = cur.text[rights_paras[0].start : rights_paras[-1].end]
     if contact:
-        rights["contact"] = cur.text[contact[0].start:contact[-1].end]
+        rights["contact"] = cur.text[contact[0].start : contact[-1].end]
     if rights:
         result["rights"] = rights
     if upload is None:
@@ -84,8 +91,11 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
         return body, translators
     cur.i = upload + 1
     record = cur.find(lambda t: t == "Record ID")
-    values = [cur.lines[j] for j in range(cur.i, record if record is not None else len(cur.lines))
-              if cur.lines[j].text]
+    values = [
+        cur.lines[j]
+        for j in range(cur.i, record if record is not None else len(cur.lines))
+        if cur.lines[j].text
+    ]
     result["uploaded"] = " ".join(v.text for v in values)
     if record is None:
         warnings.append("no 'Record ID' field")

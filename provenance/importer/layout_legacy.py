@@ -27,8 +27,9 @@ def parse_legacy(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tu
     return _parse(cur, result, warnings, "legacy")
 
 
-def parse_legacy_caps(cur: Cursor, result: dict[str, Any], warnings: list[str]
-                      ) -> tuple[str, list[str]]:
+def parse_legacy_caps(
+    cur: Cursor, result: dict[str, Any], warnings: list[str]
+) -> tuple[str, list[str]]:
     return _parse(cur, result, warnings, "legacy-caps")
 
 
@@ -36,8 +37,9 @@ def _where(cur: Cursor, line: Line) -> str:
     return f"line {cur.line_no(line)}"
 
 
-def _parse(cur: Cursor, result: dict[str, Any], warnings: list[str], layout: str
-           ) -> tuple[str, list[str]]:
+def _parse(
+    cur: Cursor, result: dict[str, Any], warnings: list[str], layout: str
+) -> tuple[str, list[str]]:
     # 1. the search banner, up to the date
     date_line = None
     while (line := cur.peek()) is not None:
@@ -47,9 +49,13 @@ def _parse(cur: Cursor, result: dict[str, Any], warnings: list[str], layout: str
             result["date"], date_line = iso, line
             break
         if not BANNER.search(line.text):
-            printed.unplaced(result, warnings, "before the date", line.text,
-                             f"{_where(cur, line)}: text before the date that is not the "
-                             "search banner")
+            printed.unplaced(
+                result,
+                warnings,
+                "before the date",
+                line.text,
+                f"{_where(cur, line)}: text before the date that is not the search banner",
+            )
     if date_line is None:
         raise cur.error("no document date (like 'May 10, 1961') after the search banner")
 
@@ -80,17 +86,16 @@ def _parse(cur: Cursor, result: dict[str, Any], warnings: list[str], layout: str
     summary: list[Line] = []
     sentence = None
     for line in cur.content(cur.i, block_end):
-        if sentence is None and line.text[:1] in "\"\u201c":
+        if sentence is None and line.text[:1] in '"\u201c':
             sentence = line
         else:
             summary.append(line)
     if sentence is not None:
-        translators = printed.apply_citation(sentence.text, result, warnings,
-                                             _where(cur, sentence))
+        translators = printed.apply_citation(sentence.text, result, warnings, _where(cur, sentence))
     else:
         warnings.append("no citation sentence in the citation block")
     if summary:
-        result["summary"] = cur.text[summary[0].start:summary[-1].end]
+        result["summary"] = cur.text[summary[0].start : summary[-1].end]
     _check_heading(cur, headings, result, warnings, layout)
 
     # 4. the language labels, then the body up to the sections after it
@@ -109,8 +114,9 @@ def _parse(cur: Cursor, result: dict[str, Any], warnings: list[str], layout: str
     return body, translators
 
 
-def _check_heading(cur: Cursor, headings: list[Line], result: dict[str, Any],
-                   warnings: list[str], layout: str) -> None:
+def _check_heading(
+    cur: Cursor, headings: list[Line], result: dict[str, Any], warnings: list[str], layout: str
+) -> None:
     """The title line(s) must agree with the citation's title; the citation's wins, since the
     capitals of ``legacy-caps`` are typography."""
     heading = " ".join(line.text for line in headings)
@@ -122,12 +128,18 @@ def _check_heading(cur: Cursor, headings: list[Line], result: dict[str, Any],
             warnings.append("title known only in capitals (no citation sentence); kept as printed")
         return
     if heading and heading.casefold() != result["title"].casefold():
-        printed.unplaced(result, warnings, "heading", heading,
-                         f"{_where(cur, headings[0])}: the title line differs from the "
-                         "citation's title")
+        printed.unplaced(
+            result,
+            warnings,
+            "heading",
+            heading,
+            f"{_where(cur, headings[0])}: the title line differs from the citation's title",
+        )
     if result.get("_citation_date") and result["_citation_date"] != result.get("date"):
-        warnings.append(f"the citation's date ({result['_citation_date']}) differs from the "
-                        f"page's ({result.get('date')}); kept the page's")
+        warnings.append(
+            f"the citation's date ({result['_citation_date']}) differs from the "
+            f"page's ({result.get('date')}); kept the page's"
+        )
 
 
 def _sections(cur: Cursor, start: int) -> list[tuple[str, list[str], int]]:

@@ -20,10 +20,13 @@ LABELS = ("Citation", "Summary", "Credits", "Original Language", "Contents")
 _LABEL = re.compile(rf"^(?P<label>{'|'.join(LABELS)}):\s*(?P<value>.*)$")
 _CONTENTS_ITEM = re.compile(
     r"^(?:(?:Translation|Transcript|Transcription|Original)\s+-\s+\w+|Original Scan|"
-    r"Original Document)$", re.IGNORECASE)
+    r"Original Document)$",
+    re.IGNORECASE,
+)
 _SECTION = re.compile(r"^\[(.+)\]$")
-_HEADER = re.compile(r"digital archive|wilsoncenter\.org|international history declassified",
-                     re.IGNORECASE)
+_HEADER = re.compile(
+    r"digital archive|wilsoncenter\.org|international history declassified", re.IGNORECASE
+)
 
 
 def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str, list[str]]:
@@ -57,8 +60,9 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
 
     translators: list[str] = []
     if "Citation" in values:
-        where = f"line {cur.line_no(values['Citation'][0][0])}" if values["Citation"] \
-            else "Citation"
+        where = (
+            f"line {cur.line_no(values['Citation'][0][0])}" if values["Citation"] else "Citation"
+        )
         translators = printed.apply_citation(value("Citation"), result, warnings, where)
     else:
         warnings.append("no 'Citation:' field")
@@ -70,8 +74,13 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
     if value("Original Language"):
         tags = fields.language_tags(value("Original Language"))
         if tags is None:
-            printed.unplaced(result, warnings, "Original Language", value("Original Language"),
-                             "original language not known")
+            printed.unplaced(
+                result,
+                warnings,
+                "Original Language",
+                value("Original Language"),
+                "original language not known",
+            )
         else:
             result["languages"] = tags
     for line, _ in values.get("Contents", []):
@@ -83,11 +92,14 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
             raise cur.error("no title: neither a title line nor a citation sentence")
         result["title"] = heading
     elif heading and heading.casefold() != result["title"].casefold():
-        printed.unplaced(result, warnings, "heading", heading,
-                         "the title line differs from the citation's title")
+        printed.unplaced(
+            result, warnings, "heading", heading, "the title line differs from the citation's title"
+        )
     if result.get("_citation_date") and result["_citation_date"] != result.get("date"):
-        warnings.append(f"the citation's date ({result['_citation_date']}) differs from the "
-                        f"page's ({result.get('date')}); kept the page's")
+        warnings.append(
+            f"the citation's date ({result['_citation_date']}) differs from the "
+            f"page's ({result.get('date')}); kept the page's"
+        )
 
     body_lines = cur.content(body_start, len(cur.lines))
     # The export heads the body with its section, ``[Translation - English]``: chrome.
@@ -112,8 +124,13 @@ def _head(cur: Cursor, lines: list[Line], result: dict[str, Any], warnings: list
         if "date" in result:
             title.append(line.text)
         else:
-            printed.unplaced(result, warnings, "header", line.text,
-                             f"line {cur.line_no(line)}: text before the date not understood")
+            printed.unplaced(
+                result,
+                warnings,
+                "header",
+                line.text,
+                f"line {cur.line_no(line)}: text before the date not understood",
+            )
     heading = " ".join(title)
     if heading:
         result["_heading"] = heading

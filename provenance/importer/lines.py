@@ -68,11 +68,10 @@ class Cursor:
 
     def slice(self, first: Line, last: Line) -> str:
         """The page text from ``first`` to the end of ``last``, with its line break."""
-        return self.text[first.start:last.stop]
+        return self.text[first.start : last.stop]
 
     def error(self, message: str, line: Line | None = None) -> ImportParseError:
-        return ImportParseError(message, path=self.path,
-                                line=self.line_no(line) if line else None)
+        return ImportParseError(message, path=self.path, line=self.line_no(line) if line else None)
 
 
 #: What a layout parser returns: the body exactly as printed and the translators' names.

@@ -63,9 +63,14 @@ def detect_layout(text: str) -> str:
     )
 
 
-def parse_page(text: str, *, filename: str | None = None, url: str | None = None,
-               publisher: str | None = None, config: Mapping[str, Any] | None = None
-               ) -> PageImport:
+def parse_page(
+    text: str,
+    *,
+    filename: str | None = None,
+    url: str | None = None,
+    publisher: str | None = None,
+    config: Mapping[str, Any] | None = None,
+) -> PageImport:
     """Parse a saved archive page (text, as saved) into a :class:`PageImport`.
 
     ``config`` is the store's ``provenance.yaml`` (its publisher and house citation style):
@@ -105,8 +110,9 @@ def parse_page(text: str, *, filename: str | None = None, url: str | None = None
     return page
 
 
-def _document_meta(result: dict[str, Any], layout: str, url: str | None,
-                   config: Mapping[str, Any]) -> dict[str, Any]:
+def _document_meta(
+    result: dict[str, Any], layout: str, url: str | None, config: Mapping[str, Any]
+) -> dict[str, Any]:
     """The document's metadata, in the order ``document.yaml`` keeps it."""
     meta: dict[str, Any] = {"schema": "provenance/document/1", "id": "", "title": result["title"]}
     meta["date"] = result.get("date", "")
@@ -119,8 +125,11 @@ def _document_meta(result: dict[str, Any], layout: str, url: str | None,
     if "source" in meta:  # in the schema's order
         order = ("archive", "reference", "pages", "note")
         meta["source"] = {k: meta["source"][k] for k in order if k in meta["source"]}
-    meta["publisher"] = result.get("publisher") or config.get("publisher") or \
-        "History and Public Policy Program Digital Archive"
+    meta["publisher"] = (
+        result.get("publisher")
+        or config.get("publisher")
+        or "History and Public Policy Program Digital Archive"
+    )
     for key in ("funders", "funder_line", "rights"):
         if key in result:
             meta[key] = result[key]
@@ -147,23 +156,33 @@ def _style_overrides(printed: Mapping[str, Any], config: Mapping[str, Any]) -> d
     return {k: v for k, v in printed.items() if getattr(base, k) != v}
 
 
-def _check_citation(meta: dict[str, Any], translators: list[str], config: Mapping[str, Any],
-                    warnings: list[str]) -> None:
+def _check_citation(
+    meta: dict[str, Any], translators: list[str], config: Mapping[str, Any], warnings: list[str]
+) -> None:
     """Render the house sentence from the record and compare it with the printed one."""
     from ..citation.house import render_sentence
     from ..citation.record import fields_from_meta
     from ..citation.style import document_style
 
-    rendered = render_sentence(fields_from_meta(meta, translators=translators, config=config),
-                               document_style(config, meta))
+    rendered = render_sentence(
+        fields_from_meta(meta, translators=translators, config=config), document_style(config, meta)
+    )
     if rendered != meta["citation"]["as_printed"]:
-        warnings.append("the citation rendered from the imported fields differs from the "
-                        f"printed one (kept verbatim in citation.as_printed): {rendered!r}")
+        warnings.append(
+            "the citation rendered from the imported fields differs from the "
+            f"printed one (kept verbatim in citation.as_printed): {rendered!r}"
+        )
 
 
-def import_page(store: Store, path: str | Path, *, doc_id: str | None = None,
-                url: str | None = None, stream_id: str | None = None,
-                rights: str | None = None) -> tuple[Document, PageImport]:
+def import_page(
+    store: Store,
+    path: str | Path,
+    *,
+    doc_id: str | None = None,
+    url: str | None = None,
+    stream_id: str | None = None,
+    rights: str | None = None,
+) -> tuple[Document, PageImport]:
     """Read a saved page and add it to ``store`` as a document with its first version.
 
     ``rights``: a rights statement (URI, short name or SPDX expression) recorded as
@@ -180,8 +199,7 @@ def import_page(store: Store, path: str | Path, *, doc_id: str | None = None,
     page = parse_page(text, filename=str(path), url=url, config=store.config)
     page.warnings.extend(apply_statement(page.meta, statement))
     page.meta["imported"]["sha256"] = hashlib.sha256(raw).hexdigest()
-    page.meta["id"] = check_slug(doc_id, "document id") if doc_id else \
-        _default_id(page.meta)
+    page.meta["id"] = check_slug(doc_id, "document id") if doc_id else _default_id(page.meta)
     sid = check_slug(stream_id or page.language, "stream id")
     stream = NewStream(
         id=sid,

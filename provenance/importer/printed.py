@@ -15,22 +15,27 @@ KNOWN_PUBLISHERS = (
 )
 
 
-def unplaced(result: dict[str, Any], warnings: list[str], label: str, text: str,
-             why: str) -> None:
+def unplaced(result: dict[str, Any], warnings: list[str], label: str, text: str, why: str) -> None:
     """Keep ``text`` verbatim under ``unplaced`` and say so."""
     result.setdefault("unplaced", []).append({"label": label, "text": text})
     warnings.append(f"{why}; kept verbatim in 'unplaced' ({label})")
 
 
-def apply_citation(sentence: str, result: dict[str, Any], warnings: list[str],
-                   where: str, publishers: tuple[str, ...] = ()) -> list[str]:
+def apply_citation(
+    sentence: str,
+    result: dict[str, Any],
+    warnings: list[str],
+    where: str,
+    publishers: tuple[str, ...] = (),
+) -> list[str]:
     """Read a printed citation sentence into ``result``; return the translators it names."""
     from ..citation.house import parse_sentence
 
     parsed = parse_sentence(sentence, (*publishers, *KNOWN_PUBLISHERS))
     if parsed is None:
-        unplaced(result, warnings, "citation", sentence,
-                 f"{where}: citation sentence not understood")
+        unplaced(
+            result, warnings, "citation", sentence, f"{where}: citation sentence not understood"
+        )
         return []
     f = parsed.fields
     for problem in parsed.problems:
@@ -83,9 +88,16 @@ def apply_language(label: str, result: dict[str, Any]) -> bool:
 
 
 #: Labelled fields printed after the body, by their label (compared case-insensitively).
-TRAILING_LABELS = ("Document Information", "Related Documents", "Source", "Original Archive",
-                   "Original Language", "Subjects Discussed", "Record ID",
-                   "Original Uploaded Date")
+TRAILING_LABELS = (
+    "Document Information",
+    "Related Documents",
+    "Source",
+    "Original Archive",
+    "Original Language",
+    "Subjects Discussed",
+    "Record ID",
+    "Original Uploaded Date",
+)
 _TRAILING = {label.casefold(): label for label in TRAILING_LABELS}
 
 
@@ -94,8 +106,9 @@ def trailing_label(text: str) -> str | None:
     return _TRAILING.get(text.strip().rstrip(":").casefold())
 
 
-def apply_trailing(sections: list[tuple[str, list[str], int]], result: dict[str, Any],
-                   warnings: list[str]) -> None:
+def apply_trailing(
+    sections: list[tuple[str, list[str], int]], result: dict[str, Any], warnings: list[str]
+) -> None:
     """Labelled fields after the body: ``(label, value lines, line number)`` each."""
     for label, values, line_no in sections:
         text = "\n".join(values)
@@ -126,8 +139,12 @@ def _check_source(text: str, result: dict[str, Any], warnings: list[str], where:
     """A ``Source`` field repeating the citation's reference and credit: checked, not kept twice."""
     parsed = fields.parse_source_sentence(text)
     source = result.get("source", {})
-    if parsed is not None and parsed["reference"] == source.get("reference") \
-            and parsed["pages"] == source.get("pages", ""):
+    if (
+        parsed is not None
+        and parsed["reference"] == source.get("reference")
+        and parsed["pages"] == source.get("pages", "")
+    ):
         return
-    unplaced(result, warnings, "Source", text,
-             f"{where}: the Source field does not match the citation")
+    unplaced(
+        result, warnings, "Source", text, f"{where}: the Source field does not match the citation"
+    )

@@ -47,8 +47,9 @@ def apply_statement(meta: dict[str, Any], statement: Statement | None) -> list[s
     old = rights.get("statement")
     if old and _canonical(str(old)) != canonical:
         kept = " (its rights text is kept)" if rights.get("text") else ""
-        warnings.append(f"the source's rights statement {old!r} is replaced by --rights "
-                        f"{canonical}{kept}")
+        warnings.append(
+            f"the source's rights statement {old!r} is replaced by --rights {canonical}{kept}"
+        )
     rights["statement"] = canonical
     if not rights.get("text"):
         rights["text"] = statement_text(statement)

@@ -70,8 +70,18 @@ from .profile import (
 from .project import PROJECTIONS, READING, SOURCE_ONLY, Projection, project
 
 #: The taxonomy: the types the shipped profiles give (a profile may define more).
-TYPES = ("supplied", "expansion", "gloss", "sic", "gap", "not-declassified", "note", "page",
-         "footnote", "unknown")
+TYPES = (
+    "supplied",
+    "expansion",
+    "gloss",
+    "sic",
+    "gap",
+    "not-declassified",
+    "note",
+    "page",
+    "footnote",
+    "unknown",
+)
 
 ProfileSpec = Profile | str | Path | Mapping[str, Any] | None
 
@@ -108,24 +118,37 @@ __all__ = [
 ]
 
 
-def projection(text: str | ParseResult, mode: str, profile: ProfileSpec = None, *,
-               config: Mapping[str, Any] | None = None,
-               root: str | Path | None = None) -> Projection:
+def projection(
+    text: str | ParseResult,
+    mode: str,
+    profile: ProfileSpec = None,
+    *,
+    config: Mapping[str, Any] | None = None,
+    root: str | Path | None = None,
+) -> Projection:
     """The ``reading`` or ``source-only`` projection of ``text`` (a string or a parse)."""
     prof = load_profile(profile, config=config, root=root)
     result = text if isinstance(text, ParseResult) else parse(text, prof)
     return project(result, mode, prof)
 
 
-def reading_text(text: str | ParseResult, profile: ProfileSpec = None, *,
-                 config: Mapping[str, Any] | None = None,
-                 root: str | Path | None = None) -> str:
+def reading_text(
+    text: str | ParseResult,
+    profile: ProfileSpec = None,
+    *,
+    config: Mapping[str, Any] | None = None,
+    root: str | Path | None = None,
+) -> str:
     """Brackets dropped, their content kept: ``[North] Korea`` -> ``North Korea``."""
     return projection(text, READING, profile, config=config, root=root).text
 
 
-def source_only_text(text: str | ParseResult, profile: ProfileSpec = None, *,
-                     config: Mapping[str, Any] | None = None,
-                     root: str | Path | None = None) -> str:
+def source_only_text(
+    text: str | ParseResult,
+    profile: ProfileSpec = None,
+    *,
+    config: Mapping[str, Any] | None = None,
+    root: str | Path | None = None,
+) -> str:
     """The editor's additions dropped: ``[North] Korea`` -> ``Korea``."""
     return projection(text, SOURCE_ONLY, profile, config=config, root=root).text

@@ -33,10 +33,17 @@ def from_result(result: Any) -> list[Opcode]:
     for op in result.operations:
         tag = getattr(op, "tag", None) or getattr(op, "kind", None) or getattr(op, "op", "")
         tag = str(getattr(tag, "value", tag)).lower()
-        tag = {"eq": "equal", "=": "equal", "ins": "insert", "+": "insert", "del": "delete",
-               "-": "delete", "rep": "replace", "change": "replace"}.get(tag, tag)
-        out.append((tag, int(op.old_start), int(op.old_end), int(op.new_start),
-                    int(op.new_end)))
+        tag = {
+            "eq": "equal",
+            "=": "equal",
+            "ins": "insert",
+            "+": "insert",
+            "del": "delete",
+            "-": "delete",
+            "rep": "replace",
+            "change": "replace",
+        }.get(tag, tag)
+        out.append((tag, int(op.old_start), int(op.old_end), int(op.new_start), int(op.new_end)))
     return out
 
 

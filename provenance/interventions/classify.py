@@ -93,8 +93,9 @@ class Classifier:
     a change are typed, so a change in a whole volume costs little more than matching its
     brackets)."""
 
-    def __init__(self, old: ParseResult | str, new: ParseResult | str,
-                 profile: Profile | None = None) -> None:
+    def __init__(
+        self, old: ParseResult | str, new: ParseResult | str, profile: Profile | None = None
+    ) -> None:
         self.old = self._layer(old, profile)
         self.new = self._layer(new, profile)
 
@@ -127,40 +128,52 @@ class Classifier:
 
     def classify_all(self, ops: Iterable[Opcode]) -> list[str | None]:
         """One class per opcode (``None`` for an equal one)."""
-        return [None if tag == "equal" else self.classify(a0, a1, b0, b1)
-                for tag, a0, a1, b0, b1 in ops]
+        return [
+            None if tag == "equal" else self.classify(a0, a1, b0, b1) for tag, a0, a1, b0, b1 in ops
+        ]
 
 
-def classify_changes(old: ParseResult, new: ParseResult,
-                     ops: Sequence[Opcode]) -> list[str | None]:
+def classify_changes(old: ParseResult, new: ParseResult, ops: Sequence[Opcode]) -> list[str | None]:
     """The class of each opcode of an edit script between two parsed versions."""
     return Classifier(old, new).classify_all(ops)
 
 
-def classify_texts(old: str, new: str, ops: Sequence[Opcode],
-                   profile: Profile | str | Path | Mapping[str, Any] | None = None, *,
-                   config: Mapping[str, Any] | None = None,
-                   root: str | Path | None = None) -> list[str | None]:
+def classify_texts(
+    old: str,
+    new: str,
+    ops: Sequence[Opcode],
+    profile: Profile | str | Path | Mapping[str, Any] | None = None,
+    *,
+    config: Mapping[str, Any] | None = None,
+    root: str | Path | None = None,
+) -> list[str | None]:
     """The class of each opcode of an edit script between two texts (parsed here with
     ``profile``, or the store's profile from ``config``)."""
     prof = load_profile(profile, config=config, root=root)
     return Classifier(old, new, prof).classify_all(ops)
 
 
-def classify_result(result: Any, profile: Profile | str | Path | Mapping[str, Any] | None = None,
-                    *, config: Mapping[str, Any] | None = None,
-                    root: str | Path | None = None) -> list[str]:
+def classify_result(
+    result: Any,
+    profile: Profile | str | Path | Mapping[str, Any] | None = None,
+    *,
+    config: Mapping[str, Any] | None = None,
+    root: str | Path | None = None,
+) -> list[str]:
     """One class per change of a :mod:`provenance.diff` result, in the order of its
     ``changes``."""
     prof = load_profile(profile, config=config, root=root)
     c = Classifier(result.old_text, result.new_text, prof)
-    return [c.classify(ch.old_start, ch.old_end, ch.new_start, ch.new_end)
-            for ch in result.changes]
+    return [c.classify(ch.old_start, ch.old_end, ch.new_start, ch.new_end) for ch in result.changes]
 
 
-def categorize(result: Any, profile: Profile | str | Path | Mapping[str, Any] | None = None,
-               *, config: Mapping[str, Any] | None = None,
-               root: str | Path | None = None) -> Any:
+def categorize(
+    result: Any,
+    profile: Profile | str | Path | Mapping[str, Any] | None = None,
+    *,
+    config: Mapping[str, Any] | None = None,
+    root: str | Path | None = None,
+) -> Any:
     """The diff result with every change's ``category`` set (editorial, textual,
     whitespace)."""
     return result.with_categories(classify_result(result, profile, config=config, root=root))
@@ -179,7 +192,7 @@ def _outside(text: str, lo: int, hi: int, spans: Sequence[Intervention | Span]) 
     for iv in spans:
         if iv.end <= lo or iv.start >= hi:
             continue
-        out.append(text[pos:max(pos, iv.start)])
+        out.append(text[pos : max(pos, iv.start)])
         out.append(" ")
         pos = max(pos, iv.end)
     out.append(text[pos:hi])

@@ -136,14 +136,18 @@ def compare(
         else:
             rows[i] = LedgerChange("removed", iv, None, ns)
     out = [r for r in rows if r is not None]
-    out += [LedgerChange("added", None, n, n.start)
-            for k, n in enumerate(b.interventions) if k not in taken]
+    out += [
+        LedgerChange("added", None, n, n.start)
+        for k, n in enumerate(b.interventions)
+        if k not in taken
+    ]
     out.sort(key=lambda r: (r.position, r.new is not None, r.current.depth))
     return Comparison(a, b, tuple(out))
 
 
-def _counterpart(candidates: Sequence[Intervention], iv: Intervention, ns: int, ne: int,
-                 taken: set[int]) -> int | None:
+def _counterpart(
+    candidates: Sequence[Intervention], iv: Intervention, ns: int, ne: int, taken: set[int]
+) -> int | None:
     """The new intervention standing where ``iv`` was carried, if any: of the same type or
     much the same content (a ``[sic]`` where a ``[Chinese]`` was is another bracket), most
     overlap first, the same nesting depth preferred."""
@@ -173,8 +177,9 @@ def _counterpart(candidates: Sequence[Intervention], iv: Intervention, ns: int, 
 def _akin(a: Intervention, b: Intervention) -> bool:
     if a.type == b.type or a.text == b.text:
         return True
-    ratio = difflib.SequenceMatcher(None, a.content.casefold(), b.content.casefold(),
-                                    autojunk=False).ratio()
+    ratio = difflib.SequenceMatcher(
+        None, a.content.casefold(), b.content.casefold(), autojunk=False
+    ).ratio()
     return ratio >= 0.5
 
 
@@ -185,4 +190,4 @@ def _absorbed(iv: Intervention, region: str) -> bool:
         return False
     have = _WORDS.findall(region)
     n = len(words)
-    return any(have[i:i + n] == words for i in range(len(have) - n + 1))
+    return any(have[i : i + n] == words for i in range(len(have) - n + 1))

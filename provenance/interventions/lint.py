@@ -60,6 +60,7 @@ def lint(
     out: list[Finding] = list(result.findings)
     glossed: dict[str, Intervention] = {}
     for iv in result.interventions:
+
         def add(code: str, message: str, iv: Intervention = iv) -> None:
             level = severity(code)
             if level != "off":
@@ -68,14 +69,18 @@ def lint(
         if not iv.content.strip():
             add("bracket-empty", f"empty brackets {iv.text!r}")
         elif iv.type == UNKNOWN:
-            add("bracket-unknown-type",
-                f"{iv.text!r}: profile {prof.name!r} has no rule for this bracket")
+            add(
+                "bracket-unknown-type",
+                f"{iv.text!r}: profile {prof.name!r} has no rule for this bracket",
+            )
         if iv.depth > 0:
             add("bracket-nested", f"{iv.text!r} is nested inside another bracket")
         if re.search(r"\n[ \t\u00a0]*\r?\n", iv.content):
-            add("bracket-across-paragraphs",
+            add(
+                "bracket-across-paragraphs",
                 f"bracket opened at {iv.line}:{iv.column} runs over a blank line to "
-                f"{iv.end_line}:{iv.end_column}: is a {prof.close!r} missing?")
+                f"{iv.end_line}:{iv.end_column}: is a {prof.close!r} missing?",
+            )
         if iv.type == "sic" and _orphan(source, iv, prof):
             add("sic-orphan", f"{iv.text!r} has no word before it")
         if iv.type == "gloss":
@@ -85,9 +90,11 @@ def lint(
                 if first is None:
                     glossed[term.casefold()] = iv
                 elif _norm(first.content) != _norm(iv.content):
-                    add("gloss-inconsistent",
+                    add(
+                        "gloss-inconsistent",
                         f"{term!r} is glossed {iv.text!r} here but {first.text!r} at "
-                        f"{first.line}:{first.column}")
+                        f"{first.line}:{first.column}",
+                    )
     out.sort(key=lambda f: (f.start, f.code))
     return out
 
@@ -98,7 +105,7 @@ def _norm(content: str) -> str:
 
 def _term(text: str, start: int) -> str:
     """The word a gloss glosses: the one just before the bracket."""
-    m = re.search(r"(\w[\w'’-]*)\W{0,2}\s*$", text[max(0, start - 80):start])
+    m = re.search(r"(\w[\w'’-]*)\W{0,2}\s*$", text[max(0, start - 80) : start])
     return m.group(1) if m else ""
 
 

@@ -132,8 +132,15 @@ class Finding(NamedTuple):
     column: int
 
     def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity, "message": self.message,
-                "start": self.start, "end": self.end, "line": self.line, "column": self.column}
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+        }
 
     def __str__(self) -> str:
         return f"{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"

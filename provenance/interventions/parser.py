@@ -131,9 +131,12 @@ class TopLevel:
     def _span(self, k: int) -> Span | None:
         if k not in self._spans:
             start, end = self.starts[k], self.ends[k]
-            ctx = context(self.text, start, end, self.text[start + 1:end - 1])
-            self._spans[k] = (None if ignored(ctx, self.profile)
-                              else Span(start, end, self.text[start], self.text[end - 1]))
+            ctx = context(self.text, start, end, self.text[start + 1 : end - 1])
+            self._spans[k] = (
+                None
+                if ignored(ctx, self.profile)
+                else Span(start, end, self.text[start], self.text[end - 1])
+            )
         return self._spans[k]
 
 
@@ -163,8 +166,14 @@ class _Frame:
         self.parts: list[Node] = []
 
 
-def _build(text: str, prof: Profile, lines: LineIndex, signs: list[int],
-           pairs: dict[int, int], strays: set[int]) -> list[Node]:
+def _build(
+    text: str,
+    prof: Profile,
+    lines: LineIndex,
+    signs: list[int],
+    pairs: dict[int, int],
+    strays: set[int],
+) -> list[Node]:
     top = _Frame(-1, -1)
     stack = [top]
     cursor = 0
@@ -199,10 +208,11 @@ def _build(text: str, prof: Profile, lines: LineIndex, signs: list[int],
     return top.parts
 
 
-def _intervention(text: str, prof: Profile, lines: LineIndex, frame: _Frame,
-                  close: int) -> Intervention:
+def _intervention(
+    text: str, prof: Profile, lines: LineIndex, frame: _Frame, close: int
+) -> Intervention:
     start, end = frame.open, close + 1
-    content = text[start + 1:close]
+    content = text[start + 1 : close]
     ctx = context(text, start, end, content)
     rule = first_match(ctx, prof)
     line, column = lines.at(start)
@@ -223,8 +233,8 @@ def _intervention(text: str, prof: Profile, lines: LineIndex, frame: _Frame,
         confidence=rule.confidence if rule else 0.0,
         alternative=rule.alternative if rule else None,
         rule=rule.id if rule else None,
-        before=text[_before_start(text, start):start],
-        after=text[end:_after_end(text, end)],
+        before=text[_before_start(text, start) : start],
+        after=text[end : _after_end(text, end)],
         glued_before=ctx.glued_before,
         glued_after=ctx.glued_after,
         opaque=bool(rule and rule.opaque),
@@ -238,7 +248,7 @@ def _before_start(text: str, start: int) -> int:
     window = text[lo:start]
     brk = window.rfind("\n\n")
     if brk >= 0:
-        lo, window = lo + brk + 2, window[brk + 2:]
+        lo, window = lo + brk + 2, window[brk + 2 :]
     tokens = list(re.finditer(r"\S+", window))
     if tokens and lo > 0 and tokens[0].start() == 0 and not text[lo - 1].isspace():
         tokens = tokens[1:]  # cut by the window
@@ -261,8 +271,9 @@ def _after_end(text: str, end: int) -> int:
     return end + tokens[:CONTEXT_WORDS][-1].end()
 
 
-def _flatten(nodes: list[Node] | tuple[Node, ...], out: list[Intervention],
-             ignored: list[Intervention]) -> None:
+def _flatten(
+    nodes: list[Node] | tuple[Node, ...], out: list[Intervention], ignored: list[Intervention]
+) -> None:
     todo: list[Node] = list(reversed(nodes))
     while todo:
         node = todo.pop()
@@ -282,8 +293,20 @@ def unbalanced_findings(strays: tuple[Stray, ...], prof: Profile) -> list[Findin
         return []
     out = []
     for s in strays:
-        what = (f"{s.char!r} is never closed" if s.char == prof.open
-                else f"{s.char!r} closes no bracket")
-        out.append(Finding("bracket-unbalanced", severity, f"unbalanced bracket: {what}",
-                           s.start, s.end, s.line, s.column))
+        what = (
+            f"{s.char!r} is never closed"
+            if s.char == prof.open
+            else f"{s.char!r} closes no bracket"
+        )
+        out.append(
+            Finding(
+                "bracket-unbalanced",
+                severity,
+                f"unbalanced bracket: {what}",
+                s.start,
+                s.end,
+                s.line,
+                s.column,
+            )
+        )
     return out

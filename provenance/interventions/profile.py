@@ -134,16 +134,19 @@ def load_profile(
         if not settings:
             return builtin_profile("default")
         if not isinstance(settings, Mapping):
-            raise SchemaError("interventions: must be a mapping (see profile.schema.json)",
-                              pointer="/interventions")
+            raise SchemaError(
+                "interventions: must be a mapping (see profile.schema.json)",
+                pointer="/interventions",
+            )
         return _from_data(dict(settings), "provenance.yaml#/interventions", root, None, 0)
     if isinstance(spec, Mapping):
         return _from_data(dict(spec), "<profile>", root, None, 0)
     return _by_name_or_path(str(spec), root, 0)
 
 
-def store_profile(store: Any, spec: Profile | str | Path | Mapping[str, Any] | None = None
-                  ) -> Profile:
+def store_profile(
+    store: Any, spec: Profile | str | Path | Mapping[str, Any] | None = None
+) -> Profile:
     """The profile a store declares (``interventions:`` in its ``provenance.yaml``), or
     ``spec`` when one is given (a name, a path from the working directory, a profile): what
     every command's ``--profile`` means."""
@@ -156,12 +159,15 @@ def store_profile(store: Any, spec: Profile | str | Path | Mapping[str, Any] | N
 def builtin_profile(name: str) -> Profile:
     """A profile shipped with the package, by name."""
     if name not in BUILTIN:
-        raise UsageError(f"no profile named {name!r} (shipped profiles: {', '.join(BUILTIN)}; "
-                         "or give the path of a YAML file)")
+        raise UsageError(
+            f"no profile named {name!r} (shipped profiles: {', '.join(BUILTIN)}; "
+            "or give the path of a YAML file)"
+        )
     from .shipped import PROFILES  # provenance/profiles/*.yaml as data, without a YAML parser
 
-    return _from_data(PROFILES[name], f"provenance/profiles/{name}.yaml", None, None, 0,
-                      validate=False)
+    return _from_data(
+        PROFILES[name], f"provenance/profiles/{name}.yaml", None, None, 0, validate=False
+    )
 
 
 def _by_name_or_path(spec: str, root: str | Path | None, depth: int) -> Profile:
@@ -169,8 +175,10 @@ def _by_name_or_path(spec: str, root: str | Path | None, depth: int) -> Profile:
         return builtin_profile(spec)
     looks_like_path = spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec
     if not looks_like_path:
-        raise UsageError(f"no profile named {spec!r} (shipped profiles: {', '.join(BUILTIN)}; "
-                         "or give the path of a YAML file)")
+        raise UsageError(
+            f"no profile named {spec!r} (shipped profiles: {', '.join(BUILTIN)}; "
+            "or give the path of a YAML file)"
+        )
     from .. import yamlio
 
     path = Path(spec)
@@ -180,8 +188,9 @@ def _by_name_or_path(spec: str, root: str | Path | None, depth: int) -> Profile:
     return _from_data(doc.data, str(path), path.parent, doc, depth)
 
 
-def _from_data(data: Any, where: str, root: str | Path | None, doc: Any, depth: int,
-               *, validate: bool = True) -> Profile:
+def _from_data(
+    data: Any, where: str, root: str | Path | None, doc: Any, depth: int, *, validate: bool = True
+) -> Profile:
     if validate:
         from .. import schema
 
@@ -192,8 +201,11 @@ def _from_data(data: Any, where: str, root: str | Path | None, doc: Any, depth: 
     parent: Profile | None = None
     if parent_name is not None:
         if depth >= _MAX_EXTENDS:
-            raise SchemaError(f"profiles extend each other more than {_MAX_EXTENDS} deep "
-                              "(a loop?)", path=where, pointer="/extends")
+            raise SchemaError(
+                f"profiles extend each other more than {_MAX_EXTENDS} deep (a loop?)",
+                path=where,
+                pointer="/extends",
+            )
         parent = _by_name_or_path(str(parent_name), root, depth + 1)
     elif "schema" not in data and "types" not in data:
         # the store's block with no ``profile:`` adds to the default profile
@@ -222,17 +234,26 @@ def _from_data(data: Any, where: str, root: str | Path | None, doc: Any, depth: 
     id_prefix = str(data.get("name") or "local")
     for index, raw in enumerate(data.get("rules") or []):
         pointer = f"/rules/{index}"
-        rule = _rule(raw, f"{id_prefix}:{index + 1}", where, pointer, line(pointer),
-                     compile_now=validate)
+        rule = _rule(
+            raw, f"{id_prefix}:{index + 1}", where, pointer, line(pointer), compile_now=validate
+        )
         for ref in (rule.content_in, rule.before_in, rule.after_in):
             if ref is not None and ref not in vocab:
-                raise SchemaError(f"rule {rule.id!r} names a word list {ref!r} that the "
-                                  "profile does not define (under vocab:)", path=where,
-                                  line=line(pointer), pointer=pointer)
+                raise SchemaError(
+                    f"rule {rule.id!r} names a word list {ref!r} that the "
+                    "profile does not define (under vocab:)",
+                    path=where,
+                    line=line(pointer),
+                    pointer=pointer,
+                )
         if rule.type != IGNORE and rule.type not in types:
-            raise SchemaError(f"rule {rule.id!r} gives type {rule.type!r}, which the profile "
-                              f"does not define (types: {', '.join(types)})", path=where,
-                              line=line(pointer), pointer=pointer)
+            raise SchemaError(
+                f"rule {rule.id!r} gives type {rule.type!r}, which the profile "
+                f"does not define (types: {', '.join(types)})",
+                path=where,
+                line=line(pointer),
+                pointer=pointer,
+            )
         own.append(rule)
 
     inherited = list(parent.rules) if parent and data.get("inherit_rules", True) else []
@@ -257,8 +278,15 @@ def _from_data(data: Any, where: str, root: str | Path | None, doc: Any, depth: 
     )
 
 
-def _rule(raw: dict[str, Any], default_id: str, where: str, pointer: str,
-          line: int | None, *, compile_now: bool) -> Rule:
+def _rule(
+    raw: dict[str, Any],
+    default_id: str,
+    where: str,
+    pointer: str,
+    line: int | None,
+    *,
+    compile_now: bool,
+) -> Rule:
     """A rule from its YAML; a profile from a file has its patterns compiled at once, so a
     bad one is reported where it is (the shipped ones compile when first used)."""
     source = None if raw.get("pattern") is None else str(raw["pattern"])
@@ -267,8 +295,12 @@ def _rule(raw: dict[str, Any], default_id: str, where: str, pointer: str,
         try:
             _regex(source, flags)
         except re.error as exc:
-            raise SchemaError(f"rule pattern is not a valid regular expression: {exc}",
-                              path=where, line=line, pointer=pointer + "/pattern") from None
+            raise SchemaError(
+                f"rule pattern is not a valid regular expression: {exc}",
+                path=where,
+                line=line,
+                pointer=pointer + "/pattern",
+            ) from None
     return Rule(
         id=str(raw.get("id") or default_id),
         type=str(raw["type"]),

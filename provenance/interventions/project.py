@@ -131,4 +131,3 @@ def _intervention(iv: Intervention, mode: str, profile: Profile, out: _Out, text
         _nodes(iv.parts, mode, profile, out, text)
     if out.length > begin:
         out.placed.append(Placed(begin, out.length, iv))
-

@@ -61,8 +61,9 @@ def context(text: str, start: int, end: int, content: str) -> Context:
     m = k
     while m < len(text) and m - k < _LOOK and not text[m].isspace():
         m += 1
-    return Context(text, start, end, content, before_token, text[k:m], glued_before,
-                   glued_after, line_start)
+    return Context(
+        text, start, end, content, before_token, text[k:m], glued_before, glued_after, line_start
+    )
 
 
 def token_kind(token: str, *, before: bool) -> str:
@@ -116,11 +117,13 @@ def matches(rule: Rule, ctx: Context, profile: Profile) -> bool:
     """Whether every condition ``rule`` sets holds for ``ctx``."""
     if rule.pattern is not None and rule.pattern.fullmatch(ctx.content) is None:
         return False
-    if rule.content_case is not None and not _case_matches(rule.content_case,
-                                                           content_case(ctx.content)):
+    if rule.content_case is not None and not _case_matches(
+        rule.content_case, content_case(ctx.content)
+    ):
         return False
     if rule.content_in is not None and (
-            " ".join(ctx.content.split()).casefold() not in profile.words(rule.content_in)):
+        " ".join(ctx.content.split()).casefold() not in profile.words(rule.content_in)
+    ):
         return False
     if rule.min_words is not None or rule.max_words is not None:
         n = word_count(ctx.content)
@@ -133,16 +136,16 @@ def matches(rule: Rule, ctx: Context, profile: Profile) -> bool:
     if rule.line_start is not None and rule.line_start != ctx.line_start:
         return False
     if rule.before is not None and not _kind_matches(
-            rule.before, token_kind(ctx.before_token, before=True)):
+        rule.before, token_kind(ctx.before_token, before=True)
+    ):
         return False
     if rule.after is not None and not _kind_matches(
-            rule.after, token_kind(ctx.after_token, before=False)):
+        rule.after, token_kind(ctx.after_token, before=False)
+    ):
         return False
-    if rule.before_in is not None and _bare(ctx.before_token) not in profile.words(
-            rule.before_in):
+    if rule.before_in is not None and _bare(ctx.before_token) not in profile.words(rule.before_in):
         return False
-    if rule.after_in is not None and _bare(ctx.after_token) not in profile.words(
-            rule.after_in):
+    if rule.after_in is not None and _bare(ctx.after_token) not in profile.words(rule.after_in):
         return False
     if rule.test == "resembles-before" and not resembles_before(ctx):
         return False
@@ -151,8 +154,7 @@ def matches(rule: Rule, ctx: Context, profile: Profile) -> bool:
 
 def _glued(want: str, ctx: Context) -> bool:
     b, a = ctx.glued_before, ctx.glued_after
-    return {"before": b, "after": a, "both": b and a, "either": b or a,
-            "none": not (b or a)}[want]
+    return {"before": b, "after": a, "both": b and a, "either": b or a, "none": not (b or a)}[want]
 
 
 def first_match(ctx: Context, profile: Profile) -> Rule | None:
@@ -178,7 +180,7 @@ def _letters(text: str) -> str:
 
 def _words_before(ctx: Context, n: int) -> list[str]:
     line_start = ctx.text.rfind("\n", 0, ctx.start) + 1
-    window = ctx.text[max(line_start, ctx.start - _LOOK):ctx.start]
+    window = ctx.text[max(line_start, ctx.start - _LOOK) : ctx.start]
     return _WORD.findall(window)[-n:]
 
 
@@ -209,8 +211,9 @@ def resembles_before(ctx: Context) -> bool:
             continue
         if difflib.SequenceMatcher(None, prev, content, autojunk=False).ratio() >= 0.6:
             return True
-        prev_parts = [_letters(w) for w in re.split(r"[\s\-‐–]+", " ".join(prev_words))
-                      if _letters(w)]
+        prev_parts = [
+            _letters(w) for w in re.split(r"[\s\-‐–]+", " ".join(prev_words)) if _letters(w)
+        ]
         if len(parts) > 1 and _is_contraction(prev, parts):
             return True
         if len(prev_parts) > 1 and _is_contraction(content, prev_parts):

@@ -149,10 +149,16 @@ def side_by_side(report: Report) -> str:
             pos = 0
             segment = new.text[b0:b1]
             for m in _PARA.finditer(segment):
-                rows.add(0, _marked(old.text, a0 + pos, a0 + m.start(), old_top),
-                         segment[pos:m.start()])
-                rows.add(1, _marked(new.text, b0 + pos, b0 + m.start(), new_top),
-                         segment[pos:m.start()])
+                rows.add(
+                    0,
+                    _marked(old.text, a0 + pos, a0 + m.start(), old_top),
+                    segment[pos : m.start()],
+                )
+                rows.add(
+                    1,
+                    _marked(new.text, b0 + pos, b0 + m.start(), new_top),
+                    segment[pos : m.start()],
+                )
                 rows.cut(m.group(0))
                 pos = m.end()
             rows.add(0, _marked(old.text, a0 + pos, a1, old_top), segment[pos:])
@@ -167,17 +173,20 @@ def side_by_side(report: Report) -> str:
             cid = ""
         if op.new:
             rows.add(1, f'<ins class="{cls}"{cid}>{esc(op.new)}</ins>', op.new)
-    out = ['<table class="text"><colgroup><col class="ln"><col><col class="ln"><col>'
-           '</colgroup>',
-           f'<thead><tr><th></th><th>{esc(old.version.ref)} (old)</th><th></th>'
-           f'<th>{esc(new.version.ref)} (new)</th></tr></thead><tbody>']
+    out = [
+        '<table class="text"><colgroup><col class="ln"><col><col class="ln"><col></colgroup>',
+        f"<thead><tr><th></th><th>{esc(old.version.ref)} (old)</th><th></th>"
+        f"<th>{esc(new.version.ref)} (new)</th></tr></thead><tbody>",
+    ]
     for old_parts, new_parts, old_line, new_line, changed in rows.rows:
         left, right = "".join(old_parts).strip("\n"), "".join(new_parts).strip("\n")
         if not left and not right:
             continue
         cls = ' class="changed"' if changed else ""
-        out.append(f'<tr{cls}><td class="ln">{old_line}</td><td>{left}</td>'
-                   f'<td class="ln">{new_line}</td><td>{right}</td></tr>')
+        out.append(
+            f'<tr{cls}><td class="ln">{old_line}</td><td>{left}</td>'
+            f'<td class="ln">{new_line}</td><td>{right}</td></tr>'
+        )
     out.append("</tbody></table>")
     return "\n".join(out)
 
@@ -192,32 +201,44 @@ def _who(side: Side) -> str:
 
 def _card(side: Side, label: str) -> str:
     v = side.version
-    rows = [("version", f"<code>{esc(v.ref)}</code>"),
-            ("date", esc(v.date or "undated") + (f" (recorded {esc(v.recorded)})"
-                                                 if v.recorded else "")),
-            ("by", _who(side)), ("activity", esc(v.activity)), ("message", esc(v.message)),
-            ("sha256", f'<span class="hash">{esc(v.sha256)}</span>'),
-            ("stream", f"{esc(side.stream.kind)}, {esc(side.stream.language)}"),
-            ("interventions", str(len(side.interventions)))]
+    rows = [
+        ("version", f"<code>{esc(v.ref)}</code>"),
+        (
+            "date",
+            esc(v.date or "undated") + (f" (recorded {esc(v.recorded)})" if v.recorded else ""),
+        ),
+        ("by", _who(side)),
+        ("activity", esc(v.activity)),
+        ("message", esc(v.message)),
+        ("sha256", f'<span class="hash">{esc(v.sha256)}</span>'),
+        ("stream", f"{esc(side.stream.kind)}, {esc(side.stream.language)}"),
+        ("interventions", str(len(side.interventions))),
+    ]
     body = "".join(f"<dt>{k}</dt><dd>{v_}</dd>" for k, v_ in rows)
     return f'<section class="card"><h3>{label}</h3><dl>{body}</dl></section>'
 
 
 def _summary(report: Report) -> str:
-    labels = {"textual": "word change", "editorial": "editorial change",
-              "whitespace": "spacing change"}
-    parts = [f"<span><b>{report.count(c)}</b>{labels[c]}{_s(report.count(c))}</span>"
-             for c in CLASSES]
+    labels = {
+        "textual": "word change",
+        "editorial": "editorial change",
+        "whitespace": "spacing change",
+    }
+    parts = [
+        f"<span><b>{report.count(c)}</b>{labels[c]}{_s(report.count(c))}</span>" for c in CLASSES
+    ]
     moved = sum(1 for r in report.ledger.changes if r.status != "kept")
     parts.append(f"<span><b>{moved}</b>interventions changed, added or removed</span>")
     parts.append(f"<span><b>{len(report.metadata.changes)}</b>metadata fields changed</span>")
-    legend = ('<div class="legend">'
-              '<span><del class="textual">deleted</del> <ins class="textual">inserted</ins> '
-              'words</span>'
-              '<span><del class="editorial">[removed]</del> <ins class="editorial">[added]</ins> '
-              'editorial layer</span>'
-              '<span><ins class="whitespace"> </ins> spacing</span>'
-              '<span><span class="iv">[bracketed]</span> intervention, unchanged</span></div>')
+    legend = (
+        '<div class="legend">'
+        '<span><del class="textual">deleted</del> <ins class="textual">inserted</ins> '
+        "words</span>"
+        '<span><del class="editorial">[removed]</del> <ins class="editorial">[added]</ins> '
+        "editorial layer</span>"
+        '<span><ins class="whitespace"> </ins> spacing</span>'
+        '<span><span class="iv">[bracketed]</span> intervention, unchanged</span></div>'
+    )
     return f'<div class="summary">{"".join(parts)}</div>{legend}'
 
 
@@ -233,14 +254,15 @@ def _change_list(report: Report) -> str:
         cls = esc(c.category or "textual")
         before = f'<del class="{cls}">{esc(_short(c.old))}</del>' if c.old else ""
         after = f'<ins class="{cls}">{esc(_short(c.new))}</ins>' if c.new else ""
-        items.append(f'<li><a href="#c{number}">{before} {after}</a> '
-                     f'<span class="none">{cls}</span></li>')
+        items.append(
+            f'<li><a href="#c{number}">{before} {after}</a> <span class="none">{cls}</span></li>'
+        )
     return f'<ol class="changes">{"".join(items)}</ol>'
 
 
 def _short(text: str, limit: int = 60) -> str:
     one = " ".join(text.split()) or text.replace("\n", "⏎").replace(" ", "·")
-    return one if len(one) <= limit else one[:limit - 1] + "…"
+    return one if len(one) <= limit else one[: limit - 1] + "…"
 
 
 def _ledger(report: Report) -> str:
@@ -252,15 +274,24 @@ def _ledger(report: Report) -> str:
             f'<tr><td><span class="status st-{r.status}">{r.status}</span></td>'
             f"<td>{esc(r.type)}</td><td>{esc(r.old.text if r.old else '')}</td>"
             f"<td>{esc(r.new.text if r.new else '')}</td>"
-            f"<td>{r.current.line}:{r.current.column}</td></tr>" for r in items)
-        return ('<table class="data"><thead><tr><th>status</th><th>type</th><th>old</th>'
-                f"<th>new</th><th>line:col</th></tr></thead><tbody>{body}</tbody></table>")
+            f"<td>{r.current.line}:{r.current.column}</td></tr>"
+            for r in items
+        )
+        return (
+            '<table class="data"><thead><tr><th>status</th><th>type</th><th>old</th>'
+            f"<th>new</th><th>line:col</th></tr></thead><tbody>{body}</tbody></table>"
+        )
 
-    out = [table(rows) if rows else
-           '<p class="none">No intervention was added, removed or changed.</p>']
+    out = [
+        table(rows)
+        if rows
+        else '<p class="none">No intervention was added, removed or changed.</p>'
+    ]
     if kept:
-        out.append(f"<details><summary>{len(kept)} interventions kept as they were</summary>"
-                   f"{table(kept)}</details>")
+        out.append(
+            f"<details><summary>{len(kept)} interventions kept as they were</summary>"
+            f"{table(kept)}</details>"
+        )
     return "\n".join(out)
 
 
@@ -277,20 +308,26 @@ def _value(value: Any, present: bool) -> str:
 def _metadata(report: Report) -> str:
     if not report.metadata.changes:
         return '<p class="none">No metadata differs.</p>'
-    body = "".join(f"<tr><td><code>{esc(m.field)}</code></td>"
-                   f"<td>{_value(m.old, m.change != 'added')}</td>"
-                   f"<td>{_value(m.new, m.change != 'removed')}</td></tr>"
-                   for m in report.metadata.changes)
-    return ('<table class="data"><thead><tr><th>field</th><th>old</th><th>new</th></tr>'
-            f"</thead><tbody>{body}</tbody></table>")
+    body = "".join(
+        f"<tr><td><code>{esc(m.field)}</code></td>"
+        f"<td>{_value(m.old, m.change != 'added')}</td>"
+        f"<td>{_value(m.new, m.change != 'removed')}</td></tr>"
+        for m in report.metadata.changes
+    )
+    return (
+        '<table class="data"><thead><tr><th>field</th><th>old</th><th>new</th></tr>'
+        f"</thead><tbody>{body}</tbody></table>"
+    )
 
 
 def _citations(report: Report) -> str:
     out = []
     for side, label in ((report.old, "Old"), (report.new, "New")):
         text = side.citation or "(no citation)"
-        out.append(f"<h3 class=\"sub\">{label}: <code>{esc(side.version.ref)}</code></h3>"
-                   f'<blockquote class="cite">{esc(text)}</blockquote>')
+        out.append(
+            f'<h3 class="sub">{label}: <code>{esc(side.version.ref)}</code></h3>'
+            f'<blockquote class="cite">{esc(text)}</blockquote>'
+        )
     return "\n".join(out)
 
 
@@ -305,20 +342,27 @@ def render_html(report: Report) -> str:
         f'<html lang="{esc(report.new.stream.language)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(title)}</title>",
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">",
         f"<style>{CSS}</style></head><body><main>",
         f"<h1>{esc(doc.title)}</h1>",
         f'<p class="sub">{esc(title)} · brackets read by the {esc(report.profile)} profile · '
         f"report of {esc(report.generated)}</p>",
-        '<div class="sides">', _card(report.old, "Old version"),
-        _card(report.new, "New version"), "</div>",
+        '<div class="sides">',
+        _card(report.old, "Old version"),
+        _card(report.new, "New version"),
+        "</div>",
         _summary(report),
-        '<h2 id="changes">Changes</h2>', _change_list(report),
-        '<h2 id="text">Side by side</h2>', side_by_side(report),
-        '<h2 id="interventions">Interventions</h2>', _ledger(report),
-        '<h2 id="metadata">Metadata changes</h2>', _metadata(report),
-        '<h2 id="citations">Citations</h2>', _citations(report),
+        '<h2 id="changes">Changes</h2>',
+        _change_list(report),
+        '<h2 id="text">Side by side</h2>',
+        side_by_side(report),
+        '<h2 id="interventions">Interventions</h2>',
+        _ledger(report),
+        '<h2 id="metadata">Metadata changes</h2>',
+        _metadata(report),
+        '<h2 id="citations">Citations</h2>',
+        _citations(report),
         f"<footer>provenance {esc(__version__)} · old sha256 "
         f'<span class="hash">{esc(report.old.version.sha256)}</span> · new sha256 '
         f'<span class="hash">{esc(report.new.version.sha256)}</span></footer>',

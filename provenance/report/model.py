@@ -73,8 +73,14 @@ class Report:
         return sum(1 for c in self.changes if c.category == category)
 
 
-def build_report(store: Store, old_ref: str, new_ref: str, *, generated: str = "",
-                 profile: Profile | str | Path | Mapping[str, Any] | None = None) -> Report:
+def build_report(
+    store: Store,
+    old_ref: str,
+    new_ref: str,
+    *,
+    generated: str = "",
+    profile: Profile | str | Path | Mapping[str, Any] | None = None,
+) -> Report:
     """Compare two versions (``DOC/STREAM@N`` each) for review, with the bracket
     ``profile`` given (a name, path or :class:`Profile`), else the store's own."""
     from ..diff import diff_metadata, diff_texts
@@ -85,12 +91,16 @@ def build_report(store: Store, old_ref: str, new_ref: str, *, generated: str = "
     old_v, new_v = (store.resolve(ref) for ref in (old_ref, new_ref))  # both exist, or say
     prof = store_profile(store, profile)
     old, new = (_side(store, v, parse(store.read_text(v), prof)) for v in (old_v, new_v))
-    diff = categorize(diff_texts(old.text, new.text, old_label=old_v.ref,
-                                 new_label=new_v.ref), prof)
+    diff = categorize(
+        diff_texts(old.text, new.text, old_label=old_v.ref, new_label=new_v.ref), prof
+    )
     ledger = compare(old.layer, new.layer, prof)
-    metadata = diff_metadata(version_records(store, old_v)[0],
-                             version_records(store, new_v)[0],
-                             old_label=old_v.ref, new_label=new_v.ref)
+    metadata = diff_metadata(
+        version_records(store, old_v)[0],
+        version_records(store, new_v)[0],
+        old_label=old_v.ref,
+        new_label=new_v.ref,
+    )
     if not generated:
         from ..store import today
 
@@ -99,9 +109,13 @@ def build_report(store: Store, old_ref: str, new_ref: str, *, generated: str = "
 
 
 def _side(store: Store, version: Version, layer: ParseResult) -> Side:
-    return Side(version, store.document(version.doc_id),
-                store.stream(version.doc_id, version.stream_id), layer,
-                _citation(store, version.ref))
+    return Side(
+        version,
+        store.document(version.doc_id),
+        store.stream(version.doc_id, version.stream_id),
+        layer,
+        _citation(store, version.ref),
+    )
 
 
 def _citation(store: Store, ref: str) -> str:

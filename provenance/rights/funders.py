@@ -19,21 +19,77 @@ from collections.abc import Sequence
 LEAD = "This document was made possible with support from"
 
 #: Nouns that, at the end of a name (before any "of", "for"...), make it take "the".
-_HEAD_NOUNS = frozenset((
-    "foundation", "foundations", "fund", "funds", "trust", "trusts", "endowment", "endowments",
-    "institute", "institutes", "institution", "institutions", "council", "councils", "program",
-    "programs", "programme", "programmes", "society", "societies", "association", "associations",
-    "academy", "academies", "agency", "agencies", "center", "centers", "centre", "centres",
-    "commission", "commissions", "committee", "committees", "corporation", "company", "library",
-    "libraries", "museum", "museums", "archive", "archives", "ministry", "ministries",
-    "department", "departments", "office", "bureau", "project", "projects", "initiative",
-    "initiatives", "government", "administration", "service", "board", "federation", "union",
-    "alliance", "network", "consortium", "partnership",
-))
+_HEAD_NOUNS = frozenset(
+    (
+        "foundation",
+        "foundations",
+        "fund",
+        "funds",
+        "trust",
+        "trusts",
+        "endowment",
+        "endowments",
+        "institute",
+        "institutes",
+        "institution",
+        "institutions",
+        "council",
+        "councils",
+        "program",
+        "programs",
+        "programme",
+        "programmes",
+        "society",
+        "societies",
+        "association",
+        "associations",
+        "academy",
+        "academies",
+        "agency",
+        "agencies",
+        "center",
+        "centers",
+        "centre",
+        "centres",
+        "commission",
+        "commissions",
+        "committee",
+        "committees",
+        "corporation",
+        "company",
+        "library",
+        "libraries",
+        "museum",
+        "museums",
+        "archive",
+        "archives",
+        "ministry",
+        "ministries",
+        "department",
+        "departments",
+        "office",
+        "bureau",
+        "project",
+        "projects",
+        "initiative",
+        "initiatives",
+        "government",
+        "administration",
+        "service",
+        "board",
+        "federation",
+        "union",
+        "alliance",
+        "network",
+        "consortium",
+        "partnership",
+    )
+)
 #: Nouns that take "the" only when followed by "of": "the University of Chicago" but
 #: "Harvard University".
-_OF_NOUNS = frozenset(("university", "college", "school", "embassy", "republic", "kingdom",
-                       "state", "bank"))
+_OF_NOUNS = frozenset(
+    ("university", "college", "school", "embassy", "republic", "kingdom", "state", "bank")
+)
 _LINK = re.compile(r"\s+(?:of|for|on|in|at|to)\s+", re.I)
 
 
@@ -83,7 +139,9 @@ def credit_line(funders: Sequence[str], lead: str = LEAD) -> str | None:
 
 _SUPPORT = re.compile(
     r"(?:support\s+(?:from|of)|funded\s+by|funding\s+from|grants?\s+from|thanks\s+to|"
-    r"generosity\s+of|made\s+possible\s+by)\s+(?P<names>.+)$", re.I | re.S)
+    r"generosity\s+of|made\s+possible\s+by)\s+(?P<names>.+)$",
+    re.I | re.S,
+)
 #: Names are separated by commas and "and" ("&" is left alone: it is usually part of a name).
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 
@@ -111,12 +169,13 @@ def credited_names(line: str, listed: Sequence[str] = ()) -> list[str]:
             words = words[1:]
         if not words:
             continue
-        body = r"\s+".join("(?:and|&)" if w.casefold() in ("and", "&") else re.escape(w)
-                           for w in words)
+        body = r"\s+".join(
+            "(?:and|&)" if w.casefold() in ("and", "&") else re.escape(w) for w in words
+        )
         hit = re.search(r"(?<!\w)(?:the\s+)?" + body + r"(?!\w)", rest, re.I)
         if hit:
             found.append((hit.start(), hit.group(0)))
-            rest = rest[:hit.start()] + "\0" * (hit.end() - hit.start()) + rest[hit.end():]
+            rest = rest[: hit.start()] + "\0" * (hit.end() - hit.start()) + rest[hit.end() :]
     for piece in re.finditer(r"[^\0]+", rest):
         for part in _SPLIT.split(piece.group(0)):
             part = part.strip(" .;:,")
@@ -129,5 +188,8 @@ def unlisted_funders(line: str, listed: Sequence[str]) -> list[str]:
     """Names credited in ``line`` that are not in ``listed`` (compared without "the", case
     and spacing)."""
     known = {_fold(n) for n in listed if isinstance(n, str)}
-    return [re.sub(r"^the\s+", "", n, flags=re.I) for n in credited_names(line, listed)
-            if _fold(n) not in known]
+    return [
+        re.sub(r"^the\s+", "", n, flags=re.I)
+        for n in credited_names(line, listed)
+        if _fold(n) not in known
+    ]

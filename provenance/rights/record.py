@@ -17,16 +17,21 @@ if TYPE_CHECKING:
 #: configurations and ``provenance check`` refer to them.
 CODES: dict[str, tuple[str, str]] = {
     "rights-missing": (
-        "error", "A document has neither a rights text nor a rights statement (or a stream's own "
-        "rights block is empty)."),
+        "error",
+        "A document has neither a rights text nor a rights statement (or a stream's own "
+        "rights block is empty).",
+    ),
     "rights-unknown-statement": (
-        "error", "A rights statement is not a known statement URI, Creative Commons licence or "
-        "valid SPDX expression (the closest canonical form is suggested)."),
+        "error",
+        "A rights statement is not a known statement URI, Creative Commons licence or "
+        "valid SPDX expression (the closest canonical form is suggested).",
+    ),
     "rights-noncanonical-uri": (
-        "warning", "A rights statement is recognised but not written in its canonical form "
-        "(https for http, /page/ for /vocab/, no trailing slash, www., letter case...)."),
-    "funder-unlisted": (
-        "error", "A funder named in funder_line is not listed in funders."),
+        "warning",
+        "A rights statement is recognised but not written in its canonical form "
+        "(https for http, /page/ for /vocab/, no trailing slash, www., letter case...).",
+    ),
+    "funder-unlisted": ("error", "A funder named in funder_line is not listed in funders."),
 }
 
 
@@ -47,8 +52,14 @@ class RightsFinding:
         return CODES[self.code][0]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity, "message": self.message,
-                "pointer": self.pointer, "stream": self.stream, "suggestion": self.suggestion}
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "pointer": self.pointer,
+            "stream": self.stream,
+            "suggestion": self.suggestion,
+        }
 
 
 def _text(value: Any) -> str | None:
@@ -78,8 +89,14 @@ class Rights:
                 statement = Statement.from_string(raw)
             except StatementError as exc:
                 problem = exc
-        return cls(_text(block.get("text")), raw, statement, _text(block.get("holder")),
-                   _text(block.get("contact")), problem)
+        return cls(
+            _text(block.get("text")),
+            raw,
+            statement,
+            _text(block.get("holder")),
+            _text(block.get("contact")),
+            problem,
+        )
 
     @property
     def empty(self) -> bool:
@@ -98,8 +115,9 @@ def read_rights(meta: Mapping[str, Any] | None) -> Rights | None:
     return Rights.from_mapping(block) if block is not None else None
 
 
-def effective_rights(doc_meta: Mapping[str, Any],
-                     stream_meta: Mapping[str, Any] | None = None) -> tuple[Rights | None, str]:
+def effective_rights(
+    doc_meta: Mapping[str, Any], stream_meta: Mapping[str, Any] | None = None
+) -> tuple[Rights | None, str]:
     """The rights that apply, and where they come from (``stream`` or ``document``).
 
     A stream that carries its own ``rights`` replaces the document's as a whole (an original
@@ -112,41 +130,60 @@ def effective_rights(doc_meta: Mapping[str, Any],
 
 # --- checking ------------------------------------------------------------------------------
 
-def statement_findings(value: str, *, pointer: str = "/rights/statement",
-                       stream: str | None = None) -> list[RightsFinding]:
+
+def statement_findings(
+    value: str, *, pointer: str = "/rights/statement", stream: str | None = None
+) -> list[RightsFinding]:
     """``rights-unknown-statement`` or ``rights-noncanonical-uri`` for one statement."""
     try:
         statement = Statement.from_string(value)
     except StatementError as exc:
-        return [RightsFinding("rights-unknown-statement", exc.message, pointer, stream,
-                              exc.suggestion)]
+        return [
+            RightsFinding("rights-unknown-statement", exc.message, pointer, stream, exc.suggestion)
+        ]
     if statement.fixes:
         return [noncanonical_finding(statement, pointer=pointer, stream=stream)]
     return []
 
 
-def noncanonical_finding(statement: Statement, *, pointer: str = "/rights/statement",
-                         stream: str | None = None) -> RightsFinding:
+def noncanonical_finding(
+    statement: Statement, *, pointer: str = "/rights/statement", stream: str | None = None
+) -> RightsFinding:
     fixes = "; ".join(statement.fixes)
     return RightsFinding(
         "rights-noncanonical-uri",
         f"rights statement {statement.original!r} is not in canonical form ({fixes}); "
-        f"write {str(statement)!r}", pointer, stream, str(statement))
+        f"write {str(statement)!r}",
+        pointer,
+        stream,
+        str(statement),
+    )
 
 
-def _rights_findings(rights: Rights | None, has_block: bool, stream: str | None
-                     ) -> list[RightsFinding]:
+def _rights_findings(
+    rights: Rights | None, has_block: bool, stream: str | None
+) -> list[RightsFinding]:
     out: list[RightsFinding] = []
     if rights is None or rights.empty:
         if stream is None:
-            out.append(RightsFinding(
-                "rights-missing", "no rights: record the rights text as printed (rights.text) "
-                "or a statement URI or SPDX expression (rights.statement)",
-                "/rights" if has_block else ""))
+            out.append(
+                RightsFinding(
+                    "rights-missing",
+                    "no rights: record the rights text as printed (rights.text) "
+                    "or a statement URI or SPDX expression (rights.statement)",
+                    "/rights" if has_block else "",
+                )
+            )
         elif has_block:
-            out.append(RightsFinding(
-                "rights-missing", "the stream's own rights block has neither text nor "
-                "statement (remove it to keep the document's rights)", "/rights", stream))
+            out.append(
+                RightsFinding(
+                    "rights-missing",
+                    "the stream's own rights block has neither text nor "
+                    "statement (remove it to keep the document's rights)",
+                    "/rights",
+                    stream,
+                )
+            )
     if rights is not None and rights.statement_text is not None:
         out.extend(statement_findings(rights.statement_text, stream=stream))
     return out
@@ -159,14 +196,19 @@ def funder_findings(doc_meta: Mapping[str, Any]) -> list[RightsFinding]:
         return []
     listed = doc_meta.get("funders")
     names = [n for n in listed if isinstance(n, str)] if isinstance(listed, list) else []
-    return [RightsFinding("funder-unlisted",
-                          f"funder {name!r} is named in funder_line but not listed in funders",
-                          "/funder_line")
-            for name in unlisted_funders(line, names)]
+    return [
+        RightsFinding(
+            "funder-unlisted",
+            f"funder {name!r} is named in funder_line but not listed in funders",
+            "/funder_line",
+        )
+        for name in unlisted_funders(line, names)
+    ]
 
 
-def _stream_items(stream_metas: Mapping[str, Mapping[str, Any]] | Iterable[Mapping[str, Any]]
-                  | None) -> list[tuple[str, Mapping[str, Any]]]:
+def _stream_items(
+    stream_metas: Mapping[str, Mapping[str, Any]] | Iterable[Mapping[str, Any]] | None,
+) -> list[tuple[str, Mapping[str, Any]]]:
     if stream_metas is None:
         return []
     if isinstance(stream_metas, Mapping):
@@ -174,9 +216,10 @@ def _stream_items(stream_metas: Mapping[str, Mapping[str, Any]] | Iterable[Mappi
     return [(str(m.get("id", i)), m) for i, m in enumerate(stream_metas)]
 
 
-def check_record(doc_meta: Mapping[str, Any],
-                 stream_metas: Mapping[str, Mapping[str, Any]] | Iterable[Mapping[str, Any]]
-                 | None = None) -> list[RightsFinding]:
+def check_record(
+    doc_meta: Mapping[str, Any],
+    stream_metas: Mapping[str, Mapping[str, Any]] | Iterable[Mapping[str, Any]] | None = None,
+) -> list[RightsFinding]:
     """Every rights and funder problem of one record, document first, then streams by id.
 
     ``doc_meta`` is the ``document.yaml`` mapping; ``stream_metas`` the ``stream.yaml``
@@ -191,6 +234,7 @@ def check_record(doc_meta: Mapping[str, Any],
 
 
 # --- the report of `provenance rights` ----------------------------------------------------
+
 
 @dataclass(frozen=True)
 class RightsReport:
@@ -265,9 +309,11 @@ def rights_of(store: Store, doc_id: str, stream_id: str | None = None) -> Rights
     stream = store.stream(doc_id, stream_id) if stream_id is not None else None
     rights, source = effective_rights(meta, stream.meta if stream else None)
     path = stream.path if stream is not None and source == "stream" else doc.path
-    findings = _rights_findings(rights, _block(stream.meta if source == "stream" and stream
-                                               else meta) is not None,
-                                stream.id if stream is not None and source == "stream" else None)
+    findings = _rights_findings(
+        rights,
+        _block(stream.meta if source == "stream" and stream else meta) is not None,
+        stream.id if stream is not None and source == "stream" else None,
+    )
     findings.extend(funder_findings(meta))
     funders = meta.get("funders")
     names = tuple(n for n in funders if isinstance(n, str)) if isinstance(funders, list) else ()

@@ -36,6 +36,7 @@ def _where(report: RightsReport) -> str:
 
 def format_text(report: RightsReport, *, color: bool = False) -> str:
     """The rights text and contact line verbatim, the statement with its label, the credit."""
+
     def label(name: str) -> str:
         text = f"{name}:".ljust(_LABEL_WIDTH)
         return f"{_BOLD}{text}{_RESET}" if color else text
@@ -81,8 +82,12 @@ def format_text(report: RightsReport, *, color: bool = False) -> str:
     if report.streams_with_own_rights:
         lines.append("")
     for sid in report.streams_with_own_rights:
-        lines.append(dim(f"Stream {sid!r} carries its own rights: provenance rights "
-                         f"{report.document} --stream {sid}"))
+        lines.append(
+            dim(
+                f"Stream {sid!r} carries its own rights: provenance rights "
+                f"{report.document} --stream {sid}"
+            )
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -115,8 +120,9 @@ def jsonld(report: RightsReport) -> dict[str, Any]:
     if r is not None and r.statement_text is not None and st is None:
         rights_literals.append(r.statement_text)  # kept, though no machine can read it
     if rights_literals:
-        node["dcterms:rights"] = (rights_literals[0] if len(rights_literals) == 1
-                                  else rights_literals)
+        node["dcterms:rights"] = (
+            rights_literals[0] if len(rights_literals) == 1 else rights_literals
+        )
     if st is not None:
         ref: dict[str, Any] = {"@id": st.uri} if st.uri else {}
         if ref and st.label:
@@ -145,5 +151,4 @@ def format_jsonld(report: RightsReport, *, color: bool = False) -> str:
 
 Renderer = Callable[..., str]
 #: ``--format`` choices and their renderers.
-FORMATS: dict[str, Renderer] = {"text": format_text, "json": format_json,
-                                "jsonld": format_jsonld}
+FORMATS: dict[str, Renderer] = {"text": format_text, "json": format_json, "jsonld": format_jsonld}

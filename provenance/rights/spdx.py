@@ -111,8 +111,9 @@ def _fixes(expression: str, canonical: str) -> tuple[str, ...]:
         elif token.casefold() in folded:
             out.append(f"{token!r} written {folded[token.casefold()]!r} (SPDX letter case)")
         elif token.casefold() in _aliases():
-            out.append(f"{token!r} is an older name; the SPDX id is "
-                       f"{_aliases()[token.casefold()]!r}")
+            out.append(
+                f"{token!r} is an older name; the SPDX id is {_aliases()[token.casefold()]!r}"
+            )
     if not out:
         out.append(f"spacing or grouping: the SPDX form is {canonical!r}")
     return tuple(out)
@@ -134,8 +135,7 @@ def _suggest(expression: str, unknown: list[str]) -> str | None:
         match = difflib.get_close_matches(key.casefold(), list(keys), n=1, cutoff=0.85)
         if not match:
             return None
-        out = re.sub(rf"(?<![A-Za-z0-9.+-]){re.escape(key)}(?![A-Za-z0-9.+-])", keys[match[0]],
-                     out)
+        out = re.sub(rf"(?<![A-Za-z0-9.+-]){re.escape(key)}(?![A-Za-z0-9.+-])", keys[match[0]], out)
     try:
         return str(licensing().parse(out, validate=True, strict=True))
     except Exception:  # the suggestion is a courtesy: never fail because of it

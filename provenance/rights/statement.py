@@ -36,9 +36,16 @@ class StatementError(SchemaError):
 
     code = CODE_UNKNOWN
 
-    def __init__(self, value: str, reason: str, suggestion: str | None = None, *,
-                 path: str | None = None, line: int | None = None,
-                 pointer: str | None = None) -> None:
+    def __init__(
+        self,
+        value: str,
+        reason: str,
+        suggestion: str | None = None,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        pointer: str | None = None,
+    ) -> None:
         message = f"rights statement {value!r} is not recognised: {reason}"
         if suggestion:
             message += f"; did you mean {suggestion}?"
@@ -75,8 +82,14 @@ class Statement:
         ``fixes`` is empty exactly when ``text`` is already the canonical form."""
         st = _parse(text)
         if not st.fixes and st.original != str(st):  # a difference no rule above named
-            return Statement(st.kind, st.id, st.version, st.jurisdiction, st.original,
-                             (f"the canonical form is {str(st)!r}",))
+            return Statement(
+                st.kind,
+                st.id,
+                st.version,
+                st.jurisdiction,
+                st.original,
+                (f"the canonical form is {str(st)!r}",),
+            )
         return st
 
     # -- the canonical form ------------------------------------------------------------------
@@ -173,11 +186,13 @@ class Statement:
 _SINGLE_ID = re.compile(r"^[A-Za-z0-9.+:-]+$")
 _URI = re.compile(
     r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*:(?://)?)?(?P<host>[^/?#\s]+)(?P<path>/[^?#]*)?"
-    r"(?P<query>\?[^#]*)?(?P<fragment>#.*)?$")
+    r"(?P<query>\?[^#]*)?(?P<fragment>#.*)?$"
+)
 _CC_SHORT = re.compile(
     r"^(?:CC|Creative\s+Commons)[\s-]+(?P<unit>BY(?:[\s-]+(?:NC|ND|SA))*)[\s-]+"
     r"(?P<version>\d\.\d)(?:[\s-]+(?P<edition>International|Unported|Generic|[A-Za-z]{2}|IGO))?$",
-    re.I)
+    re.I,
+)
 _CC0 = re.compile(r"^CC\s*0(?:\s+1\.0)?(?:\s+Universal)?$", re.I)
 _JURISDICTION = re.compile(r"^(?:[a-z]{2}|igo|scotland)$")
 
@@ -209,7 +224,8 @@ def _parse(text: str) -> Statement:
 def _looks_like_host(value: str) -> bool:
     head = value.split("/", 1)[0].casefold()
     return head.startswith("www.") or head.endswith(
-        ("rightsstatements.org", "creativecommons.org", "spdx.org"))
+        ("rightsstatements.org", "creativecommons.org", "spdx.org")
+    )
 
 
 def _cc_short(value: str) -> tuple[str, str, str] | None:
@@ -246,8 +262,10 @@ def _parse_uri(original: str, value: str, fixes: list[str]) -> Statement:
         return _spdx_page(original, path, fixes)
     if host not in ("rightsstatements.org", "creativecommons.org"):
         raise StatementError(
-            original, f"{m['host']} is not rightsstatements.org or creativecommons.org; give a "
-            "statement URI from one of them or an SPDX licence expression")
+            original,
+            f"{m['host']} is not rightsstatements.org or creativecommons.org; give a "
+            "statement URI from one of them or an SPDX licence expression",
+        )
     if host == "rightsstatements.org":
         _scheme_fix(scheme, "http", "rightsstatements.org URIs use http", fixes)
     else:
@@ -300,29 +318,35 @@ def _rightsstatements(original: str, path: str, fixes: list[str]) -> Statement:
             close = difflib.get_close_matches(given.casefold(), list(ids), n=1, cutoff=0.6)
             suggestion = f"{vocab.RS_BASE}{ids[close[0]]}/1.0/" if close else None
             raise StatementError(
-                original, f"{given!r} is not one of the 12 rightsstatements.org statements "
-                f"({', '.join(s.id for s in vocab.rightsstatements())})", suggestion)
+                original,
+                f"{given!r} is not one of the 12 rightsstatements.org statements "
+                f"({', '.join(s.id for s in vocab.rightsstatements())})",
+                suggestion,
+            )
         canonical = f"{vocab.RS_BASE}{sid}/1.0/"
         if sid != given:
             fixes.append(f"{given!r} written {sid!r} (statement ids are case-sensitive)")
         if len(parts) == 2:
-            raise StatementError(original, "the version is missing (every statement is 1.0)",
-                                 canonical)
+            raise StatementError(
+                original, "the version is missing (every statement is 1.0)", canonical
+            )
         if parts[2] != vocab.RS_VERSION:
             raise StatementError(
-                original, f"version {parts[2]!r} does not exist (every statement is 1.0)",
-                canonical)
+                original, f"version {parts[2]!r} does not exist (every statement is 1.0)", canonical
+            )
         if len(parts) > 3:
-            raise StatementError(original, f"unexpected {'/'.join(parts[3:])!r} after the "
-                                 "version", canonical)
+            raise StatementError(
+                original, f"unexpected {'/'.join(parts[3:])!r} after the version", canonical
+            )
         return Statement(RIGHTSSTATEMENTS, sid, "1.0", "", original, tuple(fixes))
     raise StatementError(
-        original, "a rightsstatements.org statement URI has the form "
-        "http://rightsstatements.org/vocab/<ID>/1.0/")
+        original,
+        "a rightsstatements.org statement URI has the form "
+        "http://rightsstatements.org/vocab/<ID>/1.0/",
+    )
 
 
-_CC_PAGE = re.compile(r"^(?:legalcode|deed)(?:\.[A-Za-z_-]+)?(?:\.(?:html?|txt|markdown))?$",
-                      re.I)
+_CC_PAGE = re.compile(r"^(?:legalcode|deed)(?:\.[A-Za-z_-]+)?(?:\.(?:html?|txt|markdown))?$", re.I)
 
 
 def _cc_page(parts: list[str], fixes: list[str]) -> list[str]:
@@ -330,8 +354,10 @@ def _cc_page(parts: list[str], fixes: list[str]) -> list[str]:
     if parts and _CC_PAGE.match(parts[-1]):
         page = parts.pop()
         kind = "legal code" if page.casefold().startswith("legalcode") else "deed"
-        fixes.append(f"{page!r} (the {kind} page) removed: the licence's URI ends at its version "
-                     "or jurisdiction")
+        fixes.append(
+            f"{page!r} (the {kind} page) removed: the licence's URI ends at its version "
+            "or jurisdiction"
+        )
         if "trailing '/' added" in fixes:
             fixes.remove("trailing '/' added")
     return parts
@@ -341,9 +367,11 @@ def _creative_commons(original: str, path: str, fixes: list[str]) -> Statement:
     parts = _cc_page(_segments(path, fixes), fixes)
     if not parts or parts[0].casefold() not in ("licenses", "publicdomain"):
         raise StatementError(
-            original, "a Creative Commons URI has the form "
+            original,
+            "a Creative Commons URI has the form "
             "https://creativecommons.org/licenses/<licence>/<version>/ or "
-            "https://creativecommons.org/publicdomain/zero/1.0/ (or mark/1.0/)")
+            "https://creativecommons.org/publicdomain/zero/1.0/ (or mark/1.0/)",
+        )
     lowered = [p.casefold() for p in parts]
     if lowered != parts:
         fixes.append("written in lower case")
@@ -353,25 +381,28 @@ def _creative_commons(original: str, path: str, fixes: list[str]) -> Statement:
         raise StatementError(original, "the licence is missing after /licenses/")
     unit, rest = lowered[1], lowered[2:]
     if unit not in vocab.CC_UNITS:
-        close = difflib.get_close_matches(unit, [u for u, v in vocab.CC_UNITS.items()
-                                                 if not v.retired], n=1, cutoff=0.6)
+        close = difflib.get_close_matches(
+            unit, [u for u, v in vocab.CC_UNITS.items() if not v.retired], n=1, cutoff=0.6
+        )
         suggestion = f"{vocab.CC_BASE}licenses/{close[0]}/4.0/" if close else None
-        raise StatementError(original, f"{unit!r} is not a Creative Commons licence",
-                             suggestion)
+        raise StatementError(original, f"{unit!r} is not a Creative Commons licence", suggestion)
     u = vocab.CC_UNITS[unit]
     latest = f"{vocab.CC_BASE}licenses/{unit}/{u.versions[-1]}/"
     if not rest:
         raise StatementError(original, "the licence version is missing", latest)
     version, port = rest[0], rest[1:]
     if len(port) > 1:
-        raise StatementError(original, f"unexpected {'/'.join(port[1:])!r} after the "
-                             "jurisdiction", latest)
+        raise StatementError(
+            original, f"unexpected {'/'.join(port[1:])!r} after the jurisdiction", latest
+        )
     jurisdiction = port[0] if port else ""
     if jurisdiction:
         if version not in vocab.PORTED_VERSIONS:
             raise StatementError(
-                original, f"version {version} licences have no ports to jurisdictions",
-                f"{vocab.CC_BASE}licenses/{unit}/{version}/" if version in u.versions else latest)
+                original,
+                f"version {version} licences have no ports to jurisdictions",
+                f"{vocab.CC_BASE}licenses/{unit}/{version}/" if version in u.versions else latest,
+            )
         if not _JURISDICTION.match(jurisdiction):
             raise StatementError(original, f"{jurisdiction!r} is not a jurisdiction code")
     elif version not in u.versions:
@@ -385,16 +416,18 @@ def _creative_commons(original: str, path: str, fixes: list[str]) -> Statement:
         elif version in vocab.PORT_ONLY_VERSIONS:
             reason = f"version {version} exists only as ports to a jurisdiction"
         else:
-            reason = (f"{unit} has no version {version!r} (it has "
-                      f"{', '.join(u.versions)})")
+            reason = f"{unit} has no version {version!r} (it has {', '.join(u.versions)})"
         raise StatementError(original, reason, suggestion)
     return Statement(CREATIVE_COMMONS, unit, version, jurisdiction, original, tuple(fixes))
 
 
 def _cc_public_domain(original: str, rest: list[str], fixes: list[str]) -> Statement:
     if not rest or rest[0] not in vocab.CC_PUBLIC_DOMAIN:
-        raise StatementError(original, "the Creative Commons public-domain tools are "
-                             "publicdomain/zero/1.0/ (CC0) and publicdomain/mark/1.0/")
+        raise StatementError(
+            original,
+            "the Creative Commons public-domain tools are "
+            "publicdomain/zero/1.0/ (CC0) and publicdomain/mark/1.0/",
+        )
     tool = rest[0]
     canonical = f"{vocab.CC_BASE}publicdomain/{tool}/1.0/"
     if rest[1:] != ["1.0"]:
@@ -419,8 +452,10 @@ def _parse_spdx(original: str, value: str, fixes: list[str]) -> Statement:
         reason = exc.reason
         words = value.split()
         if len(words) > 1 and not {w.upper() for w in words} & {"AND", "OR", "WITH"}:
-            reason = ("it reads as prose: keep prose in rights.text; rights.statement takes a "
-                      "statement URI or an SPDX licence expression")
+            reason = (
+                "it reads as prose: keep prose in rights.text; rights.statement takes a "
+                "statement URI or an SPDX licence expression"
+            )
         elif not _SINGLE_ID.match(value):
             reason = f"not a statement URI, and not a valid SPDX licence expression: {reason}"
         else:

@@ -36,7 +36,8 @@ class RightsStatementEntry:
 @functools.cache
 def _rightsstatements_data() -> dict[str, Any]:
     text = (resources.files("provenance") / "data" / "rightsstatements.json").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     data: dict[str, Any] = json.loads(text)
     return data
 
@@ -47,8 +48,15 @@ def rightsstatements() -> tuple[RightsStatementEntry, ...]:
     data = _rightsstatements_data()
     collections = data["collections"]
     return tuple(
-        RightsStatementEntry(s["id"], s["uri"], s["label"], s["description"], s["definition"],
-                             s["collection"], collections[s["collection"]]["label"])
+        RightsStatementEntry(
+            s["id"],
+            s["uri"],
+            s["label"],
+            s["description"],
+            s["definition"],
+            s["collection"],
+            collections[s["collection"]]["label"],
+        )
         for s in data["statements"]
     )
 
@@ -69,6 +77,7 @@ def rightsstatement(sid: str) -> RightsStatementEntry:
 
 # --- Creative Commons ---------------------------------------------------------------------
 
+
 #: Licence kinds: the words of their names, the versions published without a jurisdiction,
 #: and whether Creative Commons has retired them.
 @dataclass(frozen=True)
@@ -85,26 +94,33 @@ class CCUnit:
 
 
 _MAIN = ("1.0", "2.0", "2.5", "3.0", "4.0")
-CC_UNITS: dict[str, CCUnit] = {u.code: u for u in (
-    CCUnit("by", "Attribution", _MAIN),
-    CCUnit("by-sa", "Attribution-ShareAlike", _MAIN),
-    CCUnit("by-nd", "Attribution-NoDerivs", _MAIN, name_4="Attribution-NoDerivatives"),
-    CCUnit("by-nc", "Attribution-NonCommercial", _MAIN),
-    CCUnit("by-nc-sa", "Attribution-NonCommercial-ShareAlike", _MAIN),
-    CCUnit("by-nc-nd", "Attribution-NonCommercial-NoDerivs", _MAIN[1:],
-           name_4="Attribution-NonCommercial-NoDerivatives"),
-    # Version 1.0 put the elements of BY-NC-ND in another order.
-    CCUnit("by-nd-nc", "Attribution-NoDerivs-NonCommercial", ("1.0",)),
-    CCUnit("nc", "NonCommercial", ("1.0",), retired=True),
-    CCUnit("nd", "NoDerivs", ("1.0",), retired=True),
-    CCUnit("sa", "ShareAlike", ("1.0",), retired=True),
-    CCUnit("nc-sa", "NonCommercial-ShareAlike", ("1.0",), retired=True),
-    CCUnit("nd-nc", "NoDerivs-NonCommercial", ("1.0",), retired=True),
-    CCUnit("sampling", "Sampling", ("1.0",), retired=True),
-    CCUnit("sampling+", "Sampling Plus", ("1.0",), retired=True),
-    CCUnit("nc-sampling+", "NonCommercial Sampling Plus", ("1.0",), retired=True),
-    CCUnit("devnations", "Developing Nations", ("2.0",), retired=True),
-)}
+CC_UNITS: dict[str, CCUnit] = {
+    u.code: u
+    for u in (
+        CCUnit("by", "Attribution", _MAIN),
+        CCUnit("by-sa", "Attribution-ShareAlike", _MAIN),
+        CCUnit("by-nd", "Attribution-NoDerivs", _MAIN, name_4="Attribution-NoDerivatives"),
+        CCUnit("by-nc", "Attribution-NonCommercial", _MAIN),
+        CCUnit("by-nc-sa", "Attribution-NonCommercial-ShareAlike", _MAIN),
+        CCUnit(
+            "by-nc-nd",
+            "Attribution-NonCommercial-NoDerivs",
+            _MAIN[1:],
+            name_4="Attribution-NonCommercial-NoDerivatives",
+        ),
+        # Version 1.0 put the elements of BY-NC-ND in another order.
+        CCUnit("by-nd-nc", "Attribution-NoDerivs-NonCommercial", ("1.0",)),
+        CCUnit("nc", "NonCommercial", ("1.0",), retired=True),
+        CCUnit("nd", "NoDerivs", ("1.0",), retired=True),
+        CCUnit("sa", "ShareAlike", ("1.0",), retired=True),
+        CCUnit("nc-sa", "NonCommercial-ShareAlike", ("1.0",), retired=True),
+        CCUnit("nd-nc", "NoDerivs-NonCommercial", ("1.0",), retired=True),
+        CCUnit("sampling", "Sampling", ("1.0",), retired=True),
+        CCUnit("sampling+", "Sampling Plus", ("1.0",), retired=True),
+        CCUnit("nc-sampling+", "NonCommercial Sampling Plus", ("1.0",), retired=True),
+        CCUnit("devnations", "Developing Nations", ("2.0",), retired=True),
+    )
+}
 
 #: Versions that exist only as ports to a jurisdiction (``/licenses/by/2.1/jp/``).
 PORT_ONLY_VERSIONS = ("2.1",)
@@ -117,8 +133,13 @@ CC_PUBLIC_DOMAIN: dict[str, tuple[str, str, str]] = {
     "mark": ("Public Domain Mark 1.0", "PDM 1.0", "CC-PDM-1.0"),
 }
 
-_EDITION = {"1.0": "Generic", "2.0": "Generic", "2.5": "Generic", "3.0": "Unported",
-            "4.0": "International"}
+_EDITION = {
+    "1.0": "Generic",
+    "2.0": "Generic",
+    "2.5": "Generic",
+    "3.0": "Unported",
+    "4.0": "International",
+}
 
 
 def cc_licence_label(unit: str, version: str, jurisdiction: str = "") -> str:

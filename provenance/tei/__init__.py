@@ -19,5 +19,13 @@ from .load import import_tei, sniff_format
 from .reader import TEI_NS, TEIImport, read_tei
 from .writer import TEIExport, build_tei, export_tei
 
-__all__ = ["TEI_NS", "TEIExport", "TEIImport", "build_tei", "export_tei", "import_tei",
-           "read_tei", "sniff_format"]
+__all__ = [
+    "TEI_NS",
+    "TEIExport",
+    "TEIImport",
+    "build_tei",
+    "export_tei",
+    "import_tei",
+    "read_tei",
+    "sniff_format",
+]

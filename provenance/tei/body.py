@@ -35,8 +35,17 @@ KINDS = ("supplied", "expansion", "gloss", "sic", "gap", "note", "page", "footno
 
 #: The TEI element each kind becomes (one per intervention: an expansion is its ``ex``, so
 #: ``F[oreign] M[inistry]`` is two of them, inside one ``expan`` per word).
-ELEMENT_OF = {"supplied": "supplied", "expansion": "ex", "gloss": "choice", "sic": "sic",
-              "gap": "gap", "note": "note", "page": "pb", "footnote": "ptr", "other": "seg"}
+ELEMENT_OF = {
+    "supplied": "supplied",
+    "expansion": "ex",
+    "gloss": "choice",
+    "sic": "sic",
+    "gap": "gap",
+    "note": "note",
+    "page": "pb",
+    "footnote": "ptr",
+    "other": "seg",
+}
 
 _WORD = re.compile(r"\w", re.UNICODE)
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -44,7 +53,9 @@ _PARA = re.compile(r"\n[ \t\u00a0\u3000]*(?:\r?\n[ \t\u00a0\u3000]*)+")
 _GAP_AMOUNT = re.compile(r"^\s*(\d+|one|two|three|a|an)\s+([^\W\d_]+?)s?\b\s*(.*)$", re.I)
 _NOTE_LABEL = re.compile(
     r"^\s*(?P<who>translator'?s?|trans\.?|tr\.?|editor'?s?|ed\.?|author'?s?)\s*"
-    r"(?:note|n\.)?\s*[:—–-]\s*", re.I)
+    r"(?:note|n\.)?\s*[:—–-]\s*",
+    re.I,
+)
 
 
 @dataclass
@@ -104,8 +115,9 @@ class _Out:
     def element(self, name: str, **attrs: str) -> Any:
         from lxml import etree
 
-        return etree.SubElement(self.el, f"{_T}{name}",
-                                {k.rstrip("_"): v for k, v in attrs.items() if v})
+        return etree.SubElement(
+            self.el, f"{_T}{name}", {k.rstrip("_"): v for k, v in attrs.items() if v}
+        )
 
 
 def paragraphs(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
@@ -183,7 +195,7 @@ def _words_before(text: str, floor: int, at: int, words: int) -> int:
         if not word or not _WORD.search(word) or (n and not word[:1].isupper()):
             break
         start = m
-        if n and text[m - 1:m] != " ":
+        if n and text[m - 1 : m] != " ":
             break
         j = m
         while j > floor and text[j - 1] == " ":
@@ -203,15 +215,18 @@ def _write(out: _Out, text: str, a: int, b: int, spans: list[Span]) -> int:
         s = spans[i]
         if s.kind == "expansion":  # letters and several brackets of one word: one <expan>
             group = [s]
-            while (i + 1 < len(spans) and spans[i + 1].kind == "expansion"
-                   and spans[i + 1].start == group[-1].xend):
+            while (
+                i + 1 < len(spans)
+                and spans[i + 1].kind == "expansion"
+                and spans[i + 1].start == group[-1].xend
+            ):
                 i += 1
                 group.append(spans[i])
-            out.text(text[pos:s.xstart])
+            out.text(text[pos : s.xstart])
             count += _expan(out, text, group)
             pos = group[-1].xend
         else:
-            out.text(text[pos:s.xstart])
+            out.text(text[pos : s.xstart])
             count += _element(out, text, s)
             pos = s.xend
         i += 1
@@ -235,12 +250,12 @@ def _cert(s: Span) -> dict[str, str]:
 def _expan(out: _Out, text: str, group: list[Span]) -> int:
     el = out.element("expan", **_cert(group[0]))
     sub = _Out(el)
-    sub.text(text[group[0].xstart:group[0].start])
+    sub.text(text[group[0].xstart : group[0].start])
     count = 0
     for n, s in enumerate(group):
         count += 1 + _inner(_Out(sub.element("ex")), text, s)
         stop = group[n + 1].start if n + 1 < len(group) else s.xend
-        sub.text(text[s.end:stop])
+        sub.text(text[s.end : stop])
     return count
 
 
@@ -249,23 +264,30 @@ def _element(out: _Out, text: str, s: Span) -> int:
     if kind == "supplied":
         return 1 + _inner(_Out(out.element("supplied", **_cert(s))), text, s)
     if kind == "gloss":
-        term = text[s.xstart:s.start].rstrip(" \u00a0")
+        term = text[s.xstart : s.start].rstrip(" \u00a0")
         if not term:
             return 1 + _inner(_Out(out.element("reg", **_cert(s))), text, s)
         choice = out.element("choice", **_cert(s))
         _Out(_sub(choice, "orig")).text(term)
         return 1 + _inner(_Out(_sub(choice, "reg")), text, s)
     if kind == "sic":
-        _Out(out.element("sic", **_cert(s))).text(text[s.xstart:s.start].rstrip(" \u00a0"))
+        _Out(out.element("sic", **_cert(s))).text(text[s.xstart : s.start].rstrip(" \u00a0"))
         return 1
     if kind == "gap":
         out.element("gap", **gap_attributes(s.inner), **_cert(s))
         return 1
     if kind == "note":
         label = _NOTE_LABEL.match(s.inner)
-        who = (label.group("who").lower() if label else "")
-        note_type = ("translator" if who.startswith("tr") else "editor" if who.startswith("ed")
-                     else "author" if who.startswith("au") else "")
+        who = label.group("who").lower() if label else ""
+        note_type = (
+            "translator"
+            if who.startswith("tr")
+            else "editor"
+            if who.startswith("ed")
+            else "author"
+            if who.startswith("au")
+            else ""
+        )
         el = out.element("note", type=note_type, **_cert(s))
         skip = label.end() if label else 0
         return 1 + _write(_Out(el), text, s.start + 1 + skip, s.end - 1, s.children)
@@ -277,7 +299,7 @@ def _element(out: _Out, text: str, s: Span) -> int:
         out.element("ptr", type="noteAnchor", n=s.inner.strip(), **_cert(s))
         return 1
     el = out.element("seg", type="bracket", **_cert(s))
-    _Out(el).text(text[s.start:s.end])
+    _Out(el).text(text[s.start : s.end])
     return 1
 
 
@@ -291,7 +313,8 @@ def gap_attributes(inner: str) -> dict[str, str]:
     if m and m.group(2).lower() not in ("text",):
         number = m.group(1).lower()
         attrs["quantity"] = {"one": "1", "a": "1", "an": "1", "two": "2", "three": "3"}.get(
-            number, number)
+            number, number
+        )
         attrs["unit"] = m.group(2).lower()
         rest = m.group(3).lower()
     if "declassif" in low:

@@ -15,12 +15,27 @@ if TYPE_CHECKING:
 
 #: Words in a parser type name -> the TEI body's kind (first match wins).
 KIND_WORDS = (
-    ("declassif", "gap"), ("gap", "gap"), ("omission", "gap"), ("illegible", "gap"),
-    ("ellipsis", "gap"), ("sic", "sic"), ("correct", "sic"), ("gloss", "gloss"),
-    ("alternat", "gloss"), ("romani", "gloss"), ("original", "gloss"), ("expan", "expansion"),
-    ("complet", "expansion"), ("abbrev", "expansion"), ("note", "note"), ("page", "page"),
-    ("footnote", "footnote"), ("marker", "footnote"), ("supplied", "supplied"),
-    ("insert", "supplied"), ("date", "supplied"),
+    ("declassif", "gap"),
+    ("gap", "gap"),
+    ("omission", "gap"),
+    ("illegible", "gap"),
+    ("ellipsis", "gap"),
+    ("sic", "sic"),
+    ("correct", "sic"),
+    ("gloss", "gloss"),
+    ("alternat", "gloss"),
+    ("romani", "gloss"),
+    ("original", "gloss"),
+    ("expan", "expansion"),
+    ("complet", "expansion"),
+    ("abbrev", "expansion"),
+    ("note", "note"),
+    ("page", "page"),
+    ("footnote", "footnote"),
+    ("marker", "footnote"),
+    ("supplied", "supplied"),
+    ("insert", "supplied"),
+    ("date", "supplied"),
 )
 
 
@@ -45,8 +60,9 @@ def spans_from_items(items: Iterable[Any], text: str) -> list[Span]:
         type_name = _field(item, "type", "")
         type_name = str(getattr(type_name, "value", type_name))
         uncertain = bool(_field(item, "uncertain", False)) or (
-            float(_field(item, "confidence", 1.0) or 1.0) < 0.5)
-        out.append(Span(start, end, kind_of(type_name), text[start + 1:end - 1], uncertain))
+            float(_field(item, "confidence", 1.0) or 1.0) < 0.5
+        )
+        out.append(Span(start, end, kind_of(type_name), text[start + 1 : end - 1], uncertain))
     return out
 
 

@@ -15,10 +15,16 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
-def import_tei(store: Store, path: str | Path, *, div: str | None = None,
-               doc_id: str | None = None, stream_id: str | None = None,
-               url: str | None = None, rights: str | None = None
-               ) -> tuple[Document, TEIImport]:
+def import_tei(
+    store: Store,
+    path: str | Path,
+    *,
+    div: str | None = None,
+    doc_id: str | None = None,
+    stream_id: str | None = None,
+    url: str | None = None,
+    rights: str | None = None,
+) -> tuple[Document, TEIImport]:
     """Read one document of the TEI file ``path`` and add it to ``store``.
 
     ``rights``: a rights statement (URI, short name or SPDX expression) recorded as
@@ -47,8 +53,11 @@ def import_tei(store: Store, path: str | Path, *, div: str | None = None,
         agents=[Agent(who, role) for who, role in parsed.agents],
         activity="imported",
         message=f"Imported from the TEI file {name}{where}",
-        source={"file": name, "sha256": digest,
-                **({"note": f"TEI element xml:id={parsed.div_id}"} if parsed.div_id else {})},
+        source={
+            "file": name,
+            "sha256": digest,
+            **({"note": f"TEI element xml:id={parsed.div_id}"} if parsed.div_id else {}),
+        },
     )
     return store.add_document(meta, [stream]), parsed
 

@@ -34,16 +34,58 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _T = "{" + TEI_NS + "}"
 
-BLOCKS = frozenset({
-    "head", "p", "dateline", "closer", "opener", "salute", "item", "row", "byline", "docDate",
-    "trailer", "ab", "l", "sp", "speaker", "stage", "epigraph", "argument", "titlePart",
-    "docTitle", "docImprint", "bibl",
-})
-CONTAINERS = frozenset({
-    "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "body", "front", "back",
-    "attachment", "postscript", "list", "table", "lg", "quote", "floatingText", "group",
-    "titlePage", "listBibl", "text",
-})
+BLOCKS = frozenset(
+    {
+        "head",
+        "p",
+        "dateline",
+        "closer",
+        "opener",
+        "salute",
+        "item",
+        "row",
+        "byline",
+        "docDate",
+        "trailer",
+        "ab",
+        "l",
+        "sp",
+        "speaker",
+        "stage",
+        "epigraph",
+        "argument",
+        "titlePart",
+        "docTitle",
+        "docImprint",
+        "bibl",
+    }
+)
+CONTAINERS = frozenset(
+    {
+        "div",
+        "div1",
+        "div2",
+        "div3",
+        "div4",
+        "div5",
+        "div6",
+        "div7",
+        "body",
+        "front",
+        "back",
+        "attachment",
+        "postscript",
+        "list",
+        "table",
+        "lg",
+        "quote",
+        "floatingText",
+        "group",
+        "titlePage",
+        "listBibl",
+        "text",
+    }
+)
 SKIPPED = frozenset({"del", "fw", "figure", "graphic", "facsimile", "media", "binaryObject"})
 
 _DATE_RE = re.compile(r"^-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
@@ -80,19 +122,29 @@ def parse_xml(data: bytes, path: str | Path | None = None) -> etree._Element:
     """Parse XML safely (no entities expanded, no DTD or network fetched)."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             remove_comments=True, remove_pis=True, huge_tree=False)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+    )
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        line, column = (exc.position if exc.position else (None, None))
-        raise ImportParseError(f"not well-formed XML: {exc.msg}", path=path, line=line,
-                               column=column) from None
+        line, column = exc.position if exc.position else (None, None)
+        raise ImportParseError(
+            f"not well-formed XML: {exc.msg}", path=path, line=line, column=column
+        ) from None
     if root is None or local(root) != "TEI" or not str(root.tag).startswith(_T):
         name = local(root) if root is not None else "nothing"
         raise ImportParseError(
             f"not a TEI P5 document (the root element is <{name}>, expected <TEI> in the "
-            f"namespace {TEI_NS})", path=path, line=getattr(root, "sourceline", None))
+            f"namespace {TEI_NS})",
+            path=path,
+            line=getattr(root, "sourceline", None),
+        )
     return root
 
 
@@ -124,8 +176,9 @@ def select_div(root: Any, div: str | None, path: str | Path | None = None) -> An
     if len(docs) > 1:
         ids = [i for i in (xml_id(d) for d in docs) if i]
         raise ImportParseError(
-            f"the file holds {len(docs)} documents; choose one with --div ID "
-            f"({_sample(ids)})", path=path)
+            f"the file holds {len(docs)} documents; choose one with --div ID ({_sample(ids)})",
+            path=path,
+        )
     body = text.find(f"{_T}body")
     return body if body is not None else text
 
@@ -259,8 +312,9 @@ class _Writer:
                 self.children(el)
                 self.flush()
             return
-        mark = el.get("n") or (str(len(self.notes) + 1) if xml_id(el) or
-                               el.get("place") == "foot" else None)
+        mark = el.get("n") or (
+            str(len(self.notes) + 1) if xml_id(el) or el.get("place") == "foot" else None
+        )
         if mark is None:  # an unnumbered note printed in the flow of the text
             self.buf.append(self.inline(el))
             return
@@ -348,8 +402,13 @@ def _is_after(a: Any, b: Any) -> bool:
     return bool(a.sourceline and b.sourceline and a.sourceline > b.sourceline)
 
 
-def read_tei(data: bytes, *, div: str | None = None, filename: str | None = None,
-             rights: Statement | None = None) -> TEIImport:
+def read_tei(
+    data: bytes,
+    *,
+    div: str | None = None,
+    filename: str | None = None,
+    rights: Statement | None = None,
+) -> TEIImport:
     """Read one document out of TEI ``data`` (``div``: its xml:id when the file holds many;
     ``rights``: a statement the user gives, which wins over the header's; see
     :mod:`provenance.tei.rights` for where the rights come from)."""
@@ -360,8 +419,9 @@ def read_tei(data: bytes, *, div: str | None = None, filename: str | None = None
     header = root.find(f"{_T}teiHeader")
     text, counts = render_text(el)
     if not text.strip():
-        raise ImportParseError("the selected TEI element holds no text", path=filename,
-                               line=el.sourceline)
+        raise ImportParseError(
+            "the selected TEI element holds no text", path=filename, line=el.sourceline
+        )
     fd = header.find(f"{_T}fileDesc") if header is not None else None
     titles = fd.find(f"{_T}titleStmt") if fd is not None else None
     pub = fd.find(f"{_T}publicationStmt") if fd is not None else None
@@ -397,13 +457,19 @@ def read_tei(data: bytes, *, div: str | None = None, filename: str | None = None
     el_id = xml_id(el) if local(el) != "text" else None
     if volume_id:
         number = el.get("n")
-        source["reference"] = (f"{volume_id}, document {number}" if number
-                               else f"{volume_id}, {el_id}" if el_id else volume_id)
+        source["reference"] = (
+            f"{volume_id}, document {number}"
+            if number
+            else f"{volume_id}, {el_id}"
+            if el_id
+            else volume_id
+        )
     pages = _pages(root, el)
     if pages:
         source["pages"] = pages
-    source_note = _source_note(volume_title, pub, idnos, volume_id,
-                               _text(kind_note[0]) if kind_note else "")
+    source_note = _source_note(
+        volume_title, pub, idnos, volume_id, _text(kind_note[0]) if kind_note else ""
+    )
     if source_note:
         source["note"] = source_note
     if source:
@@ -425,11 +491,18 @@ def read_tei(data: bytes, *, div: str | None = None, filename: str | None = None
     if url:
         meta["url"] = url
 
-    warnings = [] if language else [
-        "the TEI gives no language (xml:lang or langUsage); recorded as 'en'"]
-    return TEIImport(meta=meta, text=text, language=language or "en",
-                     agents=_agents(header), div_id=el_id, interventions=counts,
-                     warnings=warnings + rights_warnings)
+    warnings = (
+        [] if language else ["the TEI gives no language (xml:lang or langUsage); recorded as 'en'"]
+    )
+    return TEIImport(
+        meta=meta,
+        text=text,
+        language=language or "en",
+        agents=_agents(header),
+        div_id=el_id,
+        interventions=counts,
+        warnings=warnings + rights_warnings,
+    )
 
 
 def _doc_type(note: str) -> str:
@@ -451,8 +524,7 @@ def _language(root: Any, el: Any) -> str:
     return ""
 
 
-def _source_note(volume: str, pub: Any, idnos: dict[str, str], volume_id: str,
-                 kind: str) -> str:
+def _source_note(volume: str, pub: Any, idnos: dict[str, str], volume_id: str, kind: str) -> str:
     """``Printed in <volume> (Washington: GPO, 1895). ISBN-13 ...``, from the header."""
     if pub is None:
         return ""
@@ -482,8 +554,14 @@ def _url(header: Any) -> str:
     return ""
 
 
-_RESP_ROLES = (("transcri", "transcriber"), ("transl", "translator"), ("encod", "encoder"),
-               ("edit", "editor"), ("proof", "proofreader"), ("annot", "annotator"))
+_RESP_ROLES = (
+    ("transcri", "transcriber"),
+    ("transl", "translator"),
+    ("encod", "encoder"),
+    ("edit", "editor"),
+    ("proof", "proofreader"),
+    ("annot", "annotator"),
+)
 
 
 def _agents(header: Any) -> list[tuple[str, str]]:

@@ -26,8 +26,10 @@ if TYPE_CHECKING:
 NOC_US = "http://rightsstatements.org/vocab/NoC-US/1.0/"
 
 #: The rights text recorded for a work of the United States Government.
-NOC_US_TEXT = ("A work of the United States Government ({publisher}): not subject to "
-               "copyright in the United States (17 U.S.C. § 105).")
+NOC_US_TEXT = (
+    "A work of the United States Government ({publisher}): not subject to "
+    "copyright in the United States (17 U.S.C. § 105)."
+)
 
 #: United States Government publishers, as (a name the publisher's name contains, the place
 #: it must be published in, or "" for anywhere).  "U.S." is read as "United States"; case
@@ -58,8 +60,10 @@ def _key(name: str) -> str:
 def federal_publisher(name: str, place: str = "") -> bool:
     """Whether ``name`` (published at ``place``) is a United States Government body."""
     key, where = f" {_key(name)} ", _key(place)
-    return any(f" {_key(known)} " in key and (not at or _key(at) in where)
-               for known, at in US_FEDERAL_PUBLISHERS)
+    return any(
+        f" {_key(known)} " in key and (not at or _key(at) in where)
+        for known, at in US_FEDERAL_PUBLISHERS
+    )
 
 
 def publishers(header: Any) -> list[tuple[str, str]]:
@@ -109,19 +113,24 @@ def availability(pub: Any) -> tuple[dict[str, str], list[str]]:
         try:
             statement = Statement.from_string(target)
         except StatementError as exc:
-            warnings.append(f"the TEI licence target {target!r} is not a rights statement "
-                            f"check knows ({exc.reason}): not recorded as rights.statement")
+            warnings.append(
+                f"the TEI licence target {target!r} is not a rights statement "
+                f"check knows ({exc.reason}): not recorded as rights.statement"
+            )
             rights.setdefault("text", target)
             continue
         if "statement" in rights:
             if str(statement) != rights["statement"]:
-                warnings.append(f"the TEI names several licences: recorded the first, "
-                                f"{rights['statement']}, not {statement}")
+                warnings.append(
+                    f"the TEI names several licences: recorded the first, "
+                    f"{rights['statement']}, not {statement}"
+                )
             continue
         rights["statement"] = str(statement)
         if not statement.is_canonical:
-            warnings.append(f"the TEI licence target {target!r} recorded as its canonical form "
-                            f"{statement}")
+            warnings.append(
+                f"the TEI licence target {target!r} recorded as its canonical form {statement}"
+            )
     if holder:
         rights["holder"] = holder
     if texts and others:
@@ -129,8 +138,7 @@ def availability(pub: Any) -> tuple[dict[str, str], list[str]]:
     return rights, warnings
 
 
-def tei_rights(header: Any, given: Statement | None = None
-               ) -> tuple[dict[str, str], list[str]]:
+def tei_rights(header: Any, given: Statement | None = None) -> tuple[dict[str, str], list[str]]:
     """The rights to record for a document of the TEI whose ``teiHeader`` is ``header`` (see
     the module's description), and the warnings to show."""
     from ..importer.rights import apply_statement, statement_text
@@ -147,13 +155,20 @@ def tei_rights(header: Any, given: Statement | None = None
         from ..rights import Statement
 
         label = statement_text(Statement.from_string(NOC_US))
-        warnings.append(f"the TEI states no rights (no <availability>); inferred from its "
-                        f"publisher {federal!r}, a United States Government body: recorded "
-                        f"as {label} ({NOC_US}); check this, or give --rights")
+        warnings.append(
+            f"the TEI states no rights (no <availability>); inferred from its "
+            f"publisher {federal!r}, a United States Government body: recorded "
+            f"as {label} ({NOC_US}); check this, or give --rights"
+        )
         return {"text": NOC_US_TEXT.format(publisher=federal), "statement": NOC_US}, warnings
-    named = (f"its publisher {found[0][0]!r} is not a United States Government body this "
-             "importer knows" if found else "it names no publisher")
-    warnings.append(f"the TEI states no rights (no <availability>) and {named}: no rights "
-                    "recorded; give them with --rights STATEMENT (e.g. --rights InC, "
-                    "--rights CC-BY-4.0), or check will report rights-missing")
+    named = (
+        f"its publisher {found[0][0]!r} is not a United States Government body this importer knows"
+        if found
+        else "it names no publisher"
+    )
+    warnings.append(
+        f"the TEI states no rights (no <availability>) and {named}: no rights "
+        "recorded; give them with --rights STATEMENT (e.g. --rights InC, "
+        "--rights CC-BY-4.0), or check will report rights-missing"
+    )
     return {}, warnings

@@ -48,8 +48,9 @@ def export_tei(store: Store, target: str) -> str:
     return build_tei(store, target).xml
 
 
-def build_tei(store: Store, target: str, *,
-              spans: Callable[[Store, Document, str], list[Span]] | None = None) -> TEIExport:
+def build_tei(
+    store: Store, target: str, *, spans: Callable[[Store, Document, str], list[Span]] | None = None
+) -> TEIExport:
     """The TEI document of ``target``; ``spans`` finds the interventions (default: the
     interventions parser with the store's profile)."""
     from lxml import etree
@@ -71,16 +72,19 @@ def build_tei(store: Store, target: str, *,
     if not len(div):
         etree.SubElement(div, f"{_T}p")
     xml = etree.tostring(root, encoding="unicode", pretty_print=True)
-    return TEIExport('<?xml version="1.0" encoding="UTF-8"?>\n' + xml, version.ref, count,
-                     tuple(spans_found))
+    return TEIExport(
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + xml, version.ref, count, tuple(spans_found)
+    )
 
 
 def _el(parent: Any, name: str, text: str = "", **attrs: str) -> Any:
     from lxml import etree
 
-    el = etree.SubElement(parent, f"{_T}{name}",
-                          {(f"{{{XML_NS}}}id" if k == "xml_id" else k.rstrip("_")): v
-                           for k, v in attrs.items() if v})
+    el = etree.SubElement(
+        parent,
+        f"{_T}{name}",
+        {(f"{{{XML_NS}}}id" if k == "xml_id" else k.rstrip("_")): v for k, v in attrs.items() if v},
+    )
     if text:
         el.text = clean(text)
     return el
@@ -157,8 +161,12 @@ def header(store: Store, doc: Document, stream: Stream, version: Version) -> Any
         rs = _el(ts, "respStmt")
         _el(rs, "resp", "Obtained by")
         for name in obtained:
-            _el(rs, "persName", str(name),
-                xml_id="" if str(name) in ids else _xml_id(str(name), ids))
+            _el(
+                rs,
+                "persName",
+                str(name),
+                xml_id="" if str(name) in ids else _xml_id(str(name), ids),
+            )
     translated_for = (meta.get("acquisition") or {}).get("translated_for")
     if translated_for:
         rs = _el(ts, "respStmt")
@@ -190,8 +198,7 @@ def header(store: Store, doc: Document, stream: Stream, version: Version) -> Any
         av = _el(ps, "availability")
         uri = _licence_uri(str(rights.get("statement") or ""))
         if rights.get("text") or uri:
-            _el(av, "licence", str(rights.get("text") or rights.get("statement") or ""),
-                target=uri)
+            _el(av, "licence", str(rights.get("text") or rights.get("statement") or ""), target=uri)
         if rights.get("holder"):
             _el(av, "p", f"Rights holder: {rights['holder']}")
         if rights.get("contact"):
@@ -217,8 +224,10 @@ def header(store: Store, doc: Document, stream: Stream, version: Version) -> Any
 
     pd = _el(hdr, "profileDesc")
     lu = _el(pd, "langUsage")
-    languages = [stream.language, *[str(x) for x in meta.get("languages") or []
-                                    if str(x) != stream.language]]
+    languages = [
+        stream.language,
+        *[str(x) for x in meta.get("languages") or [] if str(x) != stream.language],
+    ]
     for tag in languages:
         _el(lu, "language", _language(tag), ident=tag)
     if meta.get("subjects"):
@@ -230,10 +239,19 @@ def header(store: Store, doc: Document, stream: Stream, version: Version) -> Any
     lc = _el(rd, "listChange")
     for v in chain:
         who = " ".join(f"#{ids[a.name]}" for a in v.agents if a.name in ids)
-        when = v.date if v.date and _W3C_DATE.match(v.date) else (v.recorded[:10] if
-                                                                   v.recorded else "")
-        _el(lc, "change", f"{v.activity}: {v.message} (sha256 {v.short_hash})",
-            n=str(v.number), when=when if _W3C_DATE.match(when or "-") else "", who=who)
+        when = (
+            v.date
+            if v.date and _W3C_DATE.match(v.date)
+            else (v.recorded[:10] if v.recorded else "")
+        )
+        _el(
+            lc,
+            "change",
+            f"{v.activity}: {v.message} (sha256 {v.short_hash})",
+            n=str(v.number),
+            when=when if _W3C_DATE.match(when or "-") else "",
+            who=who,
+        )
     return hdr
 
 
@@ -258,8 +276,12 @@ def _source(sd: Any, doc: Document) -> None:
         _el(bibl, "note", str(source["note"]))
     obtained = (meta.get("acquisition") or {}).get("obtained_by") or []
     if obtained:
-        _el(bibl, "note", "Obtained by " + _join([str(x) for x in obtained]) + ".",
-            type="acquisition")
+        _el(
+            bibl,
+            "note",
+            "Obtained by " + _join([str(x) for x in obtained]) + ".",
+            type="acquisition",
+        )
 
 
 def _join(names: Sequence[str]) -> str:
