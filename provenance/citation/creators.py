@@ -80,13 +80,75 @@ def with_role(creators: Sequence[Creator], *roles: str) -> list[Creator]:
 # -- what a name is --------------------------------------------------------------------------
 
 _ORGANISATION_WORDS = frozenset(
-    """academy administration agency army assembly association bank board bureau cabinet
-    central centre center command commission committee congress consulate council court
-    delegation department directorate division embassy executive faction front government
-    group headquarters institute legation league ministry mission office party politburo
-    presidium secretariat section service soviet staff union""".split()
+    [
+        "academy",
+        "administration",
+        "agency",
+        "army",
+        "assembly",
+        "association",
+        "bank",
+        "board",
+        "bureau",
+        "cabinet",
+        "central",
+        "centre",
+        "center",
+        "command",
+        "commission",
+        "committee",
+        "congress",
+        "consulate",
+        "council",
+        "court",
+        "delegation",
+        "department",
+        "directorate",
+        "division",
+        "embassy",
+        "executive",
+        "faction",
+        "front",
+        "government",
+        "group",
+        "headquarters",
+        "institute",
+        "legation",
+        "league",
+        "ministry",
+        "mission",
+        "office",
+        "party",
+        "politburo",
+        "presidium",
+        "secretariat",
+        "section",
+        "service",
+        "soviet",
+        "staff",
+        "union",
+    ]
 )
-_PARTICLES = frozenset("de del der di du la le van von bin al ibn y da dos das".split())
+_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "der",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "bin",
+        "al",
+        "ibn",
+        "y",
+        "da",
+        "dos",
+        "das",
+    ]
+)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 # Pinyin syllables (without tone marks): names whose every part is made of them are Chinese
@@ -97,8 +159,40 @@ _PINYIN = re.compile(
     r"|ui|ue|ve|er|a|o|e|i|u|v|ü))",
 )
 _KOREAN_FAMILY = frozenset(
-    "kim pak park lee yi ri choi choe chong jeong jung kang cho jo yun yoon chang jang "
-    "han ho hong hwang ko nam o rim im ryu yu song shin sin".split()
+    [
+        "kim",
+        "pak",
+        "park",
+        "lee",
+        "yi",
+        "ri",
+        "choi",
+        "choe",
+        "chong",
+        "jeong",
+        "jung",
+        "kang",
+        "cho",
+        "jo",
+        "yun",
+        "yoon",
+        "chang",
+        "jang",
+        "han",
+        "ho",
+        "hong",
+        "hwang",
+        "ko",
+        "nam",
+        "o",
+        "rim",
+        "im",
+        "ryu",
+        "yu",
+        "song",
+        "shin",
+        "sin",
+    ]
 )
 
 
