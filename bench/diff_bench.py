@@ -204,6 +204,33 @@ def edit_words(rnd: random.Random, text: str, rate: float) -> str:
     return " ".join(out)
 
 
+def paragraphs(rnd: random.Random, size: int) -> list[str]:
+    """English paragraphs of 2-8 lines' worth of words, each one line (as translations are
+    often kept), about ``size`` characters together."""
+    lines = [line for line in english(rnd, size).split("\n") if line]
+    out = []
+    k = 0
+    while k < len(lines):
+        n = rnd.randint(2, 8)
+        out.append(" ".join(lines[k : k + n]) + "\n")
+        k += n
+    return out
+
+
+def moved_paragraphs(rnd: random.Random, size: int, rate: float) -> tuple[str, str]:
+    """A text of paragraphs separated by blank lines and a revision of it: ``rate`` of the
+    words replaced, deleted or inserted, then one paragraph in twenty moved elsewhere and
+    one in twenty new ones put in (a heavy revision, or a second translation's order)."""
+    old = paragraphs(rnd, size)
+    new = [edit_words(rnd, p, rate) for p in old]
+    for _ in range(max(1, len(new) // 20)):
+        moved = new.pop(rnd.randrange(len(new)))
+        new.insert(rnd.randrange(len(new) + 1), moved)
+    for _ in range(max(1, len(new) // 20)):
+        new.insert(rnd.randrange(len(new) + 1), paragraphs(rnd, 400)[0])
+    return "\n".join(old), "\n".join(new)
+
+
 def chinese(rnd: random.Random, size: int) -> str:
     out = []
     n = 0
