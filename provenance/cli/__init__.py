@@ -34,6 +34,7 @@ COMMANDS = (
     "blame",
     "report",
     "check",
+    "fsck",
 )
 
 

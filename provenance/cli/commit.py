@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .common import note
+from .common import note, report_recovered
 from .options import get_ctx
 
 ACTIVITY_HELP = "transcribed, translated, revised, corrected, imported or encoded"
@@ -68,6 +68,7 @@ def commit_command(
     from ..errors import UsageError
     from ..model import Agent
     from ..refs import parse_ref
+    from ..store import StreamSpec
     from ..textio import MAX_TEXT_BYTES, read_bytes
 
     store = get_ctx(ctx).store
@@ -81,37 +82,17 @@ def commit_command(
         )
     roles = role * len(agent) if len(role) == 1 else role
     agents = [Agent(name, r) for name, r in zip(agent, roles, strict=True)]
+    if translates and not (kind and language):
+        raise UsageError("--translates only applies with --kind and --language (a new stream)")
+    create = StreamSpec(kind, language, translates) if kind and language else None
+    if (kind or language) and create is None:
+        raise UsageError("a new stream needs both --kind and --language")
     if file == "-":
         data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
         origin = "<stdin>"
     else:
         data = read_bytes(file, what="text file")
         origin = file
-    store.document(ref.doc)
-    created = None
-    if ref.stream not in store.stream_ids(ref.doc):
-        if not kind or not language:
-            existing = ", ".join(store.stream_ids(ref.doc)) or "none"
-            raise UsageError(
-                f"document {ref.doc!r} has no stream {ref.stream!r} (streams: {existing}); "
-                "to start one, give --kind and --language (and --translates for a translation)"
-            )
-        created = store.create_stream(
-            ref.doc, ref.stream, kind=kind, language=language, translates=translates
-        )
-    elif kind or language or translates:
-        raise UsageError(
-            f"stream {ref.doc}/{ref.stream} exists already; --kind, --language "
-            "and --translates only apply when creating a stream"
-        )
-    stream = store.stream(ref.doc, ref.stream)
-    if activity is None:
-        first = not store.versions(ref.doc, ref.stream)
-        activity = (
-            ("transcribed" if stream.kind == "transcription" else "translated")
-            if first
-            else "revised"
-        )
     try:
         version = store.commit(
             ref.doc,
@@ -123,13 +104,10 @@ def commit_command(
             date=date,
             source={"file": _display_name(origin)},
             origin=origin,
+            create=create,
         )
-    except BaseException:
-        if created is not None:
-            import shutil
-
-            shutil.rmtree(created.folder, ignore_errors=True)
-        raise
+    finally:
+        report_recovered(store)
     note(
         f"{version.ref}  {version.short_hash}  ({version.activity}, parent "
         f"{'@' + str(version.parent) if version.parent else 'none'})"

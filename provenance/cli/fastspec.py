@@ -79,7 +79,8 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
      "  export         Export a document's provenance (W3C PROV) or a version...\n"
      '  blame          Show which version (and who) introduced each word of a...\n'
      '  report         Write one self-contained HTML page for reviewers: the...\n'
-     '  check          Check the record store for CI: metadata against the...\n',
+     '  check          Check the record store for CI: metadata against the...\n'
+     '  fsck           Find leftovers of interrupted writes: temporary files,...\n',
  'init': 'Usage: provenance init [OPTIONS] [folder]\n'
          '\n'
          '  Create an empty record store.\n'
@@ -446,4 +447,23 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
           '                                  description.\n'
           '  --color <auto|always|never>     Colour the output: auto (only on a\n'
           '                                  terminal), always, never.  [default: auto]\n'
-          '  -h, --help                      Show this message and exit.\n'}
+          '  -h, --help                      Show this message and exit.\n',
+ 'fsck': 'Usage: provenance fsck [OPTIONS]\n'
+         '\n'
+         '  Find leftovers of interrupted writes: temporary files, staging folders, a\n'
+         '  version text whose commit was killed before its record was written, a half-\n'
+         "  made stream folder. Readers never see them, but 'git add' would commit them.\n"
+         '  With --clean they are removed, and each removed file is listed with its size\n'
+         '  and sha256, as a record of what went. (A writer removes the leftovers in the\n'
+         '  folder it writes to by itself, and says so.)\n'
+         '\n'
+         '  Exit 0 when nothing is left over (or --clean removed it all), 1 when\n'
+         '  leftovers remain.\n'
+         '\n'
+         '  Example: provenance fsck --clean\n'
+         '\n'
+         'Options:\n'
+         '  --clean                   Remove the leftovers found, each under its\n'
+         "                            folder's lock.\n"
+         '  -f, --format <text|json>  Output format: text or json.  [default: text]\n'
+         '  -h, --help                Show this message and exit.\n'}
