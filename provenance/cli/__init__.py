@@ -26,6 +26,7 @@ COMMANDS = (
     "log",
     "show",
     "diff",
+    "collate",
     "interventions",
     "list_",
     "cite",
