@@ -111,7 +111,7 @@ def _temp(entry: os.DirEntry[str]) -> Leftover | None:
     m = TEMP_RE.match(entry.name)
     if not m or not entry.is_file(follow_symlinks=False):
         return None
-    own = bool(VERSION_TEMP_RE.match(m["name"])) or m["name"] in (DOCUMENT_FILE, STREAM_FILE)
+    own = bool(VERSION_TEMP_RE.match(m["name"]))  # a version's, made under the stream's lock
     return _file(
         "temp-file", Path(entry.path), f"temporary copy of {m['name']} never moved into place", own
     )

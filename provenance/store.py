@@ -389,6 +389,7 @@ class Store:
         source: dict[str, Any] | None = None,
         recorded: str | None = None,
         origin: str | Path | None = None,
+        translates: str | None = None,
         create: StreamSpec | None = None,
     ) -> Version:
         """Add a new version of a stream holding exactly ``data``.
@@ -396,7 +397,9 @@ class Store:
         Refuses empty or non-UTF-8 text, a text identical to the latest version and, through
         the stream lock and exclusive creates, can never reuse or overwrite a version number.
         ``activity`` defaults to ``transcribed``/``translated`` for a stream's first version
-        and ``revised`` after.  ``origin`` names the file the text came from, for messages.
+        and ``revised`` after.  ``origin`` names the file the text came from, for messages;
+        ``translates`` the version of the original a translation's version was made from
+        (``zh@2``, see :func:`provenance.lineage.resolve_from`).
 
         ``create`` describes the stream to start when it does not exist yet (a stream that
         exists must match it): the stream and its first version then appear together, in one
@@ -425,7 +428,9 @@ class Store:
                 )
         self.document(doc_id)
         folder = self.stream_folder(doc_id, stream_id)
-        args = _CommitArgs(data, agents, message, activity, date, source, recorded, where)
+        args = _CommitArgs(
+            data, agents, message, activity, date, source, recorded, where, translates
+        )
         if not (folder / STREAM_FILE).is_file():
             if create is None:
                 existing = ", ".join(self.stream_ids(doc_id)) or "none"
@@ -475,6 +480,13 @@ class Store:
         self._versions.pop((doc_id, stream_id), None)
         return self.version(doc_id, stream_id, number)
 
+    def planned_stream(self, doc_id: str, stream_id: str, spec: StreamSpec) -> Stream:
+        """The stream ``spec`` would create, validated, as it would read back (nothing is
+        written)."""
+        meta = self._check_new_stream(doc_id, stream_id, spec)
+        path = self.stream_folder(doc_id, stream_id) / STREAM_FILE
+        return Stream(doc_id, stream_id, spec.kind, spec.language, spec.translates, meta, path)
+
     def _check_new_stream(self, doc_id: str, stream_id: str, spec: StreamSpec) -> dict[str, Any]:
         """A new stream's metadata, validated (nothing is written)."""
         check_slug(stream_id, "stream id")
@@ -517,6 +529,8 @@ class Store:
         meta["agents"] = [a.as_dict() for a in args.agents]
         meta["activity"] = activity
         meta["message"] = args.message
+        if args.translates:
+            meta["translates"] = args.translates
         if args.source:
             meta["source"] = args.source
         schema.validate(meta, "version.schema.json", path=self.relpath(path))
@@ -653,6 +667,7 @@ class _CommitArgs:
     source: dict[str, Any] | None
     recorded: str | None
     where: str | None
+    translates: str | None = None
 
 
 def _same_stream(stream: Stream, spec: StreamSpec) -> None:
@@ -752,6 +767,7 @@ def _version_from_meta(doc_id: str, stream_id: str, meta: dict[str, Any], path: 
         message=meta["message"],
         source=meta.get("source", {}),
         meta_path=path,
+        translates=meta.get("translates"),
     )
 
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from .app import app
 from .common import note, report_recovered
 from .options import get_ctx
+
+if TYPE_CHECKING:
+    from ..lineage import FromChoice
+    from ..model import Stream
+    from ..store import Store, StreamSpec
 
 ACTIVITY_HELP = "transcribed, translated, revised, corrected, imported or encoded"
 
@@ -58,12 +63,24 @@ def commit_command(
         Optional[str],  # noqa: UP045
         typer.Option(help="For a new translation stream: the stream it translates."),
     ] = None,
+    from_: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--from",
+            metavar="STREAM@N",
+            help="For a translation: the version of the original it was made from, e.g. "
+            "zh@2 (default: the latest version of the stream it translates).",
+        ),
+    ] = None,
 ) -> None:
     """Record a new version of a stream's text.  A published version is never changed: every
     fix is a new version whose parent is the latest one.
 
+    A version of a translation records the version of the original it was made from
+    (--from zh@2, by default the original's latest, and commit says which it chose).
+
     Example: provenance commit my-doc/en edited.txt --agent "Charles Kraus" --role editor
-    --message "Restore the dropped paragraph"
+    --message "Restore the dropped paragraph" --from zh@2
     """
     from ..errors import UsageError
     from ..model import Agent
@@ -94,6 +111,7 @@ def commit_command(
         data = read_bytes(file, what="text file")
         origin = file
     try:
+        lineage = _lineage(store, ref.doc, ref.stream, create, from_)
         version = store.commit(
             ref.doc,
             ref.stream,
@@ -104,6 +122,7 @@ def commit_command(
             date=date,
             source={"file": _display_name(origin)},
             origin=origin,
+            translates=str(lineage.ref) if lineage else None,
             create=create,
         )
     finally:
@@ -112,6 +131,46 @@ def commit_command(
         f"{version.ref}  {version.short_hash}  ({version.activity}, parent "
         f"{'@' + str(version.parent) if version.parent else 'none'})"
     )
+    if lineage is not None:
+        how = (
+            f" (the latest of {lineage.ref.stream}; give --from {lineage.ref.stream}@N to "
+            "name another)"
+            if lineage.defaulted
+            else ""
+        )
+        note(f"made from {ref.doc}/{lineage.ref}{how}")
+
+
+def _lineage(
+    store: Store, doc_id: str, stream_id: str, create: StreamSpec | None, given: str | None
+) -> FromChoice | None:
+    """What the new version records as its original's version; for a stream this commit
+    creates, as if it existed already."""
+    from ..lineage import resolve_from
+
+    if stream_id in store.stream_ids(doc_id):
+        return resolve_from(store, doc_id, stream_id, given)
+    if create is None:
+        return None  # the commit refuses it, saying how to start a stream
+    return resolve_from(
+        _Planned(store, store.planned_stream(doc_id, stream_id, create)), doc_id, stream_id, given
+    )
+
+
+class _Planned:
+    """The store, with the stream a commit is about to create."""
+
+    def __init__(self, store: Store, stream: Stream) -> None:
+        self._store = store
+        self._stream = stream
+
+    def stream(self, doc_id: str, stream_id: str) -> Stream:
+        if (doc_id, stream_id) == (self._stream.doc_id, self._stream.id):
+            return self._stream
+        return self._store.stream(doc_id, stream_id)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
 
 
 def _display_name(origin: str) -> str:
