@@ -172,3 +172,31 @@ def test_an_existing_stream_matching_kind_and_language_is_added_to(
         *(["--translates", stream.translates] if stream.translates else []),
     )
     assert r.exit_code == 0, r.stderr
+
+
+def test_a_new_translation_stream_records_its_originals_version(
+    run, seed_store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    text = tmp_path / "t.txt"
+    text.write_bytes("公安部\n".encode())
+    r = _commit(
+        run, seed_store.root, f"{SEED_ID}/zh", text, "--kind", "transcription", "--language", "zh"
+    )
+    assert r.exit_code == 0, r.stderr
+    text.write_bytes(b"Ministry\n")
+    r = _commit(
+        run,
+        seed_store.root,
+        f"{SEED_ID}/en2",
+        text,
+        "--kind",
+        "translation",
+        "--language",
+        "en",
+        "--translates",
+        "zh",
+    )
+    assert r.exit_code == 0, r.stderr
+    assert "made from" in r.stderr
+    v = Store(seed_store.root).version(SEED_ID, "en2")
+    assert v.translates == "zh@1" and v.activity == "translated"
