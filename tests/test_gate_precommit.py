@@ -198,9 +198,19 @@ def new_version(repo: Path, env: dict[str, str]) -> None:
 
 
 def metadata_change(repo: Path, env: dict[str, str]) -> None:
-    path = repo / "records" / SEED_ID / "document.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("\ntitle: ", "\nsubjects:\n- Sino-Korean border\ntitle: ", 1))
+    sh(
+        repo,
+        env,
+        "provenance",
+        "set",
+        SEED_ID,
+        "rights.statement",
+        "http://rightsstatements.org/vocab/InC-EDU/1.0/",
+        "--agent",
+        "Ann Editor",
+        "--message",
+        "Rights reviewed",
+    )
 
 
 def attempt(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
