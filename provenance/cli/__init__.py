@@ -36,6 +36,7 @@ COMMANDS = (
     "export",
     "blame",
     "report",
+    "review",
     "check",
 )
 
