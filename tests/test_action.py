@@ -184,8 +184,10 @@ def origin(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     v1 = (repo / EN / "v1.txt").read_bytes()
     revised.write_bytes(v1.replace(b"Andong [Dandong]", b"Andong [Dandong City]", 1))
     subprocess.run(
-        ["provenance", "commit", f"{SEED_ID}/en", str(revised), "--agent", "Ann Editor"]
-        + ["--role", "editor", "--message", "Name the city"],
+        [
+            *("provenance", "commit", f"{SEED_ID}/en", str(revised)),
+            *("--agent", "Ann Editor", "--role", "editor", "--message", "Name the city"),
+        ],
         cwd=repo,
         env=env,
         check=True,
