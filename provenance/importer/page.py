@@ -93,6 +93,9 @@ def parse_page(
     if not body.strip():
         raise ImportParseError("the page's body is empty", path=filename)
     meta = _document_meta(result, layout, url, config)
+    from ..citation.creators import add_inferred_creators
+
+    add_inferred_creators(meta)  # sender, recipients, participants the title states
     meta["imported"] = {"layout": layout}
     if filename:
         meta["imported"]["file"] = Path(filename).name
