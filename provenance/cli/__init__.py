@@ -26,6 +26,7 @@ COMMANDS = (
     "stream",
     "set_",
     "log",
+    "status",
     "show",
     "diff",
     "interventions",

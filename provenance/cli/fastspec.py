@@ -72,6 +72,7 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
      "  stream         Change a stream's metadata (what it translates, its...\n"
      "  set            Change one field of a document's metadata (or, for...\n"
      "  log            Show the history of a document's streams, newest first:...\n"
+     "  status         Where the store stands, like 'git status': per document,...\n"
      "  show           Print a version's text exactly as stored (or, with...\n"
      '  diff           Show which words changed between two versions of a text,...\n'
      '  interventions  List the editorial layer of a version: every...\n'
@@ -238,6 +239,23 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
         'Options:\n'
         '  -f, --format <text|json>  Output format: text or json.  [default: text]\n'
         '  -h, --help                Show this message and exit.\n',
+ 'status': 'Usage: provenance status [OPTIONS] [[DOC]]\n'
+           '\n'
+           "  Where the store stands, like 'git status': per document, each stream's\n"
+           '  latest version, the translations made from an older version of their\n'
+           '  original (with the paragraphs of the original that changed and those of the\n'
+           '  translation to review), and missing credits or rights.\n'
+           '\n'
+           '  Example: provenance status my-doc --format json\n'
+           '\n'
+           'Arguments:\n'
+           '  [DOC] <str>  One document (default: the whole store).\n'
+           '\n'
+           'Options:\n'
+           '  -f, --format <text|json>     Output format: text or json.  [default: text]\n'
+           '  --color <auto|always|never>  Colour the output: auto (only on a terminal),\n'
+           '                               always, never.  [default: auto]\n'
+           '  -h, --help                   Show this message and exit.\n',
  'show': 'Usage: provenance show [OPTIONS] {DOC/STREAM[@N]}\n'
          '\n'
          "  Print a version's text exactly as stored (or, with --format json, with its\n"
