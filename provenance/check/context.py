@@ -80,6 +80,7 @@ class TextEntry:
     file: str
     sha256: str
     size: int
+    raw: bytes | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,9 @@ class HistoryContext:
     status: str
     old: YAMLDoc | None
     new: YAMLDoc | None
+    old_raw: bytes | None = None
+    new_raw: bytes | None = None
+    ref: str = "the reference"
 
 
 @dataclass(frozen=True)

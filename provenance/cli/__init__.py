@@ -29,6 +29,7 @@ COMMANDS = (
     "status",
     "show",
     "diff",
+    "collate",
     "interventions",
     "list_",
     "cite",
