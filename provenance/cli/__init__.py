@@ -23,6 +23,7 @@ COMMANDS = {
     "stream": "stream",
     "set": "set_",
     "log": "log",
+    "status": "status",
     "show": "show",
     "diff": "diff",
     "collate": "collate",

@@ -35,4 +35,7 @@ def init_command(
 
     target = folder or get_ctx(ctx).records or Path(DEFAULT_FOLDER)
     Store.init(target, name=name, publisher=publisher)
-    note(f"Initialised an empty record store in {target}")
+    note(
+        f"Initialised an empty record store in {target}: provenance.yaml shows every setting; "
+        ".gitattributes keeps version texts byte for byte under git"
+    )
