@@ -247,6 +247,28 @@ def stream_translates_unknown(s: Store, d: Path) -> tuple[Path, int | None]:
     return d / "en/stream.yaml", line_of(d / "en/stream.yaml", "translates:")
 
 
+def _linked_zh(s: Store) -> None:
+    s.create_stream(DOC, "zh", kind="transcription", language="zh")
+    commit(s, "第一段。\n\n第二段，1961年。\n", stream="zh", role="transcriber")
+    commit(s, "第一段。\n\n第二段，1962年。\n", stream="zh", role="transcriber")
+
+
+def translation_stale(s: Store, d: Path) -> tuple[Path, int | None]:
+    _linked_zh(s)
+    edit(d / "en/stream.yaml", "translates: null", "translates: zh")
+    commit(s, "First paragraph.\n\nSecond, in 1961.\n")
+    edit(d / "en/v2.yaml", "activity:", "translates: zh@1\nactivity:")
+    return d / "en/v2.yaml", line_of(d / "en/v2.yaml", "translates:")
+
+
+def translation_source_missing(s: Store, d: Path) -> tuple[Path, int | None]:
+    _linked_zh(s)
+    edit(d / "en/stream.yaml", "translates: null", "translates: zh")
+    with (d / "en/stream.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("lineage:\n- version: 1\n  translates: zh@5\n")
+    return d / "en/stream.yaml", line_of(d / "en/stream.yaml", "lineage:")
+
+
 def document_id_mismatch(s: Store, d: Path) -> tuple[Path, int | None]:
     edit(d / "document.yaml", f"id: {DOC}", "id: another-document")
     return d / "document.yaml", line_of(d / "document.yaml", "id:")
@@ -316,6 +338,8 @@ CASES: dict[str, tuple[str, Case]] = {
     "translator-missing": ("translator-missing", translator_missing),
     "stream-record-missing": ("stream-record-missing", stream_record_missing),
     "stream-translates-unknown": ("stream-translates-unknown", stream_translates_unknown),
+    "translation-stale": ("translation-stale", translation_stale),
+    "translation-source-missing": ("translation-source-missing", translation_source_missing),
     "document-id-mismatch": ("document-id-mismatch", document_id_mismatch),
     "stream-id-mismatch": ("stream-id-mismatch", stream_id_mismatch),
     "path-outside-store": ("path-outside-store", path_outside_store),

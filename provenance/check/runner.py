@@ -293,6 +293,13 @@ class _Run:
         folder = doc.folder
         doc_rel = self.rel(folder.document_file)
         stream_ids = tuple(s.id for s in folder.streams)
+        all_records = {
+            stream.id: tuple(
+                VersionEntry(n, doc.jobs[p].rel, facts.get(p))
+                for n, p in sorted(stream.records.items())
+            )
+            for stream in folder.streams
+        }
         self.run_rules(
             "folder",
             DocumentContext(
@@ -301,15 +308,21 @@ class _Run:
                 doc_rel,
                 facts.get(folder.document_file),
                 stream_ids,
+                stream_files={
+                    s.id: self.rel(s.stream_file) if s.stream_file else None for s in folder.streams
+                },
+                stream_facts={
+                    s.id: facts.get(s.stream_file) if s.stream_file else None
+                    for s in folder.streams
+                },
+                records=all_records,
+                text_paths={s.id: dict(s.texts) for s in folder.streams},
             ),
             doc_rel,
             folder.id,
         )
         for stream in folder.streams:
-            records = tuple(
-                VersionEntry(n, doc.jobs[p].rel, facts.get(p))
-                for n, p in sorted(stream.records.items())
-            )
+            records = all_records[stream.id]
             texts = tuple(
                 TextEntry(
                     n,
