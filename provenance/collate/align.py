@@ -53,13 +53,14 @@ MAX_SEEDS = 64
 class Column:
     """One column of the alignment: a token index (or -1) per witness, and their keys."""
 
-    __slots__ = ("cells", "keys", "punct")
+    __slots__ = ("cells", "keys", "moved", "punct")
 
     def __init__(self, width: int, witness: int, index: int, token: Token) -> None:
         self.cells = [-1] * width
         self.cells[witness] = index
         self.keys = {token.key}
         self.punct = token.kind == PUNCT
+        self.moved = False  # part of a transposition: never filled by a replacement
 
     def add(self, witness: int, index: int, token: Token) -> None:
         self.cells[witness] = index
@@ -291,11 +292,11 @@ def add_witness(
     pairs = match([c.keys for c in cols], keys)
     moved = _transpositions(cols, tokens, pairs, witness)
     moved_at: dict[int, Moved] = {}
-    sources: set[int] = set()
     for mv in moved:
         for j in range(mv.start, mv.end):
             moved_at[j] = mv
-        sources.update(id(c) for c in mv.source)
+        for c in mv.source:
+            c.moved = True
     out: list[Column] = []
     ci = 0
     prev_j = -1
@@ -307,7 +308,7 @@ def add_witness(
             moving = moved_at.get(t)
             if moving is None:
                 punct = token.kind == PUNCT
-                while k < len(region) and (id(region[k]) in sources or region[k].punct != punct):
+                while k < len(region) and (region[k].moved or region[k].punct != punct):
                     out.append(region[k])
                     k += 1
                 if k < len(region):
@@ -317,6 +318,7 @@ def add_witness(
                     continue
             col = Column(width, witness, t, token)
             if moving is not None:
+                col.moved = True
                 moving.target.append(col)
             out.append(col)
         out.extend(region[k:])
