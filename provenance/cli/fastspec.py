@@ -513,8 +513,9 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
            '  -o, --output <path>             Write to this file instead of standard\n'
            '                                  output.\n'
            '  --base <str>                    Base URI of record identifiers in PROV\n'
-           '                                  output (default:\n'
-           '                                  https://provenance.invalid/records/).\n'
+           "                                  output (default: the store's base_uri in\n"
+           '                                  provenance.yaml, else urn:provenance:<store\n'
+           '                                  name>/).\n'
            '  -h, --help                      Show this message and exit.\n',
  'blame': 'Usage: provenance blame [OPTIONS] {DOC/STREAM[@N]}\n'
           '\n'
