@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from .. import __version__
 from .findings import CheckResult, Finding, Severity
@@ -108,6 +107,8 @@ def format_github(result: CheckResult) -> str:
 def format_junit(result: CheckResult) -> str:
     """JUnit XML: one test case per document (and one for the store's settings); a document
     with error-level findings fails, listing every finding; warnings go to system-out."""
+    from xml.sax.saxutils import escape, quoteattr  # loads urllib and http: only for JUnit
+
     cases: dict[str, list[Finding]] = {"(store)": []}
     for doc in result.checked_documents:
         cases[doc] = []

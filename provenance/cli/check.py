@@ -75,7 +75,8 @@ def check_command(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045 - typer needs Optional on Python 3.10
         typer.Argument(
-            metavar="PATH", help="Documents, folders or files to check (default: the whole store)."
+            metavar="PATH...",
+            help="Documents, folders or files to check (default: the whole store).",
         ),
     ] = None,
     fmt: Annotated[

@@ -17,7 +17,9 @@ def init_command(
     ctx: typer.Context,
     folder: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Argument(help="Folder for the new store (default: --records, else ./records)."),
+        typer.Argument(
+            metavar="DIR", help="Folder for the new store (default: --records, else ./records)."
+        ),
     ] = None,
     name: Annotated[Optional[str], typer.Option(help="A name for the store.")] = None,  # noqa: UP045
     publisher: Annotated[
