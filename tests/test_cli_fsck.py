@@ -195,6 +195,8 @@ def test_a_new_translation_stream_records_its_originals_version(
         "en",
         "--translates",
         "zh",
+        "--allow",
+        "translator-missing",
     )
     assert r.exit_code == 0, r.stderr
     assert "made from" in r.stderr

@@ -72,6 +72,15 @@ def commit_command(
             "zh@2 (default: the latest version of the stream it translates).",
         ),
     ] = None,
+    allow: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--allow",
+            metavar="RULE",
+            help="Commit although the check finds this error in the new version "
+            "(repeatable; a rule code such as bracket-unbalanced).",
+        ),
+    ] = None,
 ) -> None:
     """Record a new version of a stream's text.  A published version is never changed: every
     fix is a new version whose parent is the latest one.
@@ -79,11 +88,15 @@ def commit_command(
     A version of a translation records the version of the original it was made from
     (--from zh@2, by default the original's latest, and commit says which it chose).
 
+    Before writing, commit runs what 'provenance check' would say about the new version: its
+    warnings are printed, and its errors refuse the commit (exit 1) unless --allow names them.
+
     Example: provenance commit my-doc/en edited.txt --agent "Charles Kraus" --role editor
     --message "Restore the dropped paragraph" --from zh@2
     """
     from ..errors import UsageError
     from ..model import Agent
+    from ..precommit import NewStream, check_allow, precheck
     from ..refs import parse_ref
     from ..store import StreamSpec
     from ..textio import MAX_TEXT_BYTES, read_bytes
@@ -97,6 +110,7 @@ def commit_command(
             f"give one --role for all agents or one per --agent "
             f"({len(agent)} agents, {len(role)} roles)"
         )
+    allowed = check_allow(allow or [])
     roles = role * len(agent) if len(role) == 1 else role
     agents = [Agent(name, r) for name, r in zip(agent, roles, strict=True)]
     if translates and not (kind and language):
@@ -112,6 +126,23 @@ def commit_command(
         origin = file
     try:
         lineage = _lineage(store, ref.doc, ref.stream, create, from_)
+        new = None
+        if create is not None and ref.stream not in store.stream_ids(ref.doc):
+            new = NewStream(create.kind, create.language, create.translates)
+        pre = precheck(
+            store,
+            ref.doc,
+            ref.stream,
+            data,
+            agents=agents,
+            activity=activity,
+            message=message,
+            date=date,
+            translates=str(lineage.ref) if lineage else None,
+            new_stream=new,
+            origin=origin,
+        )
+        _report(pre, allowed)
         version = store.commit(
             ref.doc,
             ref.stream,
@@ -171,6 +202,24 @@ class _Planned:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
+
+
+def _report(pre: Any, allowed: list[str]) -> None:
+    """Print what the check would say; refuse on errors not allowed."""
+    from ..errors import CheckRefused
+
+    refused = pre.refused(allowed)
+    for f in pre.findings:
+        level = "allowed error" if f in pre.errors and f not in refused else f.severity.value
+        where = f"{f.file}:{f.line}" if f.line else f.file
+        note(f"{where}: {level}: {f.code}: {f.message}")
+    if refused:
+        codes = sorted({f.code for f in refused})
+        raise CheckRefused(
+            f"commit refused: the new version has {len(refused)} error(s) the check would "
+            f"report; fix the text, or commit anyway with "
+            + " ".join(f"--allow {c}" for c in codes)
+        )
 
 
 def _display_name(origin: str) -> str:
