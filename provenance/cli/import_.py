@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from .app import app
-from .common import dumps_json, note, warn, write
+from .common import dumps_json, note, report_recovered, warn, write
 from .options import get_ctx
 
 if TYPE_CHECKING:
@@ -85,9 +85,26 @@ def import_command(
 
     Example: provenance import frus1870.xml --div d1 --rights NoC-US
     """
+    store = get_ctx(ctx).store
+    try:
+        _import(store, page, source, doc_id, url, stream, div, as_json, rights)
+    finally:
+        report_recovered(store)
+
+
+def _import(
+    store: Store,
+    page: str,
+    source: Any,
+    doc_id: str | None,
+    url: str | None,
+    stream: str | None,
+    div: str | None,
+    as_json: bool,
+    rights: str | None,
+) -> None:
     from ..importer import import_page
 
-    store = get_ctx(ctx).store
     if (source.value if source else _sniff(page)) == "tei":
         _import_tei(
             store,
