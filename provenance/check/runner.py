@@ -39,11 +39,15 @@ from .walk import DocumentFolder, walk
 if TYPE_CHECKING:
     from .gitsince import GitHistory
 
-#: Below this many files to analyse, one process is as fast as two (measured with
-#: bench/check_bench.py on a shared 2-core machine, start-up included: 710 files 0.7 s alone,
-#: 0.8 s with a pool; about 2,100 files break even; 6,900 files 2.7 s alone, 1.7 s with a
-#: pool; 70,000 files 23.5 s alone, 18.0 s with a pool).
+#: A pool of processes is used only when asked for (``workers``, ``--jobs N``): on the
+#: 2-core machines it was measured on (bench/check_bench.py) it never paid for itself once
+#: the documents were checked in batches (1,000 documents: 2.65 s alone, 3.65 s with two
+#: processes), since shipping each file's bytes and results between processes costs about
+#: what analysing it does.  Kept for machines with more cores.
 POOL_MIN_FILES = 2000
+#: Documents are read, analysed and checked this many at a time, and then let go: the
+#: memory a check needs does not grow with the number of documents.
+BATCH = 200
 
 Progress = Callable[[int, int], None]
 
@@ -260,23 +264,20 @@ class _Run:
         """Analyse the files of documents the document cache did not know, then run the
         cross-file rules on them."""
         metas = [j for d in docs for j in d.jobs.values() if j.kind != "text"]
-        try:
-            self.analyse(metas)
-            facts: dict[str, dict[str, Any] | None] = {}
-            for doc in docs:
-                for job in doc.jobs.values():
-                    if job.kind != "text":
-                        facts[job.path] = self.meta_facts(job, doc.folder.id)
-            for doc in docs:
-                for stream in doc.folder.streams:
-                    sfacts = facts.get(stream.stream_file or "") or {}
-                    for path in stream.texts.values():
-                        job = doc.jobs[path]
-                        job.stream_kind = str(sfacts.get("kind", ""))
-                        job.language = str(sfacts.get("language", ""))
-            self.analyse([j for d in docs for j in d.jobs.values() if j.kind == "text"])
-        finally:
-            self.close()
+        self.analyse(metas)
+        facts: dict[str, dict[str, Any] | None] = {}
+        for doc in docs:
+            for job in doc.jobs.values():
+                if job.kind != "text":
+                    facts[job.path] = self.meta_facts(job, doc.folder.id)
+        for doc in docs:
+            for stream in doc.folder.streams:
+                sfacts = facts.get(stream.stream_file or "") or {}
+                for path in stream.texts.values():
+                    job = doc.jobs[path]
+                    job.stream_kind = str(sfacts.get("kind", ""))
+                    job.language = str(sfacts.get("language", ""))
+        self.analyse([j for d in docs for j in d.jobs.values() if j.kind == "text"])
         for doc in docs:
             for job in doc.jobs.values():
                 if job.kind != "text":
@@ -348,6 +349,25 @@ class _Run:
             self.run_rules("stream", ctx, stream_rel or self.rel(stream.path), folder.id)
 
 
+def _check_batch(run: _Run, cache: Cache, docs: list[_Document]) -> None:
+    """Check documents the document cache did not know, remember their findings by document,
+    and let go of their files' bytes."""
+    if not docs:
+        return
+    before = len(run.findings)
+    run.check_documents(docs)
+    by_doc: dict[str | None, list[list[Any]]] = {d.folder.id: [] for d in docs}
+    for f in run.findings[before:]:
+        by_doc.setdefault(f.document, []).append(
+            [f.code, f.message, f.file, f.line, f.pointer, f.severity.value]
+        )
+    for doc in docs:
+        cache.put(doc.key, by_doc[doc.folder.id])
+        for job in doc.jobs.values():
+            job.raw = None
+            job.result = None
+
+
 def _analyse_here(job: _Job, settings: Settings) -> dict[str, Any]:
     assert job.raw is not None
     if job.kind == "text":
@@ -358,13 +378,8 @@ def _analyse_here(job: _Job, settings: Settings) -> dict[str, Any]:
 
 
 def _auto_workers(count: int) -> int:
-    if count < POOL_MIN_FILES:
-        return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, 4))
+    """One process: see :data:`POOL_MIN_FILES`."""
+    return 1
 
 
 # -- the check -------------------------------------------------------------------------------
@@ -448,7 +463,7 @@ def run_check(
     comparison ready-made (``provenance review`` compares two commits).  Outside git the result's
     ``notes`` say what could not be verified.  ``select``/``ignore`` are rule
     patterns as on the command line.  ``workers`` forces the number of processes (default:
-    one, or a pool for large cold runs).  ``progress(done, total)`` is called now and then.
+    one; see :data:`POOL_MIN_FILES`).  ``progress(done, total)`` is called now and then.
     Raises :class:`~provenance.errors.ProvenanceError` only when the check cannot run.
     """
     started = time.perf_counter()
@@ -526,27 +541,24 @@ def run_check(
     )
     rules_key = _rules_key(rules, configured)
     todo: list[_Document] = []
-    for folder in found.documents:
-        doc = run.read_document(folder, rules_key)
-        rows = cache.get(doc.key)
-        if rows is None:
-            todo.append(doc)
-            continue
-        run.cached += len(doc.jobs)
-        for code, message, file, line, pointer, severity in rows:
-            run.findings.append(
-                Finding(file, line, code, Severity(severity), message, pointer, folder.id)
-            )
-    if todo:
-        before = len(run.findings)
-        run.check_documents(todo)
-        by_doc: dict[str | None, list[list[Any]]] = {d.folder.id: [] for d in todo}
-        for f in run.findings[before:]:
-            by_doc.setdefault(f.document, []).append(
-                [f.code, f.message, f.file, f.line, f.pointer, f.severity.value]
-            )
-        for doc in todo:
-            cache.put(doc.key, by_doc[doc.folder.id])
+    try:
+        for folder in found.documents:
+            doc = run.read_document(folder, rules_key)
+            rows = cache.get(doc.key)
+            if rows is None:
+                todo.append(doc)
+                if len(todo) >= BATCH:
+                    _check_batch(run, cache, todo)
+                    todo = []
+                continue
+            run.cached += len(doc.jobs)
+            for code, message, file, line, pointer, severity in rows:
+                run.findings.append(
+                    Finding(file, line, code, Severity(severity), message, pointer, folder.id)
+                )
+        _check_batch(run, cache, todo)
+    finally:
+        run.close()
 
     for entry in found.entries:
         document = entry.file.split("/")[1] if entry.file.count("/") >= 2 else None
