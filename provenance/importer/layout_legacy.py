@@ -132,7 +132,7 @@ def _parse(
         result["title"] = " ".join(h.text for h in headings)
         headings = []
     if summary:
-        result["summary"] = cur.text[summary[0].start : summary[-1].end]
+        result["summary"] = "\n".join(line.text for line in summary)
     else:
         warnings.append("no summary in the citation block")
     _check_heading(cur, headings, result, warnings, layout)

@@ -140,7 +140,7 @@ def _document_meta(
     meta["date"] = result.get("date", "")
     kind = result["title"].split(",", 1)[0].strip()
     if result.get("type"):
-        meta["type"] = result["type"]  # as the page prints it
+        meta["type"] = result["type"].lower()  # Meeting Minutes -> meeting minutes
     elif kind and len(kind.split()) <= 3 and "," in result["title"]:
         meta["type"] = kind.lower()
     for key in ("summary", "languages", "source", "acquisition"):

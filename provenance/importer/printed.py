@@ -74,8 +74,6 @@ def apply_citation(
         result["url"] = f.url
     if f.credit_as_printed and not f.translators:
         return _translators_in(f.credit_as_printed)
-    if not f.translators and f.reference:
-        return _translators_in(f.reference)
     return list(f.translators)
 
 
