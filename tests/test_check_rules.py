@@ -89,7 +89,7 @@ Case = Callable[[Store, Path], tuple[Path, int | None]]
 
 def yaml_malformed(s: Store, d: Path) -> tuple[Path, int | None]:
     edit(d / "document.yaml", "type: cable", "type: [cable")
-    return d / "document.yaml", line_of(d / "document.yaml", "summary:")
+    return d / "document.yaml", line_of(d / "document.yaml", "type: [cable") + 1  # the next key
 
 
 def yaml_alias(s: Store, d: Path) -> tuple[Path, int | None]:

@@ -23,6 +23,8 @@ COMMANDS = (
     "init",
     "import_",
     "commit",
+    "stream",
+    "set_",
     "log",
     "show",
     "diff",

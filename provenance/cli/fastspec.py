@@ -69,6 +69,8 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
      '  init           Create an empty record store.\n'
      '  import         Import a saved archive page (a new document and its...\n'
      "  commit         Record a new version of a stream's text.\n"
+     "  stream         Change a stream's metadata (what it translates, its...\n"
+     "  set            Change one field of a document's metadata (or, for...\n"
      "  log            Show the history of a document's streams, newest first:...\n"
      "  show           Print a version's text exactly as stored (or, with...\n"
      '  diff           Show which words changed between two versions of a text,...\n'
@@ -138,8 +140,12 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
            "  Record a new version of a stream's text.  A published version is never\n"
            '  changed: every fix is a new version whose parent is the latest one.\n'
            '\n'
+           '  A version of a translation records the version of the original it was made\n'
+           "  from (--from zh@2, by default the original's latest, and commit says which\n"
+           '  it chose).\n'
+           '\n'
            '  Example: provenance commit my-doc/en edited.txt --agent "Charles Kraus"\n'
-           '  --role editor --message "Restore the dropped paragraph"\n'
+           '  --role editor --message "Restore the dropped paragraph" --from zh@2\n'
            '\n'
            'Arguments:\n'
            '  DOC/STREAM <str>  The stream to add to.  [required]\n'
@@ -164,7 +170,61 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
            '                           ru, ...).\n'
            '  --translates <str>       For a new translation stream: the stream it\n'
            '                           translates.\n'
+           '  --from STREAM@N          For a translation: the version of the original it\n'
+           '                           was made from, e.g. zh@2 (default: the latest\n'
+           '                           version of the stream it translates).\n'
            '  -h, --help               Show this message and exit.\n',
+ 'stream': 'Usage: provenance stream [OPTIONS] {DOC/STREAM}\n'
+           '\n'
+           "  Change a stream's metadata (what it translates, its language, kind or\n"
+           '  title).  The change is validated, written to stream.yaml and recorded in the\n'
+           "  document's history with who and why; 'provenance log' shows it beside the\n"
+           '  text versions.\n'
+           '\n'
+           '  Example: provenance stream my-doc/en --translates zh@1 --agent "Charles\n'
+           '  Kraus" --message "The English was made from the first Chinese transcription"\n'
+           '\n'
+           'Arguments:\n'
+           '  DOC/STREAM <str>  The stream to change.  [required]\n'
+           '\n'
+           'Options:\n'
+           '  -a, --agent <str>         Who makes the change.  [required]\n'
+           '  -m, --message <str>       Why it is made.  [required]\n'
+           '  --translates S[@N]        The stream this one translates; S@N also records\n'
+           "                            that the stream's latest version was made from\n"
+           "                            version N of S (default: S's latest, said aloud).\n"
+           '  --no-translates           Unlink the stream from its original.\n'
+           "  --language <str>          The stream's language, as a BCP 47 tag.\n"
+           '  --kind <str>              transcription or translation.\n'
+           "  --title <str>             The stream's title.\n"
+           '  -f, --format <text|json>  Output format: text or json.  [default: text]\n'
+           '  -h, --help                Show this message and exit.\n',
+ 'set': 'Usage: provenance set [OPTIONS] {DOC[/STREAM]} {FIELD} [[VALUE]]\n'
+        '\n'
+        "  Change one field of a document's metadata (or, for DOC/STREAM, a stream's),\n"
+        '  by its dotted path.  The whole record is validated against its schema before\n'
+        "  anything is written, and the change is recorded in the document's history\n"
+        "  with who, when and why ('provenance log' shows it).\n"
+        '\n'
+        '  Example: provenance set my-doc rights.statement\n'
+        '  http://rightsstatements.org/vocab/InC-EDU/1.0/ --agent "Charles Kraus"\n'
+        '  --message "Rights reviewed"\n'
+        '\n'
+        'Arguments:\n'
+        '  DOC[/STREAM] <str>  The document (or stream) whose metadata changes.\n'
+        '                      [required]\n'
+        "  FIELD <str>         The field's dotted path: rights.statement,\n"
+        '                      source.reference, funders.0, ...  [required]\n'
+        '  [VALUE] <str>       The new value: as given for a text field, read as YAML\n'
+        "                      for a list, mapping, number or true/false ('[A, B]',\n"
+        "                      '{name: X, role: author}').\n"
+        '\n'
+        'Options:\n'
+        '  -a, --agent <str>         Who makes the change.\n'
+        '  -m, --message <str>       Why it is made.\n'
+        '  --unset                   Remove the field instead.\n'
+        '  -f, --format <text|json>  Output format: text or json.  [default: text]\n'
+        '  -h, --help                Show this message and exit.\n',
  'log': 'Usage: provenance log [OPTIONS] {DOC[/STREAM]}\n'
         '\n'
         "  Show the history of a document's streams, newest first: number, hash, date,\n"

@@ -114,6 +114,9 @@ def parse_page(
         result["funders"] = result["_line_funders"]  # no funder list: the funder line's
     meta = _document_meta(result, layout, url, config)
     _date_as_printed(meta, result, config)
+    from ..citation.creators import add_inferred_creators
+
+    add_inferred_creators(meta)  # sender, recipients, participants the title states
     meta["imported"] = {"layout": layout}
     if filename:
         meta["imported"]["file"] = Path(filename).name
