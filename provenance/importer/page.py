@@ -262,7 +262,7 @@ def import_page(
     page = parse_page(text, filename=str(path), url=url, config=store.config)
     page.warnings.extend(apply_statement(page.meta, statement))
     page.meta["imported"]["sha256"] = hashlib.sha256(raw).hexdigest()
-    page.meta["id"] = check_slug(doc_id, "document id") if doc_id else _default_id(page.meta)
+    page.meta["id"] = check_slug(doc_id, "document id") if doc_id else default_id(page.meta)
     sid = check_slug(stream_id or page.language, "stream id")
     stream = NewStream(
         id=sid,
@@ -279,7 +279,7 @@ def import_page(
     return doc, page
 
 
-def _default_id(meta: dict[str, Any]) -> str:
+def default_id(meta: dict[str, Any]) -> str:
     """``1961-05-10-cable-ministry-of-public-security-party``: date and the title's first words."""
     prefix = meta.get("date", "")
     return slugify(f"{prefix} {meta['title']}", limit=48)
