@@ -67,7 +67,7 @@ def test_fields_body_and_warnings(shape: str) -> None:
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_body_free_of_chrome_and_summary(shape: str) -> None:
-    _, text, expected = _case(shape)
+    _, text, _ = _case(shape)
     page = parse_page(text, config=CONFIG)
     assert page.body in text
     summary = page.meta.get("summary")
