@@ -91,9 +91,10 @@ def test_import_and_cite(run, shape: str, store: Store) -> None:  # type: ignore
     folder, _, expected = _case(shape)
     r = run("--records", store.root, "import", folder / "page.txt", "--id", "doc")
     assert r.exit_code == 0, r.stderr
-    assert run("--records", store.root, "show", "doc/en@1").stdout_bytes == (
-        folder / "body.txt"
-    ).read_bytes()
+    assert (
+        run("--records", store.root, "show", "doc/en@1").stdout_bytes
+        == (folder / "body.txt").read_bytes()
+    )
     assert run("--records", store.root, "check").exit_code in (0, 1)
     printed = expected["fields"].get("citation", {}).get("as_printed")
     if printed:
@@ -207,9 +208,7 @@ def test_variant_fields() -> None:
     )
 
 
-_WORDS = st.text(alphabet="abcdefghij ABCDEFG", min_size=1, max_size=12).map(str.strip).filter(
-    bool
-)
+_WORDS = st.text(alphabet="abcdefghij ABCDEFG", min_size=1, max_size=12).map(str.strip).filter(bool)
 _NAME = st.builds(lambda a, b: f"{a.title()} {b.title()}", _WORDS, _WORDS)
 
 

@@ -109,7 +109,7 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
         if not heading:
             raise cur.error("no title: neither a title line nor a citation sentence")
         result["title"] = heading
-    elif heading and heading.casefold() != result["title"].casefold():
+    elif heading and _folded(heading) != _folded(result["title"]):
         printed.unplaced(
             result, warnings, "heading", heading, "the title line differs from the citation's title"
         )
@@ -119,6 +119,11 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
             f"page's ({result.get('date')}); kept the page's"
         )
     return _body(cur, contents_end, result), translators
+
+
+def _folded(title: str) -> str:
+    """A title compared across the export's line breaks (``Heon- yeong`` is ``Heon-yeong``)."""
+    return re.sub(r"-\s+", "-", " ".join(title.split())).casefold()
 
 
 def _body(cur: Cursor, start: int, result: dict[str, Any]) -> str:
@@ -142,7 +147,8 @@ def _body(cur: Cursor, start: int, result: dict[str, Any]) -> str:
 def _head(cur: Cursor, head: str, result: dict[str, Any], warnings: list[str]) -> None:
     """The export's header, the date and the title (which may wrap over lines)."""
     flat = " ".join(head.split())
-    m = _DATE.search(flat)
+    dates = list(_DATE.finditer(flat))  # the last: a saved copy may repeat title and date
+    m = dates[-1] if dates else None
     if m is None:
         if flat:
             printed.unplaced(
