@@ -72,7 +72,7 @@ def test_cli_json_is_the_librarys_result(run, store: Store, tmp_path: Path) -> N
     r = run("--records", store.root, "import", *pages, "--json")
     assert r.exit_code == 0, r.stdout
     data = json.loads(r.stdout)
-    assert list(data)[0] == "format_version"
+    assert next(iter(data)) == "format_version"
     assert data["imported"] + data["imported_with_warnings"] == 3 and data["refused"] == 0
     assert [Path(p["file"]).name for p in data["pages"]] == [p.name for p in pages]
     assert all(p["id"] and p["stream"] == "en" for p in data["pages"])
