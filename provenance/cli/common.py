@@ -1,7 +1,5 @@
-"""What every command shares: the context object, colour and output helpers.
-
-Nothing here imports typer, so the fast path (:mod:`provenance.cli.fast`) can use it; the typer
-option types are in :mod:`provenance.cli.options`."""
+"""What every command shares: the context object, colour and output helpers (the typer
+option declarations are in :mod:`provenance.cli.options`)."""
 
 from __future__ import annotations
 
@@ -75,6 +73,17 @@ def warn(message: str) -> None:
 
 def note(message: str) -> None:
     sys.stderr.write(f"{message}\n")
+
+
+def report_recovered(store: Store) -> None:
+    """Say which leftovers of killed writers the store's writes removed (one line each)."""
+    for item in store.recovered:
+        digest = f", sha256 {item.sha256[:12]}" if item.sha256 else ""
+        note(
+            f"provenance: recovered: removed {store.relpath(item.path)} ({item.reason}; "
+            f"{item.size:,} bytes{digest})"
+        )
+    store.recovered.clear()
 
 
 class OutputFormat(str, enum.Enum):

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from .app import app
-from .common import dumps_json, note, warn, write
+from .common import dumps_json, note, report_recovered, warn, write
 from .options import get_ctx
 
 if TYPE_CHECKING:
@@ -105,26 +105,42 @@ def import_command(
 
     Example: provenance import pages/*.txt --json
     """
+    store = get_ctx(ctx).store
+    try:
+        if len(pages) > 1 or dry_run:
+            from .import_batch import run_batch
+
+            code = run_batch(
+                store,
+                pages,
+                doc_id=doc_id,
+                url=url,
+                stream=stream,
+                source=source.value if source else None,
+                div=div,
+                rights=rights,
+                as_json=as_json,
+                dry_run=dry_run,
+            )
+            raise typer.Exit(code)
+        _import(store, pages[0], source, doc_id, url, stream, div, as_json, rights)
+    finally:
+        report_recovered(store)
+
+
+def _import(
+    store: Store,
+    page: str,
+    source: Any,
+    doc_id: str | None,
+    url: str | None,
+    stream: str | None,
+    div: str | None,
+    as_json: bool,
+    rights: str | None,
+) -> None:
     from ..importer import import_page
 
-    store = get_ctx(ctx).store
-    if len(pages) > 1 or dry_run:
-        from .import_batch import run_batch
-
-        code = run_batch(
-            store,
-            pages,
-            doc_id=doc_id,
-            url=url,
-            stream=stream,
-            source=source.value if source else None,
-            div=div,
-            rights=rights,
-            as_json=as_json,
-            dry_run=dry_run,
-        )
-        raise typer.Exit(code)
-    page = pages[0]
     if (source.value if source else _sniff(page)) == "tei":
         _import_tei(
             store,
