@@ -20,6 +20,7 @@ class ImportFormat(str, enum.Enum):
     """What the file is (as ``export --format`` says what it writes)."""
 
     page = "page"
+    api = "api"
     tei = "tei"
 
 
@@ -50,9 +51,10 @@ def import_command(
         Optional[ImportFormat],  # noqa: UP045
         typer.Option(
             "--format",
-            help="What the file is: page (a saved archive page, as text) "
-            "or tei (TEI P5 XML, imported as a transcription); default: tei for an "
-            "XML file, else page.",
+            help="What the file is: page (a saved archive page, as text), "
+            "tei (TEI P5 XML, imported as a transcription) or api (a transcript saved from "
+            "the Digital Archive's API, JSON: a transcription stream of --id DOC, language "
+            "--stream); default: api for JSON, tei for XML, else page.",
         ),
     ] = None,
     as_json: Annotated[
@@ -141,7 +143,13 @@ def _import(
 ) -> None:
     from ..importer import import_page
 
-    if (source.value if source else _sniff(page)) == "tei":
+    kind = source.value if source else _sniff(page)
+    if kind == "api":
+        from .import_batch import run_api
+
+        run_api(store, page, doc_id=doc_id, stream=stream, as_json=as_json)
+        return
+    if kind == "tei":
         _import_tei(
             store,
             page,
@@ -175,9 +183,9 @@ def _import(
 
 
 def _sniff(path: str) -> str:
-    from ..tei import sniff_format
+    from ..importer.batch import sniff
 
-    return sniff_format(path)
+    return sniff(path)
 
 
 def _import_tei(
