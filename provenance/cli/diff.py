@@ -12,6 +12,8 @@ from .common import AppContext, Color, use_color, warn, write
 from .options import ColorOption, ProfileOption, get_ctx
 
 if TYPE_CHECKING:
+    from ..diff import DiffResult
+    from ..model import Version
     from ..store import Store
 
 #: Exit status when --time-limit ran out and the result is coarser than word by word.
@@ -174,7 +176,11 @@ class Side:
     """One side of the comparison: a version in the store, a file, or standard input."""
 
     def __init__(
-        self, label: str, version: Any = None, path: str | None = None, stdin: bool = False
+        self,
+        label: str,
+        version: Version | None = None,
+        path: str | None = None,
+        stdin: bool = False,
     ) -> None:
         self.label = label
         self.version = version
@@ -256,7 +262,7 @@ def resolve_sides(app: AppContext, old: str, new: str) -> tuple[Side, Side, Stor
     return a, b, store
 
 
-def _classed(result: Any, store: Store | None, profile: str | None) -> Any:
+def _classed(result: DiffResult, store: Store | None, profile: str | None) -> DiffResult:
     """Each change classed editorial, textual or whitespace, by the bracket profile given,
     else the store's (when a side is a version), else the default one."""
     from ..interventions import load_profile, store_profile
