@@ -1,7 +1,7 @@
 """Time ``provenance list`` on generated stores: cold (no index: every document read and
 validated) and warm (the index in the cache folder: a few ``stat`` calls a document), each
-a fresh process with start-up included, beside two peers measured in the same run: a bare
-``python -c "import provenance.cli"`` (start-up) and ``find STORE -name document.yaml``
+a fresh process with start-up included, beside two peers measured in the same run:
+``provenance --version`` (start-up) and ``find STORE -name document.yaml``
 (walking the store's folders).  Wall and CPU time (user + system of the child) are both
 given: the machine is shared, and CPU time is what a quiet machine's wall time would be.
 
@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from check_bench import OUT, WORK, generate  # noqa: E402
+from check_bench import OUT, WORK, generate
 
 PROVENANCE = str(Path(sys.executable).parent / "provenance")
 
@@ -59,8 +59,8 @@ def bench(size: int) -> dict[str, float | int]:
         warm = best(listing, env)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
-    start = best([sys.executable, "-c", "import provenance.cli"], env)
-    find = best(["find", str(store), "-name", "document.yaml"], env)
+    start = best([PROVENANCE, "--version"], env)
+    find = best(["find", str(store.resolve()), "-name", "document.yaml"], env)
     return {
         "documents": size,
         "cold_s": round(cold[0], 3),
