@@ -27,7 +27,7 @@ def git_setup_command(ctx: typer.Context) -> None:
     write("".join(command + "\n" for command in done.commands))
 
 
-@app.command("git-diff", hidden=True)
+@app.command("git-diff")
 def git_diff_command(
     args: Annotated[
         list[str],
