@@ -38,6 +38,7 @@ COMMANDS = {
     "check": "check",
     "git-setup": "git_",
     "git-diff": "git_",
+    "fsck": "fsck",
 }
 
 
