@@ -87,6 +87,8 @@ def summary(result: DiffResult) -> str:
         )
         if s.labelled:
             text += " (" + ", ".join(f"{n:,} {label}-only" for label, n in s.labelled.items()) + ")"
+        if s.moves:
+            text += f"; {_plural(s.moves, 'passage')} moved ({_plural(s.words_moved, 'word')})"
     ignoring = sorted(result.options.ignored)
     if ignoring:
         text += f"; ignoring {', '.join(ignoring)}"
@@ -112,3 +114,30 @@ def category_counts(result: DiffResult) -> dict[str, int]:
     return {name: counts.get(name, 0) for name in order} | {
         k: v for k, v in counts.items() if k not in order
     }
+
+
+def move_note(result: DiffResult, index: int) -> str | None:
+    """For a change that is one end of a moved passage (``result.operations[index]``): where
+    the passage went (``moved to +40:1``) or came from (``moved from -12:1``), and whether
+    it changed on the way; otherwise ``None``."""
+    op = result.operations[index]
+    if op.move is None:
+        return None
+    for m in result.moves:
+        if m.id != op.move:
+            continue
+        if index == m.deleted:
+            other = result.operations[m.inserted]
+            where = f"moved to +{other.new_line}:{other.new_column}"
+        else:
+            other = result.operations[m.deleted]
+            where = f"moved from -{other.old_line}:{other.old_column}"
+        how = (
+            "unchanged"
+            if m.unchanged
+            else _plural(m.words_changed, "word") + " changed"
+            if m.words_changed
+            else "punctuation or spacing changed"
+        )
+        return f"{where}, {_plural(m.words, 'word')}, {how}"
+    return None

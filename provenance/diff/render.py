@@ -14,6 +14,7 @@ from typing import NamedTuple
 from .present import (
     RenderOptions,
     category_counts,
+    move_note,
     shown,
     summary,
     visible,
@@ -30,6 +31,7 @@ __all__ = [
     "format_markdown",
     "format_text",
     "groups",
+    "move_note",
     "shown",
     "summary",
     "visible",
@@ -110,6 +112,8 @@ def groups(result: DiffResult, options: RenderOptions) -> Iterator[Group]:
                 or sum(1 for t in tokenize(between) if is_word(t)) > 2 * ctx
                 or ops[nxt].labels != ops[first].labels
                 or ops[nxt].category != ops[first].category
+                or ops[nxt].move is not None
+                or ops[first].move is not None
             ):
                 break
             members.append(nxt)
@@ -183,8 +187,12 @@ def format_text(result: DiffResult, options: RenderOptions | None = None) -> str
                     line.append(f"{green}{{+{visible(ch.new, ws)}+}}{reset}")
                 prev = i
             line.append(visible(g.after))
-            if _tags(first):
-                line.append(f"  {dim}({', '.join(_tags(first))}){reset}")
+            tags = _tags(first)
+            note = move_note(result, g.indices[0])
+            if note:
+                tags.append(note)
+            if tags:
+                line.append(f"  {dim}({', '.join(tags)}){reset}")
             out.append("".join(line) + "\n")
     out.append(summary(result) + "\n")
     return "".join(out)
@@ -246,8 +254,12 @@ def format_markdown(result: DiffResult, options: RenderOptions | None = None) ->
                     parts.append(f"<ins>{_md(ch.new, ws)}</ins>")
                 prev = i
             parts.append(_md(g.after))
-            if _tags(first):
-                parts.append(f" *({', '.join(_tags(first))})*")
+            tags = _tags(first)
+            note = move_note(result, g.indices[0])
+            if note:
+                tags.append(note)
+            if tags:
+                parts.append(f" *({', '.join(tags)})*")
             items.append("".join(parts) + "\n")
         if items:
             out.append("\n")

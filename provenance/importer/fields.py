@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..vocab import (
+    CREDIT_START,
     LANGUAGE_TAGS,
     MONTHS,
     PRINTED_DATE,
@@ -15,6 +16,7 @@ from ..vocab import (
 )
 
 __all__ = [
+    "CREDIT_START",
     "FUNDER_LINE",
     "LANGUAGE_LABEL",
     "LANGUAGE_TAGS",
@@ -31,19 +33,36 @@ __all__ = [
     "split_reference",
 ]
 
-_SOURCE = re.compile(r"^(?P<ref>.+?)\.\s+(?P<credit>(?:Obtained|Translated)\b.*)$")
-
 
 def parse_source_sentence(text: str) -> dict[str, object] | None:
-    """``PRC FMA 118-01026-03, 69-70. Obtained by ... translated by ...`` into its fields."""
-    m = _SOURCE.match(text.strip())
-    if m:
-        credit = parse_credit(m["credit"])
-        if credit is None:
-            return None
-        reference, pages = split_reference(m["ref"])
-        return {"reference": reference, "pages": pages, **credit}
-    return None
+    """A source line taken apart: the reference (archival references, several joined by
+    ``;``, or a publication), its pages, and the credit that follows it.
+
+    ``PRC FMA 118-01026-03, 69-70. Obtained by ... translated by ...`` -> reference, pages,
+    obtained_by, translators, translated_for, contributed_by.  A reference alone is a source
+    too.  None when the credit part is in no form :func:`parse_credit` knows.
+    """
+    text = text.strip()
+    m = CREDIT_START.search(text)
+    ref_text, credit_text = (text[: m.start()], text[m.start() :]) if m else (text, "")
+    credit = parse_credit(credit_text) if credit_text else {}
+    if credit is None:
+        return None
+    ref_text = ref_text.strip()
+    if ref_text.endswith(".") and not ref_text.endswith(('."', ".\u201d")):
+        ref_text = ref_text[:-1]
+    if ";" in ref_text:  # several references: the pages stay with each
+        reference, pages = ref_text, ""
+    else:
+        reference, pages = split_reference(ref_text)
+    return {
+        "reference": reference,
+        "pages": pages,
+        "obtained_by": credit.get("obtained_by", []),
+        "translators": credit.get("translators", []),
+        "translated_for": credit.get("translated_for", ""),
+        "contributed_by": credit.get("contributed_by", []),
+    }
 
 
 def split_funders(text: str) -> list[str]:
