@@ -1,4 +1,5 @@
-"""provenance import FILE [--format page|tei] [--id ID] [--url URL] [--rights STATEMENT]"""
+"""provenance import FILE... [--format page|tei] [--id ID] [--url URL] [--rights STATEMENT]
+[--dry-run] [--json]"""
 
 from __future__ import annotations
 
@@ -19,14 +20,20 @@ class ImportFormat(str, enum.Enum):
     """What the file is (as ``export --format`` says what it writes)."""
 
     page = "page"
+    api = "api"
     tei = "tei"
 
 
 @app.command("import")
 def import_command(
     ctx: typer.Context,
-    page: Annotated[
-        str, typer.Argument(metavar="FILE", help="A saved archive page (text) or a TEI P5 file.")
+    pages: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...",
+            help="Saved archive pages (text) or TEI P5 files; several are imported one by "
+            "one, and a table says what became of each.",
+        ),
     ],
     doc_id: Annotated[
         Optional[str],  # noqa: UP045
@@ -44,9 +51,10 @@ def import_command(
         Optional[ImportFormat],  # noqa: UP045
         typer.Option(
             "--format",
-            help="What the file is: page (a saved archive page, as text) "
-            "or tei (TEI P5 XML, imported as a transcription); default: tei for an "
-            "XML file, else page.",
+            help="What the file is: page (a saved archive page, as text), "
+            "tei (TEI P5 XML, imported as a transcription) or api (a transcript saved from "
+            "the Digital Archive's API, JSON: a transcription stream of --id DOC, language "
+            "--stream); default: api for JSON, tei for XML, else page.",
         ),
     ] = None,
     as_json: Annotated[
@@ -62,6 +70,15 @@ def import_command(
             "several (a FRUS volume: d1, d2, ...)."
         ),
     ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Write nothing: say where each part of the page would go (fields, the body's "
+            "first and last line, warnings); with several pages, the table of what would be "
+            "imported.",
+        ),
+    ] = False,
     rights: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -83,11 +100,32 @@ def import_command(
     States Government body (a warning says it was inferred); otherwise none are recorded and
     check reports rights-missing until they are.
 
+    Several files are imported one by one: one refused does not stop the others, progress is
+    shown on a terminal, and a table ends the run (exit 1 if any was refused).
+
     Example: provenance import frus1870.xml --div d1 --rights NoC-US
+
+    Example: provenance import pages/*.txt --json
     """
     store = get_ctx(ctx).store
     try:
-        _import(store, page, source, doc_id, url, stream, div, as_json, rights)
+        if len(pages) > 1 or dry_run:
+            from .import_batch import run_batch
+
+            code = run_batch(
+                store,
+                pages,
+                doc_id=doc_id,
+                url=url,
+                stream=stream,
+                source=source.value if source else None,
+                div=div,
+                rights=rights,
+                as_json=as_json,
+                dry_run=dry_run,
+            )
+            raise typer.Exit(code)
+        _import(store, pages[0], source, doc_id, url, stream, div, as_json, rights)
     finally:
         report_recovered(store)
 
@@ -105,7 +143,13 @@ def _import(
 ) -> None:
     from ..importer import import_page
 
-    if (source.value if source else _sniff(page)) == "tei":
+    kind = source.value if source else _sniff(page)
+    if kind == "api":
+        from .import_batch import run_api
+
+        run_api(store, page, doc_id=doc_id, stream=stream, as_json=as_json)
+        return
+    if kind == "tei":
         _import_tei(
             store,
             page,
@@ -139,9 +183,9 @@ def _import(
 
 
 def _sniff(path: str) -> str:
-    from ..tei import sniff_format
+    from ..importer.batch import sniff
 
-    return sniff_format(path)
+    return sniff(path)
 
 
 def _import_tei(
