@@ -1,4 +1,4 @@
-"""provenance cite DOC[/STREAM[@N]] [--style S] [--format F] [--pinned] [--accessed DATE]"""
+"""provenance cite DOC[/STREAM[@N]] [--style S] [--form F] [--format F] [--pinned] [--accessed D]"""
 
 from __future__ import annotations
 
@@ -18,6 +18,12 @@ class CiteFormat(str, enum.Enum):
     bibtex = "bibtex"
     ris = "ris"
     csl_json = "csl-json"
+
+
+class CiteForm(str, enum.Enum):
+    bibliography = "bibliography"
+    note = "note"
+    short = "short"
 
 
 @app.command("cite")
@@ -47,6 +53,14 @@ def cite_command(
             help="text, json (with notes), or bibtex, ris, csl-json for reference managers.",
         ),
     ] = CiteFormat.text,
+    form: Annotated[
+        CiteForm,
+        typer.Option(
+            "--form",
+            help="bibliography (the entry; default), note (Chicago's full note) or short "
+            "(Chicago's short note; MLA's and APA's in-text citation).",
+        ),
+    ] = CiteForm.bibliography,
     pinned: Annotated[
         bool,
         typer.Option(
@@ -61,7 +75,7 @@ def cite_command(
     """Print a citation of a document: the archive's house style, a standard style rendered by
     a CSL processor, or an export for reference managers.
 
-    Example: provenance cite 1961-05-10-cable-ministry-of-public-security --style chicago
+    Example: provenance cite 1961-05-10-cable-ministry-of-public-security -s chicago --form note
     """
     from datetime import date
 
@@ -75,7 +89,12 @@ def cite_command(
         )
     store = get_ctx(ctx).store
     result = cite(
-        store, target, style=style, accessed=accessed or date.today().isoformat(), pinned=pinned
+        store,
+        target,
+        style=style,
+        accessed=accessed or date.today().isoformat(),
+        pinned=pinned,
+        form=form.value,
     )
     write(FORMATS[fmt.value](result))
     if fmt is CiteFormat.text:

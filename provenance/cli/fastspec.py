@@ -302,8 +302,8 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
          "  Print a citation of a document: the archive's house style, a standard style\n"
          '  rendered by a CSL processor, or an export for reference managers.\n'
          '\n'
-         '  Example: provenance cite 1961-05-10-cable-ministry-of-public-security\n'
-         '  --style chicago\n'
+         '  Example: provenance cite 1961-05-10-cable-ministry-of-public-security -s\n'
+         '  chicago --form note\n'
          '\n'
          'Arguments:\n'
          "  DOC[/STREAM[@N]] <str>  What to cite (default: the document's translation,\n"
@@ -317,6 +317,11 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
          '                                  text, json (with notes), or bibtex, ris,\n'
          '                                  csl-json for reference managers.  [default:\n'
          '                                  text]\n'
+         '  --form <bibliography|note|short>\n'
+         '                                  bibliography (the entry; default), note\n'
+         "                                  (Chicago's full note) or short (Chicago's\n"
+         "                                  short note; MLA's and APA's in-text\n"
+         '                                  citation).  [default: bibliography]\n'
          '  --pinned                        Name the version cited, its date and its\n'
          '                                  sha256 (first 12 digits).\n'
          '  --accessed <str>                Access date for styles and exports (default:\n'
