@@ -81,6 +81,9 @@ class Version:
     message: str
     source: dict[str, Any] = field(compare=False)
     meta_path: Path = field(repr=False, compare=False)
+    #: For a translation: the version of the original it was made from (``zh@2``), as its
+    #: record holds it; None when the record holds none.
+    translates: str | None = None
 
     @property
     def ref(self) -> str:
@@ -111,6 +114,8 @@ class Version:
             "activity": self.activity,
             "message": self.message,
         }
+        if self.translates:
+            out["translates"] = self.translates
         if self.source:
             out["source"] = dict(self.source)
         return out

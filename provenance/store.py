@@ -385,12 +385,15 @@ class Store:
         source: dict[str, Any] | None = None,
         recorded: str | None = None,
         origin: str | Path | None = None,
+        translates: str | None = None,
     ) -> Version:
         """Add a new version of a stream holding exactly ``data``.
 
         Refuses empty or non-UTF-8 text, a text identical to the latest version and, through
         the stream lock and exclusive creates, can never reuse or overwrite a version number.
-        ``origin`` names the file the text came from, for messages.
+        ``origin`` names the file the text came from, for messages; ``translates`` the version
+        of the original a translation's version was made from (``zh@2``, see
+        :func:`provenance.lineage.resolve_from`).
         """
         where = str(origin) if origin is not None else None
         if not data:
@@ -424,6 +427,8 @@ class Store:
             meta["agents"] = [a.as_dict() for a in agents]
             meta["activity"] = activity
             meta["message"] = message
+            if translates:
+                meta["translates"] = translates
             if source:
                 meta["source"] = source
             meta_path = stream.folder / f"v{number}.yaml"
@@ -555,6 +560,7 @@ def _version_from_meta(doc_id: str, stream_id: str, meta: dict[str, Any], path: 
         message=meta["message"],
         source=meta.get("source", {}),
         meta_path=path,
+        translates=meta.get("translates"),
     )
 
 

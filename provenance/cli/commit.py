@@ -58,14 +58,27 @@ def commit_command(
         Optional[str],  # noqa: UP045
         typer.Option(help="For a new translation stream: the stream it translates."),
     ] = None,
+    from_: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--from",
+            metavar="STREAM@N",
+            help="For a translation: the version of the original it was made from, e.g. "
+            "zh@2 (default: the latest version of the stream it translates).",
+        ),
+    ] = None,
 ) -> None:
     """Record a new version of a stream's text.  A published version is never changed: every
     fix is a new version whose parent is the latest one.
 
+    A version of a translation records the version of the original it was made from
+    (--from zh@2, by default the original's latest, and commit says which it chose).
+
     Example: provenance commit my-doc/en edited.txt --agent "Charles Kraus" --role editor
-    --message "Restore the dropped paragraph"
+    --message "Restore the dropped paragraph" --from zh@2
     """
     from ..errors import UsageError
+    from ..lineage import resolve_from
     from ..model import Agent
     from ..refs import parse_ref
     from ..textio import MAX_TEXT_BYTES, read_bytes
@@ -113,6 +126,7 @@ def commit_command(
             else "revised"
         )
     try:
+        lineage = resolve_from(store, ref.doc, ref.stream, from_)
         version = store.commit(
             ref.doc,
             ref.stream,
@@ -123,6 +137,7 @@ def commit_command(
             date=date,
             source={"file": _display_name(origin)},
             origin=origin,
+            translates=str(lineage.ref) if lineage else None,
         )
     except BaseException:
         if created is not None:
@@ -134,6 +149,14 @@ def commit_command(
         f"{version.ref}  {version.short_hash}  ({version.activity}, parent "
         f"{'@' + str(version.parent) if version.parent else 'none'})"
     )
+    if lineage is not None:
+        how = (
+            f" (the latest of {lineage.ref.stream}; give --from {lineage.ref.stream}@N to "
+            "name another)"
+            if lineage.defaulted
+            else ""
+        )
+        note(f"made from {ref.doc}/{lineage.ref}{how}")
 
 
 def _display_name(origin: str) -> str:

@@ -69,9 +69,12 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
      '  init           Create an empty record store.\n'
      '  import         Import a saved archive page (a new document and its...\n'
      "  commit         Record a new version of a stream's text.\n"
+     "  stream         Change a stream's metadata (what it translates, its...\n"
+     "  set            Change one field of a document's metadata (or, for...\n"
      "  log            Show the history of a document's streams, newest first:...\n"
      "  show           Print a version's text exactly as stored (or, with...\n"
      '  diff           Show which words changed between two versions of a text,...\n'
+     '  collate        Collate two or more witnesses of one text: versions of a...\n'
      '  interventions  List the editorial layer of a version: every...\n'
      '  list           List the documents in the store.\n'
      "  cite           Print a citation of a document: the archive's house...\n"
@@ -138,8 +141,12 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
            "  Record a new version of a stream's text.  A published version is never\n"
            '  changed: every fix is a new version whose parent is the latest one.\n'
            '\n'
+           '  A version of a translation records the version of the original it was made\n'
+           "  from (--from zh@2, by default the original's latest, and commit says which\n"
+           '  it chose).\n'
+           '\n'
            '  Example: provenance commit my-doc/en edited.txt --agent "Charles Kraus"\n'
-           '  --role editor --message "Restore the dropped paragraph"\n'
+           '  --role editor --message "Restore the dropped paragraph" --from zh@2\n'
            '\n'
            'Arguments:\n'
            '  DOC/STREAM <str>  The stream to add to.  [required]\n'
@@ -164,7 +171,61 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
            '                           ru, ...).\n'
            '  --translates <str>       For a new translation stream: the stream it\n'
            '                           translates.\n'
+           '  --from STREAM@N          For a translation: the version of the original it\n'
+           '                           was made from, e.g. zh@2 (default: the latest\n'
+           '                           version of the stream it translates).\n'
            '  -h, --help               Show this message and exit.\n',
+ 'stream': 'Usage: provenance stream [OPTIONS] {DOC/STREAM}\n'
+           '\n'
+           "  Change a stream's metadata (what it translates, its language, kind or\n"
+           '  title).  The change is validated, written to stream.yaml and recorded in the\n'
+           "  document's history with who and why; 'provenance log' shows it beside the\n"
+           '  text versions.\n'
+           '\n'
+           '  Example: provenance stream my-doc/en --translates zh@1 --agent "Charles\n'
+           '  Kraus" --message "The English was made from the first Chinese transcription"\n'
+           '\n'
+           'Arguments:\n'
+           '  DOC/STREAM <str>  The stream to change.  [required]\n'
+           '\n'
+           'Options:\n'
+           '  -a, --agent <str>         Who makes the change.  [required]\n'
+           '  -m, --message <str>       Why it is made.  [required]\n'
+           '  --translates S[@N]        The stream this one translates; S@N also records\n'
+           "                            that the stream's latest version was made from\n"
+           "                            version N of S (default: S's latest, said aloud).\n"
+           '  --no-translates           Unlink the stream from its original.\n'
+           "  --language <str>          The stream's language, as a BCP 47 tag.\n"
+           '  --kind <str>              transcription or translation.\n'
+           "  --title <str>             The stream's title.\n"
+           '  -f, --format <text|json>  Output format: text or json.  [default: text]\n'
+           '  -h, --help                Show this message and exit.\n',
+ 'set': 'Usage: provenance set [OPTIONS] {DOC[/STREAM]} {FIELD} [[VALUE]]\n'
+        '\n'
+        "  Change one field of a document's metadata (or, for DOC/STREAM, a stream's),\n"
+        '  by its dotted path.  The whole record is validated against its schema before\n'
+        "  anything is written, and the change is recorded in the document's history\n"
+        "  with who, when and why ('provenance log' shows it).\n"
+        '\n'
+        '  Example: provenance set my-doc rights.statement\n'
+        '  http://rightsstatements.org/vocab/InC-EDU/1.0/ --agent "Charles Kraus"\n'
+        '  --message "Rights reviewed"\n'
+        '\n'
+        'Arguments:\n'
+        '  DOC[/STREAM] <str>  The document (or stream) whose metadata changes.\n'
+        '                      [required]\n'
+        "  FIELD <str>         The field's dotted path: rights.statement,\n"
+        '                      source.reference, funders.0, ...  [required]\n'
+        '  [VALUE] <str>       The new value: as given for a text field, read as YAML\n'
+        "                      for a list, mapping, number or true/false ('[A, B]',\n"
+        "                      '{name: X, role: author}').\n"
+        '\n'
+        'Options:\n'
+        '  -a, --agent <str>         Who makes the change.\n'
+        '  -m, --message <str>       Why it is made.\n'
+        '  --unset                   Remove the field instead.\n'
+        '  -f, --format <text|json>  Output format: text or json.  [default: text]\n'
+        '  -h, --help                Show this message and exit.\n',
  'log': 'Usage: provenance log [OPTIONS] {DOC[/STREAM]}\n'
         '\n'
         "  Show the history of a document's streams, newest first: number, hash, date,\n"
@@ -261,6 +322,62 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
          '                                  Without it the diff is always complete.\n'
          '                                  [x>=0.001]\n'
          '  -h, --help                      Show this message and exit.\n',
+ 'collate': 'Usage: provenance collate [OPTIONS] {W1 W2 ...}...\n'
+            '\n'
+            '  Collate two or more witnesses of one text: versions of a transcription,\n'
+            '  printings or independent translations.  Aligns their words (characters in\n'
+            '  Chinese, Japanese and Korean), finds the variant locations (textual,\n'
+            '  editorial, or formal when only an ignored difference separates them) and\n'
+            "  passages moved (transpositions).  Every output keeps each witness's text\n"
+            '  exactly.  No record store is needed for files.\n'
+            '\n'
+            '  Example: provenance collate my-doc/en --base en@1 --format tei >\n'
+            '  apparatus.xml\n'
+            '\n'
+            'Arguments:\n'
+            '  W1 W2 ... <list[str]>  Witnesses: DOC/STREAM@N (one version), DOC/STREAM\n'
+            '                         (every version of the stream, oldest first), a file,\n'
+            '                         or - for standard input.  [required]\n'
+            '\n'
+            'Options:\n'
+            '  -s, --sigil <list[str]>         The sigil of each witness, in order (repeat\n'
+            '                                  it; one per witness, a whole stream counting\n'
+            '                                  one per version). Default: en@2 for\n'
+            '                                  versions, the file name without its\n'
+            '                                  extension for files.\n'
+            '  --base SIGIL                    The base witness: aligned first, and its\n'
+            '                                  readings are the lemma (<lem>) of the TEI\n'
+            '                                  apparatus.\n'
+            '  -f, --format <text|json|tei|html>\n'
+            '                                  text (the alignment table), json (tokens,\n'
+            '                                  table, segments, locations, transpositions),\n'
+            '                                  tei (a TEI P5 critical apparatus, parallel\n'
+            '                                  segmentation), html (one self-contained\n'
+            '                                  page).  [default: text]\n'
+            '  --variants-only                 The text table without the passages all\n'
+            '                                  witnesses share.\n'
+            '  --ignore-case                   Case differences are formal, not textual.\n'
+            '  --ignore-punctuation            Punctuation is not aligned on its own: it\n'
+            '                                  goes with its word, and a difference in it\n'
+            '                                  is formal.\n'
+            '  --ignore-quotes                 Curly and straight quotes and apostrophes\n'
+            '                                  alike.\n'
+            '  --nfc                           Compare in Unicode NFC (é precomposed or not\n'
+            '                                  alike).\n'
+            '  --spellings FILE                A YAML table of equivalent spellings\n'
+            "                                  ('normal: [variant, ...]'); such differences\n"
+            '                                  are formal.\n'
+            '  --editorial-brackets / --brackets-as-text\n'
+            '                                  Read square brackets as the editorial layer\n'
+            "                                  (default: '[North] Korea' vs 'North Korea'\n"
+            '                                  is an editorial variant), or as plain\n'
+            '                                  characters.  [default: editorial-brackets]\n'
+            '  --profile NAME|PATH             Bracket conventions: default, frus, leiden,\n'
+            "                                  or a profile YAML file (default: the store's\n"
+            '                                  interventions: setting, else default).\n'
+            '  --color <auto|always|never>     Colour the output: auto (only on a\n'
+            '                                  terminal), always, never.  [default: auto]\n'
+            '  -h, --help                      Show this message and exit.\n',
  'interventions': 'Usage: provenance interventions [OPTIONS] {DOC/STREAM[@N]}\n'
                   '\n'
                   '  List the editorial layer of a version: every square-bracketed intervention\n'

@@ -8,11 +8,15 @@ from typing import Any
 from .common import AppContext, dumps_json, use_color, write
 
 
-def version_record(v: Any) -> dict[str, Any]:
-    """A version as JSON output carries it."""
+def version_record(v: Any, made_from: str | None = None) -> dict[str, Any]:
+    """A version as JSON output carries it; ``made_from`` is the original's version it was
+    made from where the stream declares it for a version whose record does not."""
     data: dict[str, Any] = {"ref": v.ref}
     data.update(v.as_dict())
     del data["schema"]
+    if made_from and "translates" not in data:
+        data["translates"] = made_from
+        data["translates_declared"] = True
     return data
 
 
@@ -24,8 +28,16 @@ def log_data(store: Any, target: str) -> dict[str, Any]:
         from ..errors import UsageError
 
         raise UsageError(f"log takes DOC or DOC/STREAM, not a version ({target!r})")
+    from ..lineage import made_from
+    from ..metaedit import history
+
     doc = store.document(ref.doc)
     streams = [store.stream(ref.doc, ref.stream)] if ref.stream else store.streams(ref.doc)
+    changes = [
+        c.as_dict()
+        for c in reversed(history(store, doc.id))
+        if ref.stream is None or c.stream == ref.stream
+    ]
     return {
         "format_version": 1,
         "document": {"id": doc.id, "title": doc.title, "date": doc.date},
@@ -35,10 +47,14 @@ def log_data(store: Any, target: str) -> dict[str, Any]:
                 "kind": s.kind,
                 "language": s.language,
                 "translates": s.translates,
-                "versions": [version_record(v) for v in reversed(store.versions(doc.id, s.id))],
+                "versions": [
+                    version_record(v, made_from(s, v))
+                    for v in reversed(store.versions(doc.id, s.id))
+                ],
             }
             for s in streams
         ],
+        "changes": changes,
     }
 
 
@@ -65,10 +81,31 @@ def format_text(data: dict[str, Any], color: bool = False) -> str:
                 f"  {v['activity']}{parent}"
             )
             lines.append(f"      by {_agents(v['agents'])}")
+            if v.get("translates"):
+                later = "  (declared later in stream.yaml)" if v.get("translates_declared") else ""
+                lines.append(f"      made from {doc['id']}/{v['translates']}{later}")
             lines.extend("      " + msg_line for msg_line in v["message"].splitlines())
         if not s["versions"]:
             lines.append("  (no versions yet)")
+    if data.get("changes"):
+        lines.append("")
+        lines.append(f"{bold}{doc['id']}{reset}  metadata changes")
+        for c in data["changes"]:
+            target = f"{doc['id']}/{c['stream']}" if c.get("stream") else doc["id"]
+            lines.append(f"  {yellow}#{c['number']}{reset}  {c['recorded']}  {target}")
+            lines.append(f"      by {c['agent']}")
+            for f in c["fields"]:
+                lines.append(f"      {f['field']}: {_value(f, 'old')} -> {_value(f, 'new')}")
+            lines.extend("      " + msg_line for msg_line in c["message"].splitlines())
     return "\n".join(lines) + "\n"
+
+
+def _value(change: dict[str, Any], key: str) -> str:
+    import json
+
+    if key not in change:
+        return "(not set)"
+    return json.dumps(change[key], ensure_ascii=False)
 
 
 def run(app: AppContext, target: str, *, fmt: str = "text") -> int:

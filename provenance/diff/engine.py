@@ -326,39 +326,60 @@ def semantic_cleanup(diffs: Diffs, weight: Callable[[str], int]) -> Diffs:
     the characters its tokens hold rather than by the number of tokens: an equality no
     heavier than the edits on both sides of it is folded into them, so that a changed phrase
     reads as one change (``Darien Strait`` -> ``Darién Gap``) while a word kept between a
-    re-spaced gap and an added line stays kept."""
-    diffs = list(diffs)
-    changed = False
-    equalities: list[int] = []
-    last_equality: str | None = None
-    ins1 = del1 = ins2 = del2 = 0
-    pointer = 0
-    while pointer < len(diffs):
-        op, text = diffs[pointer]
+    re-spaced gap and an added line stays kept.  ``weight`` is asked once per piece."""
+    return fold_equalities(diffs, [weight(text) for _, text in diffs])
+
+
+def fold_equalities(diffs: Diffs, weights: Sequence[int]) -> Diffs:
+    """:func:`semantic_cleanup` given the weight of each piece, in linear time.
+
+    diff-match-patch walks the pieces and, after each fold, steps back two equalities and
+    walks again; the decisions it takes depend only on the weights of the equalities and of
+    the edits between them, so the same folds are found here with a stack: the equalities
+    not folded so far, and the inserted and deleted weight of the edits before each and
+    after the last.  Each new edit piece is checked against the last equality; a fold joins
+    that equality and the edits on both sides of it into one group of edits, and the
+    equality before it is checked in turn (as diff-match-patch's step back does).  Every
+    piece is pushed once and popped at most once.
+    """
+    eq_at: list[int] = []  # indices (into diffs) of the equalities still standing
+    eq_w: list[int] = []  # their weights
+    ins = [0]  # inserted weight of the edits before each equality and after the last
+    dels = [0]
+    folded: list[int] = []
+    for k, (op, _) in enumerate(diffs):
+        w = weights[k]
         if op == EQUAL:
-            equalities.append(pointer)
-            ins1, del1, ins2, del2 = ins2, del2, 0, 0
-            last_equality = text
+            eq_at.append(k)
+            eq_w.append(w)
+            ins.append(0)
+            dels.append(0)
+            continue
+        if op == INSERT:
+            ins[-1] += w
         else:
-            if op == INSERT:
-                ins2 += weight(text)
-            else:
-                del2 += weight(text)
-            if last_equality is not None:
-                w = weight(last_equality)
-                if w <= max(ins1, del1) and w <= max(ins2, del2):
-                    where = equalities[-1]
-                    diffs.insert(where, (DELETE, last_equality))
-                    diffs[where + 1] = (INSERT, last_equality)
-                    equalities.pop()
-                    if equalities:
-                        equalities.pop()
-                    pointer = equalities[-1] if equalities else -1
-                    ins1 = del1 = ins2 = del2 = 0
-                    last_equality = None
-                    changed = True
-        pointer += 1
-    return _merge(diffs) if changed else diffs
+            dels[-1] += w
+        while eq_at:
+            e = eq_w[-1]
+            if e > max(ins[-2], dels[-2]) or e > max(ins[-1], dels[-1]):
+                break
+            folded.append(eq_at.pop())
+            eq_w.pop()
+            i2, d2 = ins.pop(), dels.pop()
+            ins[-1] += e + i2
+            dels[-1] += e + d2
+    if not folded:
+        return list(diffs)
+    out = list(diffs)
+    for k in folded:
+        out[k] = (DELETE, diffs[k][1])
+    expanded: Diffs = []
+    marks = set(folded)
+    for k, piece in enumerate(out):
+        expanded.append(piece)
+        if k in marks:
+            expanded.append((INSERT, piece[1]))
+    return _merge(expanded)
 
 
 def _boundary_score(left: str, right: str) -> int:
@@ -601,9 +622,7 @@ class Engine:
         if len(diffs) > 2:
             tokens = dict(zip(sa, units_a, strict=True))
             tokens.update(zip(sb, units_b, strict=True))
-            sizes = {ch: len(unit) for ch, unit in tokens.items()}
-            size = sizes.__getitem__
-            diffs = semantic_cleanup(diffs, lambda text: sum(map(size, text)))
+            diffs = fold_equalities(diffs, _piece_weights(diffs, sa, sb, tokens))
             diffs = slide_edits(diffs, tokens.__getitem__)
         off_a = list(accumulate(map(len, units_a), initial=a0))
         off_b = list(accumulate(map(len, units_b), initial=b0))
@@ -630,6 +649,27 @@ class Engine:
             kind = "equal" if rest_a == rest_b else "ignored"
             spans.append((kind, a1 - len(rest_a), a1, b1 - len(rest_b), b1))
         return spans
+
+
+def _piece_weights(diffs: Diffs, sa: str, sb: str, tokens: dict[str, str]) -> list[int]:
+    """The characters each piece's tokens hold (a unit's size taken from ``tokens``), from
+    prefix sums over both encoded sides: every token is sized once."""
+    size = {ch: len(unit) for ch, unit in tokens.items()}.__getitem__
+    pa = list(accumulate(map(size, sa), initial=0))
+    pb = list(accumulate(map(size, sb), initial=0))
+    weights: list[int] = []
+    i = j = 0
+    for op, text in diffs:
+        k = len(text)
+        if op == INSERT:
+            weights.append(pb[j + k] - pb[j])
+            j += k
+        else:
+            weights.append(pa[i + k] - pa[i])
+            i += k
+            if op == EQUAL:
+                j += k
+    return weights
 
 
 def _keyed_equal(
@@ -668,4 +708,14 @@ def compute(old: str, new: str, options: DiffOptions) -> tuple[list[Span], bool,
     return spans, engine.degraded, engine.warnings
 
 
-__all__ = ["Differ", "Engine", "Span", "compute", "encode", "unique_anchors"]
+__all__ = [
+    "Differ",
+    "Engine",
+    "Span",
+    "compute",
+    "encode",
+    "fold_equalities",
+    "semantic_cleanup",
+    "slide_edits",
+    "unique_anchors",
+]

@@ -1,0 +1,653 @@
+"""The diff engine as it was before its clean-up ran in linear time and before paragraphs were
+aligned by content: a test-only reference.  ``tests/test_diff_reference.py`` checks that the
+engine of today gives the same result wherever this one was right (small revisions, the
+real corpus), so that speed and alignment changes do not move a change that was well placed.
+
+Kept as it was (imports made absolute); not part of the package.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Sequence
+from itertools import accumulate, pairwise
+
+from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
+
+from provenance.diff.normalize import token_key
+from provenance.diff.options import DiffOptions
+from provenance.diff.tokenize import tokenize
+
+DELETE, INSERT, EQUAL = -1, 1, 0
+Diffs = list[tuple[int, str]]
+#: ``(kind, old_start, old_end, new_start, new_end)``: kind ``equal``, ``change``, or
+#: ``ignored`` (equal only once normalised as the options ask).
+Span = tuple[str, int, int, int, int]
+KeyFn = Callable[[str], str]
+
+#: Regions of more units than this (both sides together) are first split at anchors.
+ANCHOR_ABOVE = 2000
+#: How deep anchor splitting recurses (each level works on strictly smaller regions).
+ANCHOR_DEPTH = 48
+#: Line regions with at most this many lines on each side go to the word level whole (one
+#: line changed into one line needs no line-level alignment).
+LINE_BLOCK = 1
+#: The bit-parallel LCS keeps one row per unit of the longer side: at most this many bits.
+LCS_MAX_BITS = 400_000_000
+
+# Each distinct unit becomes one character: first the 131,072 private-use characters of
+# planes 15 and 16 (all alike to diff-match-patch's boundary scoring), then the rest of the
+# code space from U+0100 without the surrogates.  Past that, a region falls back to lines.
+_PUA_START = 0xF0000
+_PUA_SIZE = 0x110000 - _PUA_START
+MAX_CODES = _PUA_SIZE + (_PUA_START - 0x100 - 0x800)
+
+
+class TooManyUnits(Exception):
+    """More distinct units in one region than there are characters to stand for them."""
+
+
+def _code(index: int) -> str:
+    if index < _PUA_SIZE:
+        return chr(_PUA_START + index)
+    point = 0x100 + index - _PUA_SIZE
+    if point >= 0xD800:
+        point += 0x800
+    return chr(point)
+
+
+def encode(
+    units_a: Sequence[str], units_b: Sequence[str], limit: int | None = None
+) -> tuple[str, str]:
+    """Both unit sequences as strings, one character per distinct unit."""
+    cap = MAX_CODES if limit is None else limit
+    distinct = dict.fromkeys(units_a)
+    distinct.update(dict.fromkeys(units_b))
+    count = len(distinct)
+    if count > cap:
+        raise TooManyUnits
+    if count <= _PUA_SIZE:
+        codes = dict(zip(distinct, map(chr, range(_PUA_START, _PUA_START + count)), strict=True))
+    else:
+        codes = dict(zip(distinct, map(_code, range(count)), strict=True))
+    get = codes.__getitem__
+    return "".join(map(get, units_a)), "".join(map(get, units_b))
+
+
+class _ExactDMP(diff_match_patch):  # type: ignore[misc]
+    """diff-match-patch without its one inexact shortcut (the half match, which it only
+    takes when a time-out is set: a caller's time limit must not make results inexact)."""
+
+    def diff_halfMatch(self, text1: str, text2: str) -> None:
+        return None
+
+
+def _lis(ys: list[int]) -> list[int]:
+    """Indices of a longest strictly increasing subsequence of ``ys``."""
+    if all(x < y for x, y in pairwise(ys)):
+        return list(range(len(ys)))
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(ys)
+    for k, y in enumerate(ys):
+        pos = bisect_left(tails, y)
+        if pos == len(tails):
+            tails.append(y)
+            tail_idx.append(k)
+        else:
+            tails[pos] = y
+            tail_idx[pos] = k
+        prev[k] = tail_idx[pos - 1] if pos else -1
+    out = []
+    k = tail_idx[-1]
+    while k >= 0:
+        out.append(k)
+        k = prev[k]
+    out.reverse()
+    return out
+
+
+def unique_anchors(a: str, b: str) -> list[tuple[int, int]]:
+    """Positions ``(i, j)`` of characters that occur exactly once in ``a`` and once in ``b``,
+    the longest run of them in the same order on both sides."""
+    ca, cb = Counter(a), Counter(b)
+    common = {ch for ch, n in ca.items() if n == 1 and cb.get(ch) == 1}
+    if not common:
+        return []
+    pos_b = {ch: j for j, ch in enumerate(b) if ch in common}
+    pairs = [(i, pos_b[ch]) for i, ch in enumerate(a) if ch in common]
+    ys = [y for _, y in pairs]
+    return [pairs[k] for k in _lis(ys)]
+
+
+def _merge(diffs: Diffs) -> Diffs:
+    """Adjacent pieces of the same kind joined; between two equal pieces, deletions first."""
+    out: Diffs = []
+    dels: list[str] = []
+    ins: list[str] = []
+    eq: list[str] = []
+    for op, text in diffs:
+        if not text:
+            continue
+        if op == EQUAL:
+            if dels or ins:
+                if dels:
+                    out.append((DELETE, "".join(dels)))
+                if ins:
+                    out.append((INSERT, "".join(ins)))
+                dels, ins = [], []
+            eq.append(text)
+        else:
+            if eq:
+                out.append((EQUAL, "".join(eq)))
+                eq = []
+            (dels if op == DELETE else ins).append(text)
+    if dels:
+        out.append((DELETE, "".join(dels)))
+    if ins:
+        out.append((INSERT, "".join(ins)))
+    if eq:
+        out.append((EQUAL, "".join(eq)))
+    return out
+
+
+class Differ:
+    """Exact diffs of encoded strings (one character per unit), with an optional deadline
+    (a ``time.time()`` value) after which regions are given up as whole replacements."""
+
+    def __init__(self, deadline: float | None = None) -> None:
+        self.deadline = deadline
+        self.timed_out = False
+        self.dmp = _ExactDMP()
+        self.dmp.Diff_Timeout = 0
+
+    def expired(self) -> bool:
+        if self.deadline is not None and time.time() >= self.deadline:
+            self.timed_out = True
+        return self.timed_out
+
+    def diff(self, a: str, b: str, *, small: int = 0) -> Diffs:
+        """The edit script from ``a`` to ``b``; with ``small``, regions of at most that many
+        units on both sides are left as one replacement (for a finer pass to take)."""
+        return _merge(self._diff(a, b, small, 0))
+
+    def _diff(self, a: str, b: str, small: int, depth: int) -> Diffs:
+        if a == b:
+            return [(EQUAL, a)] if a else []
+        if not a:
+            return [(INSERT, b)]
+        if not b:
+            return [(DELETE, a)]
+        dmp = self.dmp
+        p = dmp.diff_commonPrefix(a, b)
+        head, a, b = a[:p], a[p:], b[p:]
+        s = dmp.diff_commonSuffix(a, b)
+        tail = ""
+        if s:
+            tail, a, b = a[len(a) - s :], a[: len(a) - s], b[: len(b) - s]
+        out: Diffs = [(EQUAL, head)] if head else []
+        out.extend(self._middle(a, b, small, depth))
+        if tail:
+            out.append((EQUAL, tail))
+        return out
+
+    def _middle(self, a: str, b: str, small: int, depth: int) -> Diffs:
+        n, m = len(a), len(b)
+        if not n or not m or (n <= small and m <= small) or self.expired():
+            return [(DELETE, a), (INSERT, b)]
+        if n + m > ANCHOR_ABOVE and depth < ANCHOR_DEPTH:
+            anchors = unique_anchors(a, b)
+            if anchors:
+                out: Diffs = []
+                i = j = 0  # where the next gap starts
+                run = 0  # where the current run of adjacent anchors starts (in a)
+                for x, y in anchors:
+                    if x == i and y == j:  # adjacent to the previous anchor: same run
+                        i, j = x + 1, y + 1
+                        continue
+                    if run < i:
+                        out.append((EQUAL, a[run:i]))
+                    out.extend(self._diff(a[i:x], b[j:y], small, depth + 1))
+                    run, i, j = x, x + 1, y + 1
+                if run < i:
+                    out.append((EQUAL, a[run:i]))
+                out.extend(self._diff(a[i:], b[j:], small, depth + 1))
+                return out
+        if n * m <= LCS_MAX_BITS and _myers_costlier(a, b):
+            return self._lcs(a, b)
+        return self._myers(a, b)
+
+    def _myers(self, a: str, b: str) -> Diffs:
+        dmp = self.dmp
+        if self.deadline is None:
+            dmp.Diff_Timeout = 0
+            return list(dmp.diff_main(a, b, False))
+        remaining = self.deadline - time.time()
+        if remaining <= 0:
+            self.timed_out = True
+            return [(DELETE, a), (INSERT, b)]
+        dmp.Diff_Timeout = remaining
+        diffs = list(dmp.diff_main(a, b, False))
+        self.expired()  # a region cut short by the deadline is a whole replacement: flag it
+        return diffs
+
+    def _lcs(self, a: str, b: str) -> Diffs:
+        """A longest common subsequence by the bit-parallel algorithm (Allison-Dix, Hyyrö):
+        one bit per unit of the shorter side, one row per unit of the longer."""
+        swap = len(a) > len(b)
+        x, y = (b, a) if swap else (a, b)  # x: the shorter side, along the bits
+        masks: dict[str, int] = {}
+        bit = 1
+        for ch in x:
+            masks[ch] = masks.get(ch, 0) | bit
+            bit <<= 1
+        full = bit - 1
+        v = full
+        rows = [v]
+        get = masks.get
+        for k, ch in enumerate(y):
+            if not k & 2047 and self.expired():
+                return [(DELETE, a), (INSERT, b)]
+            u = v & get(ch, 0)
+            v = ((v + u) | (v - u)) & full
+            rows.append(v)
+        only_x, only_y = (INSERT, DELETE) if swap else (DELETE, INSERT)
+        match_x: list[int] = []  # the matched positions, from the end
+        match_y: list[int] = []
+        i, j = len(x), len(y)
+        while i and j:
+            if x[i - 1] == y[j - 1]:
+                i -= 1
+                j -= 1
+                match_x.append(i)
+                match_y.append(j)
+                continue
+            # L(row, col) = col - popcount(row & low col bits): the LCS of x[:col], y[:row]
+            up = i - (rows[j - 1] & ((1 << i) - 1)).bit_count()
+            left = i - 1 - (rows[j] & ((1 << (i - 1)) - 1)).bit_count()
+            if up >= left:
+                j -= 1
+            else:
+                i -= 1
+        out: Diffs = []
+        px = py = 0  # where the text after the last match starts
+        run = 0  # where the current run of matches started (in x)
+        for mx, my in zip(reversed(match_x), reversed(match_y), strict=True):
+            if mx != px or my != py:
+                if run < px:
+                    out.append((EQUAL, x[run:px]))
+                if mx > px:
+                    out.append((only_x, x[px:mx]))
+                if my > py:
+                    out.append((only_y, y[py:my]))
+                run = mx
+            px, py = mx + 1, my + 1
+        if run < px:
+            out.append((EQUAL, x[run:px]))
+        if px < len(x):
+            out.append((only_x, x[px:]))
+        if py < len(y):
+            out.append((only_y, y[py:]))
+        return out
+
+
+def _myers_costlier(a: str, b: str) -> bool:
+    """Whether Myers' algorithm (about ``edits**2`` Python steps, ``edits`` estimated from
+    below by the units one side has more of) would cost more than the bit-parallel LCS
+    (about ``n + m`` steps on integers of ``min(n, m)`` bits)."""
+    n, m = len(a), len(b)
+    edits = n + m - 2 * (Counter(a) & Counter(b)).total()  # a lower bound of the edit distance
+    # Measured on word tokens: the LCS wins from about edits**2 > 0.3 * (n + m) on.
+    return edits * edits * 10 > 3 * (n + m) * (1 + min(n, m) // 4096)
+
+
+def semantic_cleanup(diffs: Diffs, weight: Callable[[str], int]) -> Diffs:
+    """diff-match-patch's semantic clean-up (its first phase), with each piece weighed by
+    the characters its tokens hold rather than by the number of tokens: an equality no
+    heavier than the edits on both sides of it is folded into them, so that a changed phrase
+    reads as one change (``Darien Strait`` -> ``Darién Gap``) while a word kept between a
+    re-spaced gap and an added line stays kept."""
+    diffs = list(diffs)
+    changed = False
+    equalities: list[int] = []
+    last_equality: str | None = None
+    ins1 = del1 = ins2 = del2 = 0
+    pointer = 0
+    while pointer < len(diffs):
+        op, text = diffs[pointer]
+        if op == EQUAL:
+            equalities.append(pointer)
+            ins1, del1, ins2, del2 = ins2, del2, 0, 0
+            last_equality = text
+        else:
+            if op == INSERT:
+                ins2 += weight(text)
+            else:
+                del2 += weight(text)
+            if last_equality is not None:
+                w = weight(last_equality)
+                if w <= max(ins1, del1) and w <= max(ins2, del2):
+                    where = equalities[-1]
+                    diffs.insert(where, (DELETE, last_equality))
+                    diffs[where + 1] = (INSERT, last_equality)
+                    equalities.pop()
+                    if equalities:
+                        equalities.pop()
+                    pointer = equalities[-1] if equalities else -1
+                    ins1 = del1 = ins2 = del2 = 0
+                    last_equality = None
+                    changed = True
+        pointer += 1
+    return _merge(diffs) if changed else diffs
+
+
+def _boundary_score(left: str, right: str) -> int:
+    """diff-match-patch's score of a boundary between two texts (6: an end of the text,
+    5: a blank line, 4: a line break, 3: the end of a sentence, 2: whitespace, 1: other
+    punctuation, 0: inside a word)."""
+    if not left or not right:
+        return 6
+    c1, c2 = left[-1], right[0]
+    other1, other2 = not c1.isalnum(), not c2.isalnum()
+    space1, space2 = other1 and c1.isspace(), other2 and c2.isspace()
+    break1, break2 = space1 and c1 in "\r\n", space2 and c2 in "\r\n"
+    if (break1 and left.endswith(("\n\n", "\n\r\n"))) or (
+        break2 and right.startswith(("\n\n", "\r\n\n", "\n\r\n", "\r\n\r\n"))
+    ):
+        return 5
+    if break1 or break2:
+        return 4
+    if other1 and not space1 and space2:
+        return 3
+    if space1 or space2:
+        return 2
+    return 1 if other1 or other2 else 0
+
+
+def slide_edits(diffs: Diffs, token: Callable[[str], str]) -> Diffs:
+    """diff-match-patch's lossless clean-up on tokens: an insertion or deletion between two
+    equal stretches moves, over tokens equal on both of its sides, to the best boundary
+    (a line start rather than a line end, a word start rather than a word end)."""
+
+    def score(left: str, right: str) -> int:
+        return _boundary_score(token(left[-1]) if left else "", token(right[0]) if right else "")
+
+    diffs = list(diffs)
+    changed = False
+    pointer = 1
+    while pointer < len(diffs) - 1:
+        if diffs[pointer - 1][0] != EQUAL or diffs[pointer + 1][0] != EQUAL:
+            pointer += 1
+            continue
+        eq1, edit, eq2 = diffs[pointer - 1][1], diffs[pointer][1], diffs[pointer + 1][1]
+        k = 0  # shift the edit as far left as it goes
+        while k < len(eq1) and k < len(edit) and eq1[len(eq1) - 1 - k] == edit[len(edit) - 1 - k]:
+            k += 1
+        if k:
+            common = edit[len(edit) - k :]
+            eq1, edit, eq2 = eq1[: len(eq1) - k], common + edit[: len(edit) - k], common + eq2
+        best = (eq1, edit, eq2)
+        best_score = score(eq1, edit) + score(edit, eq2)
+        while edit and eq2 and edit[0] == eq2[0]:  # then right, one token at a time
+            eq1, edit, eq2 = eq1 + edit[0], edit[1:] + eq2[0], eq2[1:]
+            value = score(eq1, edit) + score(edit, eq2)
+            if value >= best_score:
+                best_score, best = value, (eq1, edit, eq2)
+        if best[0] != diffs[pointer - 1][1]:
+            diffs[pointer - 1] = (EQUAL, best[0])
+            diffs[pointer] = (diffs[pointer][0], best[1])
+            diffs[pointer + 1] = (EQUAL, best[2])
+            changed = True
+        pointer += 1
+    return _merge(diffs) if changed else diffs
+
+
+# -- the whole pipeline ----------------------------------------------------------------------
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix, by a binary search over slices (memory comparisons)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    lo, hi = 0, min(len(a), len(b), limit)
+    la, lb = len(a), len(b)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+class Engine:
+    """One diff computation.  :meth:`run` returns spans covering both texts in order."""
+
+    def __init__(self, old: str, new: str, options: DiffOptions) -> None:
+        self.old = old
+        self.new = new
+        self.options = options
+        self.key: KeyFn | None = token_key(options)
+        deadline = None if options.time_limit is None else time.time() + options.time_limit
+        self.differ = Differ(deadline)
+        self.coarse_regions = 0
+        self.warnings: list[str] = []
+
+    @property
+    def degraded(self) -> bool:
+        return self.differ.timed_out
+
+    def run(self) -> list[Span]:
+        old, new = self.old, self.new
+        la, lb = len(old), len(new)
+        if old == new:
+            return [("equal", 0, la, 0, lb)] if la else []
+        p = _common_prefix(old, new)
+        p = old.rfind("\n", 0, p) + 1  # back to the start of its line
+        s = _common_suffix(old, new, min(la, lb) - p)
+        e = la - s
+        if s and e > 0 and old[e - 1] != "\n":  # forward to the start of a line (in old)
+            nl = old.find("\n", e)
+            e = la if nl < 0 else nl + 1
+            s = la - e
+        spans: list[Span] = []
+        if p:
+            spans.append(("equal", 0, p, 0, p))
+        spans.extend(self._lines(p, la - s, p, lb - s))
+        if s:
+            spans.append(("equal", la - s, la, lb - s, lb))
+        if self.differ.timed_out:
+            self.warnings.append(
+                f"the time limit of {self.options.time_limit:g} s ran out: "
+                f"{self.coarse_regions} region(s) were compared by whole lines, not word by "
+                "word (the result is exact but coarser; run without --time-limit for the "
+                "full diff)"
+            )
+        return spans
+
+    # -- lines -------------------------------------------------------------------------------
+
+    def _line_key(self, line: str) -> str:
+        key = self.key
+        assert key is not None
+        return "\x00".join(k for k in map(key, tokenize(line)) if k)
+
+    def _lines(self, a0: int, a1: int, b0: int, b1: int) -> list[Span]:
+        lines_a = self.old[a0:a1].splitlines(True)
+        lines_b = self.new[b0:b1].splitlines(True)
+        off_a = list(accumulate(map(len, lines_a), initial=a0))
+        off_b = list(accumulate(map(len, lines_b), initial=b0))
+        if self.key is not None:
+            keys_a: list[str] = [self._line_key(x) for x in lines_a]
+            keys_b: list[str] = [self._line_key(x) for x in lines_b]
+        else:
+            keys_a, keys_b = lines_a, lines_b
+        try:
+            sa, sb = encode(keys_a, keys_b)
+        except TooManyUnits:  # pragma: no cover - over a million distinct lines
+            self.warnings.append("too many distinct lines to align: compared as one region")
+            return self._words(a0, a1, b0, b1)
+        spans: list[Span] = []
+        i = j = 0
+        pending_a = pending_b = 0
+        for op, text in self.differ.diff(sa, sb, small=LINE_BLOCK):
+            k = len(text)
+            if op == DELETE:
+                pending_a += k
+                continue
+            if op == INSERT:
+                pending_b += k
+                continue
+            if pending_a or pending_b:
+                spans.extend(
+                    self._words(off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b])
+                )
+                i += pending_a
+                j += pending_b
+                pending_a = pending_b = 0
+            x0, x1, y0, y1 = off_a[i], off_a[i + k], off_b[j], off_b[j + k]
+            if self.key is not None and self.old[x0:x1] != self.new[y0:y1]:
+                spans.extend(self._words(x0, x1, y0, y1))  # equal only once normalised
+            else:
+                spans.append(("equal", x0, x1, y0, y1))
+            i += k
+            j += k
+        if pending_a or pending_b:
+            spans.extend(
+                self._words(off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b])
+            )
+        return spans
+
+    # -- words -------------------------------------------------------------------------------
+
+    def _units(self, text: str) -> tuple[list[str], list[str], list[int], str]:
+        """Units to compare, their keys, the length of each unit's ignored lead-in, and the
+        ignored text after the last unit.  Without options each token is a unit."""
+        tokens = tokenize(text)
+        key = self.key
+        if key is None:
+            return tokens, tokens, [], ""
+        units: list[str] = []
+        keys: list[str] = []
+        leads: list[int] = []
+        pending = ""
+        for tok in tokens:
+            k = key(tok)
+            if not k:
+                pending += tok
+                continue
+            units.append(pending + tok)
+            keys.append(k)
+            leads.append(len(pending))
+            pending = ""
+        return units, keys, leads, pending
+
+    def _words(self, a0: int, a1: int, b0: int, b1: int) -> list[Span]:
+        if a0 == a1 or b0 == b1:
+            return [("change", a0, a1, b0, b1)]
+        if self.differ.expired():
+            self.coarse_regions += 1
+            return [("change", a0, a1, b0, b1)]
+        a, b = self.old[a0:a1], self.new[b0:b1]
+        units_a, keys_a, leads_a, rest_a = self._units(a)
+        units_b, keys_b, leads_b, rest_b = self._units(b)
+        keyed = self.key is not None
+        try:
+            sa, sb = encode(keys_a, keys_b)
+        except TooManyUnits:
+            self.warnings.append(
+                f"a region of {len(units_a) + len(units_b):,} words has more distinct words "
+                "than the engine can map; it was compared line by line"
+            )
+            units_a, units_b = a.splitlines(True), b.splitlines(True)
+            keys_a, keys_b, rest_a, rest_b = units_a, units_b, "", ""
+            keyed = False
+            try:
+                sa, sb = encode(keys_a, keys_b)
+            except TooManyUnits:  # pragma: no cover - over a million distinct lines
+                return [("change", a0, a1, b0, b1)]
+        diffs = self.differ.diff(sa, sb)
+        if self.differ.timed_out:
+            self.coarse_regions += 1
+        if len(diffs) > 2:
+            tokens = dict(zip(sa, units_a, strict=True))
+            tokens.update(zip(sb, units_b, strict=True))
+            sizes = {ch: len(unit) for ch, unit in tokens.items()}
+            size = sizes.__getitem__
+            diffs = semantic_cleanup(diffs, lambda text: sum(map(size, text)))
+            diffs = slide_edits(diffs, tokens.__getitem__)
+        off_a = list(accumulate(map(len, units_a), initial=a0))
+        off_b = list(accumulate(map(len, units_b), initial=b0))
+        spans: list[Span] = []
+        i = j = 0
+        for op, text in diffs:
+            k = len(text)
+            if op == EQUAL:
+                if keyed:
+                    spans.extend(
+                        _keyed_equal(units_a, units_b, leads_a, leads_b, off_a, off_b, i, j, k)
+                    )
+                else:
+                    spans.append(("equal", off_a[i], off_a[i + k], off_b[j], off_b[j + k]))
+                i += k
+                j += k
+            elif op == DELETE:
+                spans.append(("change", off_a[i], off_a[i + k], off_b[j], off_b[j]))
+                i += k
+            else:
+                spans.append(("change", off_a[i], off_a[i], off_b[j], off_b[j + k]))
+                j += k
+        if rest_a or rest_b:
+            kind = "equal" if rest_a == rest_b else "ignored"
+            spans.append((kind, a1 - len(rest_a), a1, b1 - len(rest_b), b1))
+        return spans
+
+
+def _keyed_equal(
+    units_a: list[str],
+    units_b: list[str],
+    leads_a: list[int],
+    leads_b: list[int],
+    off_a: list[int],
+    off_b: list[int],
+    i: int,
+    j: int,
+    k: int,
+) -> list[Span]:
+    """Units equal once normalised: equal where the raw text is, ignored where it is not,
+    the ignored lead-in and the token apart."""
+    spans: list[Span] = []
+    for t in range(k):
+        ua, ub = units_a[i + t], units_b[j + t]
+        x0, y0 = off_a[i + t], off_b[j + t]
+        if ua == ub:
+            spans.append(("equal", x0, x0 + len(ua), y0, y0 + len(ub)))
+            continue
+        la, lb = leads_a[i + t], leads_b[j + t]
+        lead_kind = "equal" if ua[:la] == ub[:lb] else "ignored"
+        tok_kind = "equal" if ua[la:] == ub[lb:] else "ignored"
+        spans.append((lead_kind, x0, x0 + la, y0, y0 + lb))
+        spans.append((tok_kind, x0 + la, x0 + len(ua), y0 + lb, y0 + len(ub)))
+    return spans
+
+
+def compute(old: str, new: str, options: DiffOptions) -> tuple[list[Span], bool, list[str]]:
+    """Spans covering both texts in order, whether a time limit cut the work short, and
+    warnings for the user."""
+    engine = Engine(old, new, options)
+    spans = engine.run()
+    return spans, engine.degraded, engine.warnings
+
+
+__all__ = ["Differ", "Engine", "Span", "compute", "encode", "unique_anchors"]
