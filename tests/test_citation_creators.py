@@ -79,6 +79,8 @@ def test_family_first() -> None:
     assert family_first("Zhou Enlai") and family_first("Kim Il-sung")
     assert not family_first("Jeffrey Wang") and not family_first("Charles Kraus")
     assert not family_first("Sergey Petrov")
+    assert not family_first("Anna Li")  # pinyin syllables, but Anna is no family name
+    assert family_first("Li Na") and family_first("Mao Zedong")
 
 
 def test_seed_import_records_inferred_creators(seed_page: Path) -> None:

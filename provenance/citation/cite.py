@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 from . import exports
 from .house import CitationFields, render_sentence
-from .record import fields_for_version, pinned_sentence, version_label
+from .record import fields_for_version, pinned_sentence, version_label, version_url
 from .style import document_style
 
 if TYPE_CHECKING:
@@ -73,6 +73,8 @@ def cite(
     pin = pinned_sentence(stream, version) if pinned else ""
     from .csl import csl_item
 
+    if pinned:
+        f = replace(f, url=version_url(store.config, version) or f.url)
     item = csl_item(
         f, accessed=accessed, pinned=pin, version=version_label(version) if pinned else ""
     )
@@ -117,7 +119,12 @@ def format_json(result: CitationResult) -> str:
     """The result as JSON (``cite-output.schema.json``)."""
     import json
 
-    data = {
+    return json.dumps(result_dict(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def result_dict(result: CitationResult) -> dict[str, Any]:
+    """The result as the JSON output's mapping, ``format_version`` first."""
+    return {
         "format_version": 1,
         "document": result.document,
         "version": result.version,
@@ -130,7 +137,6 @@ def format_json(result: CitationResult) -> str:
         "notes": list(result.notes),
         "item": result.item,
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def format_csl_json(result: CitationResult) -> str:

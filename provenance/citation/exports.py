@@ -147,11 +147,16 @@ def ris_record(item: dict[str, Any]) -> dict[str, Any]:
 
 def ris(item: dict[str, Any]) -> str:
     """RIS, written by rispy (without rispy's ``1.`` counter line, which is not RIS)."""
+    return ris_many([item])
+
+
+def ris_many(items: list[dict[str, Any]]) -> str:
+    """Several items as one RIS file, each record ending with ``ER  -``."""
     import rispy  # type: ignore[import-untyped]
 
     class Writer(rispy.RisWriter):  # type: ignore[misc]
         def set_header(self, count: int) -> str:
             return ""
 
-    text: str = rispy.dumps([ris_record(item)], implementation=Writer)
+    text: str = rispy.dumps([ris_record(item) for item in items], implementation=Writer)
     return text

@@ -118,3 +118,15 @@ def pinned_sentence(stream: Stream, version: Version) -> str:
 def version_label(version: Version) -> str:
     """The CSL ``version`` of a pinned citation: ``en@1, sha256 6575e280eac5``."""
     return f"{version.stream_id}@{version.number}, sha256 {version.short_hash}"
+
+
+def version_url(config: Mapping[str, Any] | None, version: Version) -> str:
+    """Where the store publishes this version's text, from the store's
+    ``citation.version_url`` template (``{doc}``, ``{stream}``, ``{number}``, ``{sha256}``),
+    e.g. ``https://example.org/records/{doc}/{stream}/v{number}.txt``; ``""`` without one."""
+    template = str(((config or {}).get("citation") or {}).get("version_url") or "")
+    if not template:
+        return ""
+    return template.format(
+        doc=version.doc_id, stream=version.stream_id, number=version.number, sha256=version.sha256
+    )

@@ -77,7 +77,7 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
      '  collate        Collate two or more witnesses of one text: versions of a...\n'
      '  interventions  List the editorial layer of a version: every...\n'
      '  list           List the documents in the store.\n'
-     "  cite           Print a citation of a document: the archive's house...\n"
+     '  cite           Print a citation of a document, or a sorted bibliography...\n'
      "  rights         Print a document's rights: the rights text verbatim, the...\n"
      "  export         Export a document's provenance (W3C PROV) or a version...\n"
      '  blame          Show which version (and who) introduced each word of a...\n'
@@ -414,19 +414,26 @@ HELP = {'': 'Usage: provenance [OPTIONS] COMMAND [ARGS]...\n'
          'Options:\n'
          '  -f, --format <text|json>  Output format: text or json.  [default: text]\n'
          '  -h, --help                Show this message and exit.\n',
- 'cite': 'Usage: provenance cite [OPTIONS] {DOC[/STREAM[@N]]}\n'
+ 'cite': 'Usage: provenance cite [OPTIONS] [DOC[/STREAM[@N]]...]...\n'
          '\n'
-         "  Print a citation of a document: the archive's house style, a standard style\n"
-         '  rendered by a CSL processor, or an export for reference managers.\n'
+         '  Print a citation of a document, or a sorted bibliography of several: the\n'
+         "  archive's house style, Chicago, MLA or APA as their manuals print archival\n"
+         '  documents, any CSL style, or an export for reference managers.\n'
          '\n'
          '  Example: provenance cite 1961-05-10-cable-ministry-of-public-security -s\n'
          '  chicago --form note\n'
          '\n'
+         '  Example: provenance cite --all --format bibtex > records.bib\n'
+         '\n'
          'Arguments:\n'
-         "  DOC[/STREAM[@N]] <str>  What to cite (default: the document's translation,\n"
-         '                          latest version).  [required]\n'
+         '  DOC[/STREAM[@N]]... <list[str]>\n'
+         "                                  What to cite (default: the document's\n"
+         '                                  translation, latest version); several give a\n'
+         '                                  sorted bibliography.\n'
          '\n'
          'Options:\n'
+         '  --all                           Cite every document of the store (a sorted\n'
+         '                                  bibliography).\n'
          "  -s, --style <str>               house (the store's house style), chicago,\n"
          '                                  mla, apa, a CSL repository style name, or a\n'
          '                                  path to a .csl file.  [default: house]\n'
