@@ -327,12 +327,15 @@ def _missing_notes(f: CitationFields, where: str, remedy: str) -> list[str]:
 
 
 def _inferred_notes(f: CitationFields) -> list[str]:
-    inferred = [c.name for c in authors(f) if c.inferred]
+    inferred = [c for c in authors(f) if c.inferred]
     if not inferred:
         return []
+    doc = f.id.split(":", 1)[0] or "DOC"
+    index = f.creators.index(inferred[0])
     return [
-        f"the author ({join(inferred)}) was read from the title and is not yet confirmed: "
-        "correct or confirm creators in document.yaml"
+        f"the author ({join([c.name for c in inferred])}) was read from the title and is not "
+        f"yet confirmed: confirm it with 'provenance set {doc} creators.{index}.inferred "
+        "--unset', or correct the creators"
     ]
 
 
