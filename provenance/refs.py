@@ -89,3 +89,27 @@ def parse_ref(text: str) -> Ref:
             raise UsageError(f"{text!r}: a version needs a stream, as in DOC/STREAM@N")
         version = parse_version_number(m["version"])
     return Ref(doc, stream, version)
+
+
+def relative_to(text: str, other: str) -> str:
+    """``text`` as a full reference: ``@N`` alone names version N of the stream ``other``
+    names (``relative_to("@2", "doc/en@1")`` is ``doc/en@2``); anything else is kept."""
+    if not text.startswith("@"):
+        return text
+    if not other or other.startswith("@") or "/" not in other:
+        raise UsageError(
+            f"{text!r} names a version of the other side's stream, but the other side "
+            "is not a version (use DOC/STREAM@N)"
+        )
+    return other.split("@", 1)[0] + text
+
+
+def complete_pair(old: str, new: str) -> tuple[str, str]:
+    """Two references, either of which may be ``@N``: the version of the other's stream
+    (``doc/en@1 @2``, ``@1 doc/en@2``)."""
+    if old.startswith("@") and new.startswith("@"):
+        raise UsageError(
+            f"{old!r} and {new!r} both name a version of the other side's stream: "
+            "give one side as DOC/STREAM@N"
+        )
+    return relative_to(old, new), relative_to(new, old)

@@ -128,7 +128,9 @@ class Store:
     def init(
         cls, root: str | Path, *, name: str | None = None, publisher: str | None = None
     ) -> Store:
-        """Create an empty store (refuses to touch an existing one)."""
+        """Create an empty store (refuses to touch an existing one): a commented
+        ``provenance.yaml`` showing every setting, and a ``.gitattributes`` that keeps the
+        version texts byte for byte under git."""
         path = Path(root)
         if (path / STORE_FILE).exists():
             raise ConflictError("a record store already exists here", path=path / STORE_FILE)
@@ -140,8 +142,14 @@ class Store:
         if publisher:
             config["publisher"] = publisher
         schema.validate(config, "store.schema.json", path=str(path / STORE_FILE))
+        from .storefiles import GITATTRIBUTES_FILE, gitattributes, store_template
+
+        text = store_template(config)
+        assert yamlio.loads(text, STORE_FILE).data == config  # the template says what it sets
         path.mkdir(parents=True, exist_ok=True)
-        create_exclusive(path / STORE_FILE, yamlio.dumps(config))
+        create_exclusive(path / STORE_FILE, text)
+        with contextlib.suppress(ConflictError):  # a folder's own .gitattributes is kept
+            create_exclusive(path / GITATTRIBUTES_FILE, gitattributes())
         return cls(path)
 
     @property

@@ -3,6 +3,7 @@ line; the seed store passes; a store broken many ways reports every problem."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -171,6 +172,14 @@ def fixity_mismatch(s: Store, d: Path) -> tuple[Path, int | None]:
     return text, None
 
 
+def line_endings_converted(s: Store, d: Path) -> tuple[Path, int | None]:
+    text = d / "en/v1.txt"
+    raw = text.read_bytes()
+    assert b"\r\n" not in raw
+    text.write_bytes(raw.replace(b"\n", b"\r\n"))  # as git checks out with core.autocrlf
+    return text, None
+
+
 def size_mismatch(s: Store, d: Path) -> tuple[Path, int | None]:
     edit(d / "en/v1.yaml", "size: 4796", "size: 4797")
     return d / "en/v1.yaml", line_of(d / "en/v1.yaml", "size:")
@@ -238,6 +247,28 @@ def stream_translates_unknown(s: Store, d: Path) -> tuple[Path, int | None]:
     return d / "en/stream.yaml", line_of(d / "en/stream.yaml", "translates:")
 
 
+def _linked_zh(s: Store) -> None:
+    s.create_stream(DOC, "zh", kind="transcription", language="zh")
+    commit(s, "第一段。\n\n第二段，1961年。\n", stream="zh", role="transcriber")
+    commit(s, "第一段。\n\n第二段，1962年。\n", stream="zh", role="transcriber")
+
+
+def translation_stale(s: Store, d: Path) -> tuple[Path, int | None]:
+    _linked_zh(s)
+    edit(d / "en/stream.yaml", "translates: null", "translates: zh")
+    commit(s, "First paragraph.\n\nSecond, in 1961.\n")
+    edit(d / "en/v2.yaml", "activity:", "translates: zh@1\nactivity:")
+    return d / "en/v2.yaml", line_of(d / "en/v2.yaml", "translates:")
+
+
+def translation_source_missing(s: Store, d: Path) -> tuple[Path, int | None]:
+    _linked_zh(s)
+    edit(d / "en/stream.yaml", "translates: null", "translates: zh")
+    with (d / "en/stream.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("lineage:\n- version: 1\n  translates: zh@5\n")
+    return d / "en/stream.yaml", line_of(d / "en/stream.yaml", "lineage:")
+
+
 def document_id_mismatch(s: Store, d: Path) -> tuple[Path, int | None]:
     edit(d / "document.yaml", f"id: {DOC}", "id: another-document")
     return d / "document.yaml", line_of(d / "document.yaml", "id:")
@@ -296,6 +327,7 @@ CASES: dict[str, tuple[str, Case]] = {
     "funder-uncredited": ("funder-uncredited", funder_uncredited),
     "fixity-mismatch": ("fixity-mismatch", fixity_mismatch),
     "size-mismatch": ("fixity-mismatch", size_mismatch),
+    "line-endings-converted": ("line-endings-converted", line_endings_converted),
     "text-without-record": ("text-without-record", text_without_record),
     "record-without-text": ("record-without-text", record_without_text),
     "version-number-mismatch": ("version-number-mismatch", version_number_mismatch),
@@ -306,6 +338,8 @@ CASES: dict[str, tuple[str, Case]] = {
     "translator-missing": ("translator-missing", translator_missing),
     "stream-record-missing": ("stream-record-missing", stream_record_missing),
     "stream-translates-unknown": ("stream-translates-unknown", stream_translates_unknown),
+    "translation-stale": ("translation-stale", translation_stale),
+    "translation-source-missing": ("translation-source-missing", translation_source_missing),
     "document-id-mismatch": ("document-id-mismatch", document_id_mismatch),
     "stream-id-mismatch": ("stream-id-mismatch", stream_id_mismatch),
     "path-outside-store": ("path-outside-store", path_outside_store),
@@ -337,6 +371,28 @@ def test_every_rule_without_history_has_a_case() -> None:
     history = {c for c, r in RULES.items() if r.scope == "history"}
     brackets = {c for c, r in RULES.items() if r.origin == "provenance.interventions"}
     assert set(RULES) - covered - history - brackets == set()
+
+
+def test_converted_line_endings_are_not_called_an_edit(s: Store, folder: Path) -> None:
+    line_endings_converted(s, folder)
+    result = check(s)
+    assert only(result, "fixity-mismatch") == []
+    [hit] = only(result, "line-endings-converted")
+    assert "only in line endings" in hit.message and "core.autocrlf" in hit.message
+    assert "-text" in hit.message and "git checkout HEAD --" in hit.message
+    # and the other way: CRLF text whose line endings became LF
+    text = folder / "en/v1.txt"
+    crlf = text.read_bytes()
+    digest = hashlib.sha256(crlf).hexdigest()
+    record = folder / "en/v1.yaml"
+    meta = record.read_text(encoding="utf-8")
+    old = meta.split("sha256: ", 1)[1].split("\n", 1)[0]
+    meta = meta.replace(old, digest).replace("size: 4796", f"size: {len(crlf)}")
+    record.write_text(meta, encoding="utf-8")
+    assert only(check(s), "line-endings-converted") == []
+    text.write_bytes(crlf.replace(b"\r\n", b"\n"))
+    [hit] = only(check(s), "line-endings-converted")
+    assert "CRLF line endings were turned into LF" in hit.message
 
 
 def test_fixity_message_names_the_version(s: Store, folder: Path) -> None:

@@ -64,14 +64,24 @@ def test_consistent_rewrite_of_a_published_text(repo: Path) -> None:
     (folder / "v1.yaml").write_text(
         meta.replace(old, hashlib.sha256(data).hexdigest(), 1), encoding="utf-8"
     )
-    without = run_check(repo / "records", use_cache=False)
+    without = run_check(repo / "records", use_cache=False, published=False)
     assert without.exit_code == 0
-    result = run_check(repo / "records", since="HEAD", use_cache=False)
-    assert result.exit_code == 1
-    assert ("version-rewritten", "v1.txt") in codes(result)
-    [record] = [f for f in result.findings if f.file.endswith("v1.yaml")]
-    assert record.code == "version-rewritten" and record.pointer == "/sha256"
-    assert record.line == 4
+    for result in (
+        run_check(repo / "records", since="HEAD", use_cache=False),
+        run_check(repo / "records", use_cache=False),  # inside git, HEAD is published
+    ):
+        assert result.exit_code == 1
+        assert result.published == "HEAD"
+        assert ("version-rewritten", "v1.txt") in codes(result)
+        [text] = [f for f in result.findings if f.file.endswith("v1.txt")]
+        at = data.decode().index("Corea")  # a word's first letter
+        line = data.decode().count("\n", 0, at) + 1
+        column = at - data.decode().rfind("\n", 0, at)
+        assert (text.line, text.column) == (line, column)
+        assert "'Korean' became 'Corean'" in text.message
+        [record] = [f for f in result.findings if f.file.endswith("v1.yaml")]
+        assert record.code == "version-rewritten" and record.pointer == "/sha256"
+        assert record.line == 4
 
 
 def test_edited_description_is_a_warning(repo: Path) -> None:
@@ -125,3 +135,31 @@ def test_bad_reference_and_no_repository(repo: Path, tmp_path: Path) -> None:
     shutil.copytree(RECORDS, plain / "records")
     with pytest.raises(UsageError, match="git repository"):
         run_check(plain / "records", since="HEAD", use_cache=False)
+
+
+def test_renderers_carry_the_column(repo: Path) -> None:
+    from provenance.check import FORMATS
+
+    path = repo / "records" / SEED_ID / "en" / "v1.txt"
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"Dandong", b"Dandung", 1))
+    result = run_check(repo / "records", use_cache=False)
+    [hit] = [f for f in result.findings if f.code == "fixity-mismatch"]
+    text = data.decode()
+    at = text.index("Dandong") + len("Dand")  # the first character that differs
+    assert hit.line == text.count("\n", 0, at) + 1
+    assert hit.column == at - text.rfind("\n", 0, at)
+    assert "'Dandong' became 'Dandung'" in hit.message
+    github = FORMATS["github"](result)
+    assert f"line={hit.line},col={hit.column},title=fixity-mismatch" in github
+    sarif = FORMATS["sarif"](result)
+    assert f'"startColumn": {hit.column}' in sarif
+    assert f"{hit.line}:{hit.column}" in FORMATS["text"](result)
+
+
+def test_outside_git_the_check_says_what_it_could_not_verify(tmp_path: Path) -> None:
+    shutil.copytree(RECORDS, tmp_path / "records")
+    result = run_check(tmp_path / "records", use_cache=False)
+    assert result.published is None
+    [note] = result.notes
+    assert "not inside a git work tree" in note and "recorded sha256" in note

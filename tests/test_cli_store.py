@@ -35,7 +35,7 @@ def test_env_var_points_to_store(
     monkeypatch.setenv("PROVENANCE_RECORDS", str(seed_store.root))
     r = run("list", "--format", "json")
     assert r.exit_code == 0, r.stderr
-    assert json.loads(r.stdout)[0]["id"] == SEED_ID
+    assert json.loads(r.stdout)["documents"][0]["id"] == SEED_ID
 
 
 def test_store_found_from_working_directory(
@@ -46,7 +46,9 @@ def test_store_found_from_working_directory(
     monkeypatch.chdir(seed_store.root / SEED_ID / "en")
     r = run("list", "--format", "json")
     assert r.exit_code == 0, r.stderr
-    items = json.loads(r.stdout)
+    data = json.loads(r.stdout)
+    assert list(data) == ["format_version", "documents"]
+    items = data["documents"]
     assert items[0]["id"] == SEED_ID and items[0]["title"].startswith("Cable, Ministry")
 
 

@@ -8,7 +8,7 @@ from provenance.cli import COMMANDS
 
 from .conftest import ROOT
 
-NAMES = [name.rstrip("_") for name in COMMANDS]
+NAMES = list(COMMANDS)
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -147,7 +147,7 @@ def test_ledger_is_that_of_provenance_interventions(
     seed_store: Store,  # type: ignore[no-untyped-def]
     profile: str | None,
 ) -> None:
-    from provenance.cli.interventions import comparison_data
+    from provenance.interventions.ledger import comparison_data
 
     commit_review_v2(seed_store)
     extra = ["--profile", profile] if profile else []

@@ -30,7 +30,14 @@ from .findings import CheckResult, Finding, Rule, Severity, Stats
 from .registry import RULES, Raw, register, rule
 
 #: The modules that register rules, in the order the rule table lists them.
-RULE_MODULES = ("rules_files", "rules_rights", "rules_streams", "rules_store", "rules_brackets")
+RULE_MODULES = (
+    "rules_files",
+    "rules_rights",
+    "rules_streams",
+    "rules_store",
+    "rules_brackets",
+    "rules_lineage",
+)
 _LOADED = False
 
 

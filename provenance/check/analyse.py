@@ -23,8 +23,8 @@ Row = list[Any]
 #: JSON pointers whose lines the cross-file rules report, by kind of file.
 _FACT_POINTERS = {
     "document": ("/id",),
-    "stream": ("/id", "/kind", "/translates"),
-    "version": ("/number", "/parent", "/sha256", "/size", "/agents"),
+    "stream": ("/id", "/kind", "/translates", "/lineage"),
+    "version": ("/number", "/parent", "/sha256", "/size", "/agents", "/translates"),
 }
 
 
@@ -67,6 +67,14 @@ def _facts(kind: str, doc: yamlio.YAMLDoc | None) -> dict[str, Any] | None:
         parent = data["parent"]
         if parent is None or (isinstance(parent, int) and not isinstance(parent, bool)):
             facts["parent"] = parent
+    if kind == "stream" and isinstance(data.get("lineage"), list):
+        facts["lineage"] = [
+            [item["version"], item["translates"]]
+            for item in data["lineage"]
+            if isinstance(item, dict)
+            and isinstance(item.get("version"), int)
+            and isinstance(item.get("translates"), str)
+        ]
     if kind == "version":
         agents = data.get("agents")
         facts["translators"] = (

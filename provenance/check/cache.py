@@ -40,6 +40,8 @@ _SOURCES = (
     "schemas",
     "profiles",
     "data",
+    "align",
+    "lineage.py",
     "__init__.py",
     "yamlio.py",
     "schema.py",

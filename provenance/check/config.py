@@ -28,6 +28,7 @@ class CheckConfig:
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
     citation_style: str = "house"
+    published_ref: str | None = None
     sources: tuple[str, ...] = ()
 
     def merged(self, data: Mapping[str, Any], source: str) -> CheckConfig:
@@ -41,6 +42,7 @@ class CheckConfig:
             ignore=tuple(data.get("ignore", self.ignore)),
             severity=severity,
             citation_style=str(data.get("citation_style", self.citation_style)),
+            published_ref=data.get("published_ref", self.published_ref),
             sources=(*self.sources, source),
         )
 

@@ -80,6 +80,7 @@ class TextEntry:
     file: str
     sha256: str
     size: int
+    raw: bytes | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,12 @@ class DocumentContext:
     document_file: str
     facts: Mapping[str, Any] | None
     streams: tuple[str, ...]
+    #: By stream id: its ``stream.yaml`` (relative path, None when missing) and facts, its
+    #: version records, and its version texts (absolute paths by number).
+    stream_files: Mapping[str, str | None] = field(default_factory=dict)
+    stream_facts: Mapping[str, Mapping[str, Any] | None] = field(default_factory=dict)
+    records: Mapping[str, tuple[VersionEntry, ...]] = field(default_factory=dict)
+    text_paths: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,9 @@ class HistoryContext:
     status: str
     old: YAMLDoc | None
     new: YAMLDoc | None
+    old_raw: bytes | None = None
+    new_raw: bytes | None = None
+    ref: str = "the reference"
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ class Rule:
 @dataclass(frozen=True, order=True)
 class Finding:
     """One problem found: which rule, how severe, what, and where (the file relative to the
-    store's parent folder, the line in it where known, and a JSON pointer into the YAML)."""
+    store's parent folder, the line in it where known (and the column, in code points, where
+    a text's change was located), and a JSON pointer into the YAML)."""
 
     file: str
     line: int | None
@@ -59,6 +60,7 @@ class Finding:
     message: str
     pointer: str | None = None
     document: str | None = None
+    column: int | None = None
 
     def sort_key(self) -> tuple[str, int, str, str]:
         return (self.file, self.line or 0, self.code, self.message)
@@ -72,10 +74,13 @@ class Finding:
             "line": self.line,
             "pointer": self.pointer,
             "document": self.document,
+            "column": self.column,
         }
 
     def location(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,8 @@ class CheckResult:
     rules: tuple[Rule, ...]
     stats: Stats = Stats()
     since: str | None = None
+    published: str | None = None
+    notes: tuple[str, ...] = ()
     checked_files: tuple[str, ...] = ()
     checked_documents: tuple[str, ...] = ()
 

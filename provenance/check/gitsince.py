@@ -1,7 +1,14 @@
-"""``--since REF``: what changed in git since a reference, for the store's files."""
+"""What was published: the store's files in a git reference, compared with the work tree.
+
+Inside a git work tree the check compares every published version (a version file present in
+the reference: ``HEAD`` for the pre-commit hook, the pull request's base in CI, or the store's
+``check.published_ref``) with the work tree, whatever the work tree's records now claim.
+``--since REF`` does the same and also limits the check to the documents changed since REF.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from dataclasses import dataclass
@@ -10,6 +17,9 @@ from pathlib import Path
 from ..errors import UsageError
 
 _VERSION_PATH = re.compile(r"^[^/]+/[^/]+/v[1-9][0-9]*\.(?:txt|yaml)$")
+
+#: git's environment variables that would point our git calls at another repository.
+_GIT_ENV_DROP = ("GIT_DIR", "GIT_WORK_TREE")
 
 
 @dataclass(frozen=True)
@@ -24,11 +34,26 @@ class Change:
         return bool(_VERSION_PATH.match(self.path))
 
 
+class GitUnavailable(Exception):
+    """git is not installed, or the folder is not inside a git work tree."""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    for name in _GIT_ENV_DROP:
+        env.pop(name, None)
+    index = env.get("GIT_INDEX_FILE")
+    if index and not os.path.isabs(index):  # a hook's index, relative to where we started
+        env["GIT_INDEX_FILE"] = os.path.abspath(index)
+    env["GIT_OPTIONAL_LOCKS"] = "0"  # reading must not take the index lock (pre-commit holds it)
+    return env
+
+
 def _git(args: list[str], cwd: Path) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, env=_env())
     except FileNotFoundError:
-        raise UsageError("--since needs git, which is not installed") from None
+        raise GitUnavailable("git is not installed") from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UsageError(
@@ -38,42 +63,72 @@ def _git(args: list[str], cwd: Path) -> bytes:
     return done.stdout
 
 
+def work_tree_top(folder: Path) -> Path:
+    """The top of the git work tree holding ``folder``; raises :class:`GitUnavailable`."""
+    try:
+        top = _git(["rev-parse", "--show-toplevel"], folder)
+    except UsageError:
+        raise GitUnavailable(f"{folder} is not inside a git work tree") from None
+    text = top.decode("utf-8", "surrogateescape").strip()
+    if not text:  # inside .git itself
+        raise GitUnavailable(f"{folder} is not inside a git work tree")
+    return Path(text).resolve()
+
+
+def resolve_commit(top: Path, ref: str) -> str | None:
+    """The commit a reference names, or None."""
+    try:
+        out = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
+    except UsageError:
+        return None
+    return out.decode().strip() or None
+
+
 class GitHistory:
     """The git work tree holding a store, compared with one reference."""
 
-    def __init__(self, store_root: Path, ref: str) -> None:
+    def __init__(self, store_root: Path, ref: str, *, option: str = "--since") -> None:
         self.root = store_root.resolve()
         try:
-            top = _git(["rev-parse", "--show-toplevel"], self.root)
-        except UsageError:
+            self.top = work_tree_top(self.root)
+        except GitUnavailable as exc:
             raise UsageError(
-                "--since needs the store to be inside a git repository", path=store_root
+                f"{option} needs the store to be inside a git repository ({exc})",
+                path=store_root,
             ) from None
-        self.top = Path(top.decode().strip()).resolve()
         self.prefix = self.root.relative_to(self.top).as_posix()
         self.prefix = "" if self.prefix == "." else self.prefix + "/"
-        try:
-            _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], self.top)
-        except UsageError:
-            raise UsageError(
-                f"--since: {ref!r} is not a commit, branch or tag in this repository"
-            ) from None
+        commit = resolve_commit(self.top, ref)
+        if commit is None:
+            raise UsageError(f"{option}: {ref!r} is not a commit, branch or tag in this repository")
         self.ref = ref
+        self.commit = commit
 
-    def changes(self) -> list[Change]:
+    def changes(self, *, untracked: bool = True) -> list[Change]:
         """Files under the store changed between REF and the work tree (staged or not), and
-        files git does not track yet."""
+        (with ``untracked``) files git does not track yet."""
         where = self.prefix or "."
         out = _git(
-            ["diff", "--name-status", "-z", "--no-renames", self.ref, "--", where], self.top
+            [
+                "diff",
+                "--name-status",
+                "-z",
+                "--no-renames",
+                "--no-ext-diff",
+                self.commit,
+                "--",
+                where,
+            ],
+            self.top,
         ).split(b"\0")
         changes = []
         for status, path in zip(out[0::2], out[1::2], strict=False):
             changes.append(Change(status.decode()[:1], self._inside(path)))
-        untracked = _git(
-            ["ls-files", "-z", "--others", "--exclude-standard", "--", where], self.top
-        ).split(b"\0")
-        changes += [Change("A", self._inside(p)) for p in untracked if p]
+        if untracked:
+            others = _git(
+                ["ls-files", "-z", "--others", "--exclude-standard", "--", where], self.top
+            ).split(b"\0")
+            changes += [Change("A", self._inside(p)) for p in others if p]
         return [c for c in changes if c.path]
 
     def _inside(self, path: bytes) -> str:
@@ -81,8 +136,22 @@ class GitHistory:
         return text[len(self.prefix) :] if text.startswith(self.prefix) else ""
 
     def old_bytes(self, path: str) -> bytes | None:
-        """A file's bytes at REF (None if it did not exist there)."""
+        """A file's bytes at REF, exactly as committed (None if it did not exist there)."""
         try:
-            return _git(["show", f"{self.ref}:{self.prefix}{path}"], self.top)
+            return _git(["cat-file", "blob", f"{self.commit}:{self.prefix}{path}"], self.top)
         except UsageError:
             return None
+
+
+def file_at(store_root: Path, ref: str, path: str) -> bytes | None:
+    """A store file's bytes at a reference, or None (no git, no such ref or file)."""
+    try:
+        top = work_tree_top(store_root.resolve())
+    except GitUnavailable:
+        return None
+    prefix = store_root.resolve().relative_to(top).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    try:
+        return _git(["cat-file", "blob", f"{ref}:{prefix}{path}"], top)
+    except (UsageError, GitUnavailable):
+        return None

@@ -35,6 +35,7 @@ class Raw:
     line: int | None = None
     file: str | None = None
     severity: str | None = None
+    column: int | None = None
 
 
 def register(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from .. import __version__
 from .findings import CheckResult, Finding, Severity
@@ -38,7 +37,7 @@ def format_text(result: CheckResult, color: bool = False) -> str:
     for file, findings in result.by_file().items():
         lines.append(f"{_BOLD}{file}{_RESET}" if color else file)
         for f in findings:
-            where = str(f.line) if f.line else "-"
+            where = (f"{f.line}:{f.column}" if f.column else str(f.line)) if f.line else "-"
             severity = f.severity.value
             if color:
                 severity = f"{_COLOURS[f.severity]}{severity}{_RESET}"
@@ -48,6 +47,7 @@ def format_text(result: CheckResult, color: bool = False) -> str:
                 pointer = f"{_DIM}{pointer}{_RESET}"
             lines.append(f"  {where:>4}  {severity}{pad}  {f.code}  {f.message}{pointer}")
         lines.append("")
+    lines.extend(f"note: {n}" for n in result.notes)
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 
@@ -59,6 +59,8 @@ def result_data(result: CheckResult) -> dict[str, Any]:
         "tool": {"name": "provenance", "version": __version__},
         "store": result.store,
         "since": result.since,
+        "published": result.published,
+        "notes": list(result.notes),
         "ok": result.ok,
         "summary": {
             "documents": result.stats.documents,
@@ -93,16 +95,20 @@ def format_github(result: CheckResult) -> str:
     out = []
     for f in result.findings:
         message = f.message + (f" ({f.pointer})" if f.pointer else "")
+        column = f",col={f.column}" if f.column and f.line else ""
         out.append(
             f"::{_GH_LEVEL[f.severity]} file={_gh_property(f.file)},"
-            f"line={f.line or 1},title={_gh_property(f.code)}::{_gh_data(message)}"
+            f"line={f.line or 1}{column},title={_gh_property(f.code)}::{_gh_data(message)}"
         )
+    out += [f"::notice title=provenance check::{_gh_data(n)}" for n in result.notes]
     return "".join(line + "\n" for line in out)
 
 
 def format_junit(result: CheckResult) -> str:
     """JUnit XML: one test case per document (and one for the store's settings); a document
     with error-level findings fails, listing every finding; warnings go to system-out."""
+    from xml.sax.saxutils import escape, quoteattr  # loads urllib and http: only for JUnit
+
     cases: dict[str, list[Finding]] = {"(store)": []}
     for doc in result.checked_documents:
         cases[doc] = []
@@ -173,6 +179,8 @@ def sarif_data(result: CheckResult) -> dict[str, Any]:
         location: dict[str, Any] = {"artifactLocation": {"uri": f.file, "uriBaseId": "%SRCROOT%"}}
         if f.line:
             location["region"] = {"startLine": f.line}
+            if f.column:
+                location["region"]["startColumn"] = f.column
         item: dict[str, Any] = {
             "ruleId": f.code,
             "level": _SARIF_LEVEL[f.severity],
@@ -199,7 +207,14 @@ def sarif_data(result: CheckResult) -> dict[str, Any]:
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
-                "invocations": [{"executionSuccessful": True}],
+                "invocations": [
+                    {
+                        "executionSuccessful": True,
+                        "toolExecutionNotifications": [
+                            {"level": "note", "message": {"text": n}} for n in result.notes
+                        ],
+                    }
+                ],
             }
         ],
     }

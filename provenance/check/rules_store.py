@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .context import HistoryContext, StoreEntry, TextContext
+from .locate import first_difference, same_but_line_endings
 from .registry import Raw, rule
 
 #: Fields of a version record that say which bytes it is; changing them rewrites history.
@@ -74,24 +75,46 @@ def text_unreadable(ctx: TextContext) -> Iterator[Raw]:
 @rule(
     "version-rewritten",
     "error",
-    "With --since REF: a published version's text or identity (number, parent, sha256, size) "
-    "changed or was deleted in git since REF.",
+    "Inside git: a published version (one present in the published reference: HEAD, the pull "
+    "request's base, check.published_ref or --since REF) had its text or identity (number, "
+    "parent, sha256, size) changed, or was deleted or renumbered.",
     "history",
 )
 def version_rewritten(ctx: HistoryContext) -> Iterator[Raw]:
     if ctx.file.endswith(".txt"):
-        what = "deleted" if ctx.status == "D" else "changed"
+        if ctx.status == "D":
+            yield Raw(
+                f"published text deleted since {ctx.ref}: a published version is never "
+                "removed or renumbered; restore it (git checkout "
+                f"{ctx.ref} -- {ctx.file}) and record a fix as a new version",
+            )
+            return
+        if ctx.old_raw is not None and ctx.new_raw is not None:
+            if ctx.old_raw == ctx.new_raw or same_but_line_endings(ctx.old_raw, ctx.new_raw):
+                return  # unchanged, or only line endings (line-endings-converted says so)
+            diff = first_difference(ctx.old_raw, ctx.new_raw)
+            if diff is not None:
+                yield Raw(
+                    f"published text changed since {ctx.ref} ({diff.describe()}), whatever "
+                    "its record now says: history is rewritten only by a new version "
+                    f"(restore it with git checkout {ctx.ref} -- {ctx.file}, then "
+                    "provenance commit the change)",
+                    line=diff.line,
+                    column=diff.column,
+                )
+                return
         yield Raw(
-            f"published text {what} since the reference: history is rewritten only by "
+            f"published text changed since {ctx.ref}: history is rewritten only by "
             "a new version (provenance commit)",
-            line=None if ctx.status == "D" else 1,
+            line=1,
         )
         return
     if ctx.status == "D" or ctx.new is None or ctx.old is None:
         yield Raw(
-            "published version record deleted since the reference"
+            f"published version record deleted since {ctx.ref}: a published version is never "
+            "removed or renumbered"
             if ctx.status == "D"
-            else "published version record changed and cannot be compared"
+            else f"published version record changed since {ctx.ref} and cannot be compared"
         )
         return
     old = ctx.old.data if isinstance(ctx.old.data, dict) else {}
@@ -99,7 +122,7 @@ def version_rewritten(ctx: HistoryContext) -> Iterator[Raw]:
     for key in IDENTITY_FIELDS:
         if old.get(key) != new.get(key):
             yield Raw(
-                f"{key} of a published version changed since the reference "
+                f"{key} of a published version changed since {ctx.ref} "
                 f"({old.get(key)!r} -> {new.get(key)!r}): a fix is a new version",
                 pointer=f"/{key}",
             )
@@ -108,8 +131,8 @@ def version_rewritten(ctx: HistoryContext) -> Iterator[Raw]:
 @rule(
     "version-record-edited",
     "warning",
-    "With --since REF: a published version record's description (agents, message, date) "
-    "was edited since REF.",
+    "Inside git: a published version record's description (agents, message, date) was edited "
+    "since the published reference.",
     "history",
 )
 def version_record_edited(ctx: HistoryContext) -> Iterator[Raw]:
@@ -122,7 +145,7 @@ def version_record_edited(ctx: HistoryContext) -> Iterator[Raw]:
     changed = [k for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)]
     if changed:
         yield Raw(
-            f"published version record edited since the reference ({', '.join(changed)}); "
+            f"published version record edited since {ctx.ref} ({', '.join(changed)}); "
             "make sure the change corrects the record, not the history",
             pointer=f"/{changed[0]}",
         )

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .context import DocumentContext, StreamContext, VersionEntry
+from .context import DocumentContext, StreamContext, TextEntry, VersionEntry
+from .locate import CONVERSIONS, eol_conversion
 from .registry import Raw, rule
 
 
 def _fact(entry: VersionEntry, key: str) -> object:
     return entry.facts.get(key) if entry.facts is not None else None
+
+
+def _conversion(text: TextEntry, recorded: str) -> str | None:
+    return eol_conversion(text.raw, recorded) if text.raw is not None else None
 
 
 @rule(
@@ -26,6 +31,8 @@ def fixity_mismatch(ctx: StreamContext) -> Iterator[Raw]:
             continue
         recorded = entry.facts.get("sha256")
         if isinstance(recorded, str) and recorded != text.sha256:
+            if _conversion(text, recorded) is not None:
+                continue  # line-endings-converted says what happened
             yield Raw(
                 f"text of {ctx.doc_id}/{ctx.stream_id}@{entry.number} does not match its "
                 f"recorded sha256 ({recorded[:12]}..., now {text.sha256[:12]}...): a "
@@ -40,6 +47,37 @@ def fixity_mismatch(ctx: StreamContext) -> Iterator[Raw]:
                 pointer="/size",
                 line=ctx.line(entry, "/size"),
             )
+
+
+@rule(
+    "line-endings-converted",
+    "error",
+    "A version's text differs from its recorded sha256 only in its line endings (converted by "
+    "git's core.autocrlf or an editor): the text was not edited, but it is not the published "
+    "bytes either.",
+    "stream",
+)
+def line_endings_converted(ctx: StreamContext) -> Iterator[Raw]:
+    texts = {t.number: t for t in ctx.texts}
+    for entry in ctx.records:
+        text = texts.get(entry.number)
+        if text is None or entry.facts is None:
+            continue
+        recorded = entry.facts.get("sha256")
+        if not isinstance(recorded, str) or recorded == text.sha256:
+            continue
+        how = _conversion(text, recorded)
+        if how is None:
+            continue
+        yield Raw(
+            f"text of {ctx.doc_id}/{ctx.stream_id}@{entry.number} differs from its recorded "
+            f"sha256 only in line endings: {CONVERSIONS[how]}. Keep texts byte for byte: "
+            "add '**/v*.txt -text' to .gitattributes (provenance init writes it) and "
+            f"'git config core.autocrlf false', then restore the file (git checkout HEAD -- "
+            f"{text.file}); if the committed bytes themselves were converted, commit the "
+            "original file again",
+            file=text.file,
+        )
 
 
 @rule(

@@ -14,9 +14,9 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, ProvenanceError, StoreError, UsageError
 from ..store import STORE_FILE
@@ -35,6 +35,9 @@ from .context import (
 from .findings import CheckResult, Finding, Rule, Severity, Stats
 from .registry import rules_in
 from .walk import DocumentFolder, walk
+
+if TYPE_CHECKING:
+    from .gitsince import GitHistory
 
 #: Below this many files to analyse, one process is as fast as two (measured with
 #: bench/check_bench.py on a shared 2-core machine, start-up included: 710 files 0.7 s alone,
@@ -123,6 +126,7 @@ class _Run:
         pointer: str | None,
         document: str | None,
         severity: str | None = None,
+        column: int | None = None,
     ) -> None:
         rule = self.rules.get(code)
         if rule is None:
@@ -130,7 +134,9 @@ class _Run:
         level = rule.severity
         if severity is not None and code not in self.configured:
             level = Severity(severity)
-        self.findings.append(Finding(file, line, code, level, message, pointer, document))
+        self.findings.append(
+            Finding(file, line, code, level, message, pointer, document, column if line else None)
+        )
 
     def add_rows(self, rows: Iterable[list[Any]], file: str, document: str | None) -> None:
         for code, message, pointer, line, severity in rows:
@@ -148,6 +154,7 @@ class _Run:
                     raw.pointer,
                     document,
                     raw.severity,
+                    raw.column,
                 )
 
     # -- reading and analysing files --------------------------------------------------------
@@ -286,6 +293,13 @@ class _Run:
         folder = doc.folder
         doc_rel = self.rel(folder.document_file)
         stream_ids = tuple(s.id for s in folder.streams)
+        all_records = {
+            stream.id: tuple(
+                VersionEntry(n, doc.jobs[p].rel, facts.get(p))
+                for n, p in sorted(stream.records.items())
+            )
+            for stream in folder.streams
+        }
         self.run_rules(
             "folder",
             DocumentContext(
@@ -294,17 +308,29 @@ class _Run:
                 doc_rel,
                 facts.get(folder.document_file),
                 stream_ids,
+                stream_files={
+                    s.id: self.rel(s.stream_file) if s.stream_file else None for s in folder.streams
+                },
+                stream_facts={
+                    s.id: facts.get(s.stream_file) if s.stream_file else None
+                    for s in folder.streams
+                },
+                records=all_records,
+                text_paths={s.id: dict(s.texts) for s in folder.streams},
             ),
             doc_rel,
             folder.id,
         )
         for stream in folder.streams:
-            records = tuple(
-                VersionEntry(n, doc.jobs[p].rel, facts.get(p))
-                for n, p in sorted(stream.records.items())
-            )
+            records = all_records[stream.id]
             texts = tuple(
-                TextEntry(n, doc.jobs[p].rel, doc.jobs[p].sha256, len(doc.jobs[p].raw or b""))
+                TextEntry(
+                    n,
+                    doc.jobs[p].rel,
+                    doc.jobs[p].sha256,
+                    len(doc.jobs[p].raw or b""),
+                    doc.jobs[p].raw,
+                )
                 for n, p in sorted(stream.texts.items())
                 if doc.jobs[p].raw is not None
             )
@@ -405,6 +431,7 @@ def run_check(
     ignore: Sequence[str] = (),
     config: CheckConfig | None = None,
     since: str | None = None,
+    published: str | bool | None = None,
     use_cache: bool = True,
     cache_folder: Path | None = None,
     workers: int | None = None,
@@ -413,7 +440,11 @@ def run_check(
     """Check a store (a folder or a :class:`~provenance.store.Store`) and return every finding.
 
     ``paths`` limits the check to the documents they lie in; ``since`` (a git reference) to
-    the documents changed since it, and adds the history rules.  ``select``/``ignore`` are rule
+    the documents changed since it.  Inside a git work tree every published version (present
+    in the published reference: ``since``, else ``published`` when a string, else the store's
+    ``check.published_ref`` as committed at HEAD, else ``HEAD``) is compared with the work
+    tree by the history rules; ``published=False`` turns that off.  Outside git the result's
+    ``notes`` say what could not be verified.  ``select``/``ignore`` are rule
     patterns as on the command line.  ``workers`` forces the number of processes (default:
     one, or a pool for large cold runs).  ``progress(done, total)`` is called now and then.
     Raises :class:`~provenance.errors.ProvenanceError` only when the check cannot run.
@@ -438,10 +469,14 @@ def run_check(
     store_config = (
         store_doc.data if store_doc is not None and isinstance(store_doc.data, dict) else None
     )
+    gate_from_ref = config is None
     if config is None:
         config = load_config(root, store_config, store_doc, store_rel)
     config = config.with_cli(select, ignore)
     rules = active_rules(config)
+    history, notes = _open_history(root, since, published, config)
+    if history is not None and gate_from_ref:
+        _gate_rules(rules, history, root, store_rel, select, ignore)
     configured = configured_codes(config)
     profile = None
     if any(r.origin == "provenance.interventions" for r in rules.values()):
@@ -455,13 +490,10 @@ def run_check(
         profile=profile,
     )
 
-    history = None
     changes: list[Any] = []
+    if history is not None:
+        changes = history.changes(untracked=since is not None)
     if since is not None:
-        from .gitsince import GitHistory
-
-        history = GitHistory(root, since)
-        changes = history.changes()
         changed = {c.path.split("/", 1)[0] for c in changes if "/" in c.path}
         # When the settings changed, every document may be affected: check them all.
         if not any(c.path == STORE_FILE for c in changes):
@@ -517,6 +549,7 @@ def run_check(
         run.run_rules("store", entry, entry.file, document)
     if history is not None:
         _history(run, history, changes)
+        _locate_fixity(run, history)
 
     cache.save()
     return CheckResult(
@@ -532,24 +565,94 @@ def run_check(
             seconds=round(time.perf_counter() - started, 3),
         ),
         since=since,
+        published=history.ref if history is not None else None,
+        notes=notes,
         checked_files=tuple(sorted(run.files)),
         checked_documents=tuple(sorted(d.id for d in found.documents)),
     )
 
 
-def _history(run: _Run, history: Any, changes: Sequence[Any]) -> None:
+def _open_history(
+    root: Path, since: str | None, published: str | bool | None, config: CheckConfig
+) -> tuple[GitHistory | None, tuple[str, ...]]:
+    """The git reference published versions are compared with, or None and why not."""
+    from .gitsince import GitHistory, GitUnavailable, file_at, resolve_commit, work_tree_top
+
+    if since is not None:
+        return GitHistory(root, since, option="--since"), ()
+    if isinstance(published, str):
+        return GitHistory(root, published, option="--published"), ()
+    if published is False:
+        return None, ()
+    try:
+        top = work_tree_top(root.resolve())
+    except GitUnavailable as exc:
+        return None, (
+            f"published history not verified ({exc}): each text was checked against its "
+            "recorded sha256 only, so a text rewritten together with its record goes unseen",
+        )
+    # The gate's own setting is read as committed, so that a commit cannot loosen it.
+    ref = config.published_ref
+    committed = file_at(root, "HEAD", STORE_FILE)
+    if committed is not None:
+        doc = analyse.parse_meta(committed, STORE_FILE)[0]
+        data = doc.data if doc is not None else None
+        section = data.get("check") if isinstance(data, dict) else None
+        value = section.get("published_ref") if isinstance(section, dict) else None
+        ref = value if isinstance(value, str) and value else None
+    ref = ref or "HEAD"
+    if resolve_commit(top, ref) is None:
+        if ref == "HEAD":
+            return None, ("nothing is published yet: the repository has no commit",)
+        raise UsageError(
+            f"published_ref {ref!r} is not a commit, branch or tag in this repository: "
+            "fetch it (git fetch origin), or pass --published REF"
+        )
+    return GitHistory(root, ref, option="published_ref"), ()
+
+
+def _gate_rules(
+    rules: dict[str, Rule],
+    history: GitHistory,
+    root: Path,
+    store_rel: str,
+    select: Sequence[str],
+    ignore: Sequence[str],
+) -> None:
+    """The history rules run as the *published* settings select them: a change to
+    ``provenance.yaml`` cannot switch off the rules that judge that same change."""
+    raw = history.old_bytes(STORE_FILE)
+    if raw is None:
+        return
+    doc = analyse.parse_meta(raw, store_rel)[0]
+    if doc is None or not isinstance(doc.data, dict):
+        return
+    try:
+        published = load_config(root, doc.data, doc, f"{history.ref}:{store_rel}")
+        gate = active_rules(published.with_cli(select, ignore))
+    except ProvenanceError:
+        return  # a broken published setting: the work tree's (valid) settings decide
+    for code in [c for c, r in rules.items() if r.scope == "history"]:
+        del rules[code]
+    for code, rule in gate.items():
+        if rule.scope == "history":
+            rules[code] = rule
+
+
+def _history(run: _Run, history: GitHistory, changes: Sequence[Any]) -> None:
+    label = history.ref
     for change in changes:
         if not change.is_version_file or change.status not in ("M", "D", "T"):
             continue
         path = run.root / change.path
         rel = run.rel(path)
         old = new = None
+        old_raw = history.old_bytes(change.path)
+        new_raw = _read(path)[0] if change.status != "D" else None
         if change.path.endswith(".yaml"):
-            old_raw = history.old_bytes(change.path)
             old = analyse.parse_meta(old_raw, rel)[0] if old_raw is not None else None
-            new_raw = _read(path)[0] if change.status != "D" else None
             new = analyse.parse_meta(new_raw, rel)[0] if new_raw is not None else None
-        ctx = HistoryContext(rel, change.status, old, new)
+        ctx = HistoryContext(rel, change.status, old, new, old_raw, new_raw, label)
         for rule in run.by_scope["history"]:
             assert rule.func is not None
             for raw in rule.func(ctx):
@@ -557,8 +660,41 @@ def _history(run: _Run, history: Any, changes: Sequence[Any]) -> None:
                 if line is None and new is not None and raw.pointer:
                     line = new.line_of(raw.pointer)
                 run.add(
-                    rule.code, raw.message, rel, line, raw.pointer, change.path.split("/", 1)[0]
+                    rule.code,
+                    raw.message,
+                    rel,
+                    line,
+                    raw.pointer,
+                    change.path.split("/", 1)[0],
+                    column=raw.column,
                 )
+
+
+def _locate_fixity(run: _Run, history: GitHistory) -> None:
+    """Point each ``fixity-mismatch`` on a published text at its first changed line and
+    column, from the text as published."""
+    from .locate import first_difference
+
+    store_prefix = run.rel(run.root) + "/"
+    for i, f in enumerate(run.findings):
+        if f.code != "fixity-mismatch" or not f.file.endswith(".txt") or f.line:
+            continue
+        inside = f.file[len(store_prefix) :] if f.file.startswith(store_prefix) else None
+        if inside is None:
+            continue
+        old = history.old_bytes(inside)
+        new = _read(run.root / inside)[0]
+        if old is None or new is None:
+            continue
+        diff = first_difference(old, new)
+        if diff is None:
+            continue
+        run.findings[i] = replace(
+            f,
+            line=diff.line,
+            column=diff.column,
+            message=f"{f.message} ({diff.describe()} since {history.ref})",
+        )
 
 
 __all__ = ["POOL_MIN_FILES", "run_check"]

@@ -1,89 +1,60 @@
 """The command line: a thin layer over the library.
 
-Each command lives in its own module and registers itself on the typer application; the
-everyday invocations (``--version``, help, ``diff``) go through :mod:`.fast` first, which
-does the same without loading typer.  Errors are turned into a one-line message and an exit
-code here and nowhere else: 0 ok, 1 findings or differences where a command says so, 2 bad
-usage or unreadable input, 3 an internal error.
+typer is the one parser.  Each command lives in its own module under ``provenance.cli``,
+declares its options once (``@app.command(NAME)``) and calls the core; :data:`COMMANDS` lists
+them, and a command's module is imported only when that command is used (see
+:mod:`.app`).  Errors are turned into a one-line message and an exit code here and nowhere
+else: 0 ok, 1 findings or differences where a command says so, 2 bad usage or unreadable
+input, 3 an internal error.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
 
 from ..errors import ProvenanceError
 
-if TYPE_CHECKING:
-    import typer
-
-#: Command modules, in the order ``--help`` lists them.
-COMMANDS = (
-    "init",
-    "import_",
-    "commit",
-    "stream",
-    "set_",
-    "log",
-    "show",
-    "diff",
-    "collate",
-    "interventions",
-    "list_",
-    "cite",
-    "rights",
-    "export",
-    "blame",
-    "report",
-    "check",
-)
-
-
-def load_app() -> typer.Typer:
-    """The typer application with every command registered."""
-    import importlib
-
-    from .app import app
-
-    for name in COMMANDS:
-        importlib.import_module(f"{__name__}.{name}")
-    # listed in COMMANDS order, whichever module happened to be imported first
-    order = {f"{__name__}.{name}": i for i, name in enumerate(COMMANDS)}
-    app.registered_commands.sort(
-        key=lambda c: order.get(getattr(c.callback, "__module__", ""), len(order))
-    )
-    return app
-
-
-def __getattr__(name: str) -> Any:  # ``from provenance.cli import app`` loads typer only then
-    if name == "app":
-        return load_app()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+#: Every command, in the order ``--help`` lists them: its name -> the module that declares it.
+COMMANDS = {
+    "init": "init",
+    "import": "import_",
+    "commit": "commit",
+    "stream": "stream",
+    "set": "set_",
+    "log": "log",
+    "status": "status",
+    "show": "show",
+    "diff": "diff",
+    "collate": "collate",
+    "interventions": "interventions",
+    "list": "list_",
+    "cite": "cite",
+    "rights": "rights",
+    "export": "export",
+    "blame": "blame",
+    "report": "report",
+    "check": "check",
+}
 
 
 def _error(message: str) -> None:
     sys.stderr.write(f"provenance: error: {message}\n")
 
 
-def _dispatch(args: list[str], fast_path: bool) -> int:
-    if fast_path:
-        from . import fast
+def _dispatch(args: list[str]) -> int:
+    from .app import app
 
-        code = fast.run(args)
-        if code is not None:
-            return code
-    result = load_app()(args=args, prog_name="provenance", standalone_mode=False)
+    result = app(args=args, prog_name="provenance", standalone_mode=False)
     return int(result) if isinstance(result, int) else 0
 
 
-def main(argv: list[str] | None = None, *, fast_path: bool = True) -> int:
-    """Run the CLI and return its exit code (never raises for user errors).  ``fast_path``
-    false sends everything through typer (the tests compare both)."""
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code (never raises for user errors)."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or bool(os.environ.get("PROVENANCE_DEBUG"))
     try:
-        return _dispatch(args, fast_path)
+        return _dispatch(args)
     except ProvenanceError as exc:
         if debug:
             import traceback

@@ -75,7 +75,8 @@ def check_command(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045 - typer needs Optional on Python 3.10
         typer.Argument(
-            metavar="PATH", help="Documents, folders or files to check (default: the whole store)."
+            metavar="PATH...",
+            help="Documents, folders or files to check (default: the whole store).",
         ),
     ] = None,
     fmt: Annotated[
@@ -107,6 +108,16 @@ def check_command(
             "published versions whose bytes changed since it.",
         ),
     ] = None,
+    published: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--published",
+            metavar="REF",
+            help="The git reference whose versions count as published (default: the store's "
+            "check.published_ref, else HEAD; in CI the pull request's base).  Every "
+            "published version must be unchanged in the work tree.",
+        ),
+    ] = None,
     no_cache: Annotated[
         bool,
         typer.Option("--no-cache", help="Analyse every file afresh (and do not write the cache)."),
@@ -134,8 +145,9 @@ def check_command(
 ) -> None:
     """Check the record store for CI: metadata against the schemas, texts against their
     hashes, version chains, translators, sources, rights and funders, citations, the
-    editorial brackets, symlinks.  Exit 0 with no error-level finding, 1 with any, 2 when the
-    check could not run.
+    editorial brackets, symlinks.  Inside git, every version published in HEAD (or
+    --published REF) must be unchanged, whatever its record now says.  Exit 0 with no
+    error-level finding, 1 with any, 2 when the check could not run.
 
     Example: provenance check records/ --format github
     """
@@ -153,6 +165,7 @@ def check_command(
         select=select or (),
         ignore=ignore or (),
         since=since,
+        published=published,
         use_cache=not no_cache,
         workers=jobs,
         progress=progress_bar(),

@@ -9,8 +9,7 @@ import typer
 
 from .app import app
 from .common import Color, use_color, write
-from .interventions import ProfileOption
-from .options import ColorOption, get_ctx
+from .options import ColorOption, ProfileOption, get_ctx
 
 
 class CollateFormat(str, enum.Enum):

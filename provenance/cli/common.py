@@ -1,7 +1,5 @@
-"""What every command shares: the context object, colour and output helpers.
-
-Nothing here imports typer, so the fast path (:mod:`provenance.cli.fast`) can use it; the typer
-option types are in :mod:`provenance.cli.options`."""
+"""What every command shares: the context object, colour and output helpers (the typer
+option declarations are in :mod:`provenance.cli.options`)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,9 @@ def init_command(
     ctx: typer.Context,
     folder: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Argument(help="Folder for the new store (default: --records, else ./records)."),
+        typer.Argument(
+            metavar="DIR", help="Folder for the new store (default: --records, else ./records)."
+        ),
     ] = None,
     name: Annotated[Optional[str], typer.Option(help="A name for the store.")] = None,  # noqa: UP045
     publisher: Annotated[
@@ -33,4 +35,7 @@ def init_command(
 
     target = folder or get_ctx(ctx).records or Path(DEFAULT_FOLDER)
     Store.init(target, name=name, publisher=publisher)
-    note(f"Initialised an empty record store in {target}")
+    note(
+        f"Initialised an empty record store in {target}: provenance.yaml shows every setting; "
+        ".gitattributes keeps version texts byte for byte under git"
+    )

@@ -1,11 +1,11 @@
-"""provenance list (the options; what it does is in :mod:`.list_run`)."""
+"""provenance list"""
 
 from __future__ import annotations
 
 import typer
 
 from .app import app
-from .common import OutputFormat
+from .common import OutputFormat, dumps_json, write
 from .options import FormatOption, get_ctx
 
 
@@ -18,6 +18,7 @@ def list_command(
 
     Example: provenance list --format json
     """
-    from .list_run import run
+    from ..history import format_list_text, list_data
 
-    raise typer.Exit(run(get_ctx(ctx), fmt=fmt.value))
+    data = list_data(get_ctx(ctx).store)
+    write(dumps_json(data) if fmt is OutputFormat.json else format_list_text(data))

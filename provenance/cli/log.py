@@ -1,4 +1,4 @@
-"""provenance log DOC[/STREAM] (the options; what it does is in :mod:`.log_run`)."""
+"""provenance log DOC[/STREAM]"""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .common import OutputFormat
+from .common import OutputFormat, dumps_json, use_color, write
 from .options import FormatOption, get_ctx
 
 
@@ -22,6 +22,9 @@ def log_command(
 
     Example: provenance log my-doc/en --format json
     """
-    from .log_run import run
+    from ..history import format_log_text, log_data
 
-    raise typer.Exit(run(get_ctx(ctx), target, fmt=fmt.value))
+    data = log_data(get_ctx(ctx).store, target)
+    write(
+        dumps_json(data) if fmt is OutputFormat.json else format_log_text(data, use_color("auto"))
+    )

@@ -1,12 +1,27 @@
-"""The typer side of what commands share: the context lookup and the option types."""
+"""The options commands share, declared once: ``--records``, ``--format``, ``--color``,
+``--profile``, and the context lookup."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any, Optional
 
 import typer
 
 from .common import AppContext, Color, OutputFormat
+
+__all__ = [
+    "Color",
+    "ColorOption",
+    "FormatOption",
+    "OutputFormat",
+    "ProfileOption",
+    "RecordsOption",
+    "command_records_option",
+    "get_ctx",
+]
+
+RECORDS_HELP = "The record store folder (default: records/ found from the working directory)."
 
 
 def get_ctx(ctx: typer.Context) -> AppContext:
@@ -17,6 +32,17 @@ def get_ctx(ctx: typer.Context) -> AppContext:
     return obj
 
 
+RecordsOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Option(
+        "--records",
+        metavar="DIR",
+        envvar="PROVENANCE_RECORDS",
+        show_envvar=True,
+        help=RECORDS_HELP,
+    ),
+]
+
 ColorOption = Annotated[
     Color,
     typer.Option("--color", help="Colour the output: auto (only on a terminal), always, never."),
@@ -25,3 +51,41 @@ ColorOption = Annotated[
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="Output format: text or json.")
 ]
+
+ProfileOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Option(
+        "--profile",
+        metavar="NAME|FILE",
+        help="Bracket conventions: default, frus, leiden, or a profile YAML file "
+        "(default: the store's interventions: setting, else default).",
+    ),
+]
+
+
+def _set_records(ctx: typer.Context, value: Optional[Path]) -> None:  # noqa: UP045
+    if value is not None:
+        get_ctx(ctx).records = value
+
+
+def _records_after_the_command(
+    records: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--records",
+            metavar="DIR",
+            help=RECORDS_HELP,
+            expose_value=False,
+            callback=_set_records,
+        ),
+    ] = None,
+) -> None:
+    """Only its parameter is used: ``--records`` as every command accepts it."""
+
+
+def command_records_option() -> Any:
+    """A fresh ``--records DIR`` parameter for a command (given after the command name, it
+    sets the store as it does before it)."""
+    single = typer.Typer(add_completion=False)
+    single.command()(_records_after_the_command)
+    return typer.main.get_command(single).params[0]

@@ -9,8 +9,7 @@ import typer
 
 from .app import app
 from .common import note, write
-from .interventions import ProfileOption
-from .options import get_ctx
+from .options import ProfileOption, get_ctx
 
 
 @app.command("report")

@@ -1,15 +1,18 @@
-"""provenance show DOC/STREAM[@N] (the options; what it does is in :mod:`.show_run`)."""
+"""provenance show DOC/STREAM[@N]"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .app import app
-from .common import Color, OutputFormat
-from .interventions import ProfileOption
-from .options import ColorOption, FormatOption, get_ctx
+from .common import Color, OutputFormat, dumps_json, use_color, write, write_bytes
+from .options import ColorOption, FormatOption, ProfileOption, get_ctx
+
+if TYPE_CHECKING:
+    from ..model import Version
+    from ..store import Store
 
 
 @app.command("show")
@@ -52,17 +55,68 @@ def show_command(
 
     Example: provenance show my-doc/en@1 --reading --highlight
     """
-    from .show_run import run
+    from ..history import version_record
 
-    raise typer.Exit(
-        run(
-            get_ctx(ctx),
-            target,
-            fmt=fmt.value,
-            reading=reading,
-            source_only=source_only,
-            highlight=highlight,
-            profile=profile,
-            color=color.value,
+    store = get_ctx(ctx).store
+    version = store.resolve(target)
+    data = store.read_bytes(version)
+    extra: dict[str, str] = {}
+    if reading or source_only or highlight:
+        data, extra = _editorial(
+            store,
+            version,
+            data,
+            reading,
+            source_only,
+            profile,
+            highlight and fmt is OutputFormat.text and use_color(color),
         )
-    )
+    if fmt is OutputFormat.text:
+        write_bytes(data)
+        return
+    stream = store.stream(version.doc_id, version.stream_id)
+    record = {
+        "format_version": 1,
+        "document": version.doc_id,
+        "stream": {
+            "id": stream.id,
+            "kind": stream.kind,
+            "language": stream.language,
+            "translates": stream.translates,
+        },
+        "version": version_record(version),
+        "text": data.decode("utf-8"),
+    }
+    record.update(extra)
+    write(dumps_json(record))
+
+
+def _editorial(
+    store: Store,
+    version: Version,
+    data: bytes,
+    reading: bool,
+    source_only: bool,
+    profile: str | None,
+    colored: bool,
+) -> tuple[bytes, dict[str, str]]:
+    """The text (``data``, as stored) projected and highlighted as asked, and what JSON
+    output adds to say so."""
+    from .. import interventions as iv
+    from ..errors import UsageError
+    from ..textio import decode_utf8
+
+    if reading and source_only:
+        raise UsageError("--reading and --source-only exclude each other")
+    mode = iv.READING if reading else iv.SOURCE_ONLY if source_only else None
+    prof = iv.store_profile(store, profile)
+    result = iv.parse(decode_utf8(data, store.relpath(version.text_path)), prof)
+    if colored:
+        from ..interventions.render import highlighted
+
+        text = highlighted(result, prof, mode)
+    elif mode is not None:
+        text = iv.project(result, mode, prof).text
+    else:
+        return data, {}
+    return text.encode("utf-8"), ({"projection": mode} if mode else {})

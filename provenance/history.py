@@ -1,16 +1,22 @@
-"""What ``provenance log`` does, without the command-line framework (the typer command in
-:mod:`provenance.cli.log` and the fast path both call :func:`run`)."""
+"""A store's history as data: what ``provenance log`` and ``provenance list`` print, as the
+JSON documents they print with ``--format json`` (each with its ``format_version`` first),
+and their text renderings."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .common import AppContext, dumps_json, use_color, write
+if TYPE_CHECKING:
+    from .model import Version
+    from .store import Store
+
+FORMAT_VERSION = 1
 
 
-def version_record(v: Any, made_from: str | None = None) -> dict[str, Any]:
-    """A version as JSON output carries it; ``made_from`` is the original's version it was
-    made from where the stream declares it for a version whose record does not."""
+def version_record(v: Version, made_from: str | None = None) -> dict[str, Any]:
+    """A version as JSON output carries it: its reference, then its metadata record;
+    ``made_from`` is the original's version it was made from where the stream declares it
+    for a version whose record does not."""
     data: dict[str, Any] = {"ref": v.ref}
     data.update(v.as_dict())
     del data["schema"]
@@ -20,16 +26,18 @@ def version_record(v: Any, made_from: str | None = None) -> dict[str, Any]:
     return data
 
 
-def log_data(store: Any, target: str) -> dict[str, Any]:
-    from ..refs import parse_ref
+def log_data(store: Store, target: str) -> dict[str, Any]:
+    """The history of the document (``DOC``) or of one stream (``DOC/STREAM``), newest
+    version first."""
+    from .refs import parse_ref
 
     ref = parse_ref(target)
     if ref.version is not None:
-        from ..errors import UsageError
+        from .errors import UsageError
 
         raise UsageError(f"log takes DOC or DOC/STREAM, not a version ({target!r})")
-    from ..lineage import made_from
-    from ..metaedit import history
+    from .lineage import made_from
+    from .metaedit import history
 
     doc = store.document(ref.doc)
     streams = [store.stream(ref.doc, ref.stream)] if ref.stream else store.streams(ref.doc)
@@ -39,7 +47,7 @@ def log_data(store: Any, target: str) -> dict[str, Any]:
         if ref.stream is None or c.stream == ref.stream
     ]
     return {
-        "format_version": 1,
+        "format_version": FORMAT_VERSION,
         "document": {"id": doc.id, "title": doc.title, "date": doc.date},
         "streams": [
             {
@@ -62,7 +70,7 @@ def _agents(agents: list[dict[str, str]]) -> str:
     return ", ".join(f"{a['name']} ({a['role']})" for a in agents) or "(no agents recorded)"
 
 
-def format_text(data: dict[str, Any], color: bool = False) -> str:
+def format_log_text(data: dict[str, Any], color: bool = False) -> str:
     yellow, bold, reset = ("\x1b[33m", "\x1b[1m", "\x1b[0m") if color else ("", "", "")
     doc = data["document"]
     lines = [
@@ -108,7 +116,38 @@ def _value(change: dict[str, Any], key: str) -> str:
     return json.dumps(change[key], ensure_ascii=False)
 
 
-def run(app: AppContext, target: str, *, fmt: str = "text") -> int:
-    data = log_data(app.store, target)
-    write(dumps_json(data) if fmt == "json" else format_text(data, use_color("auto")))
-    return 0
+def list_data(store: Store) -> dict[str, Any]:
+    """Every document of the store with its streams and how many versions each has."""
+    documents = []
+    for doc in store.documents():
+        streams = store.streams(doc.id)
+        documents.append(
+            {
+                "id": doc.id,
+                "title": doc.title,
+                "date": doc.date,
+                "type": doc.meta.get("type", ""),
+                "streams": [
+                    {
+                        "id": s.id,
+                        "kind": s.kind,
+                        "language": s.language,
+                        "versions": len(store.versions(doc.id, s.id)),
+                    }
+                    for s in streams
+                ],
+            }
+        )
+    return {"format_version": FORMAT_VERSION, "documents": documents}
+
+
+def format_list_text(data: dict[str, Any], color: bool = False) -> str:
+    items = data["documents"]
+    if not items:
+        return "(no documents)\n"
+    width = max(len(i["id"]) for i in items)
+    lines = []
+    for i in items:
+        streams = " ".join(f"{s['id']}@{s['versions']}" for s in i["streams"])
+        lines.append(f"{i['id']:<{width}}  {i['date'] or '-':<10}  {i['title']}  [{streams}]")
+    return "\n".join(lines) + "\n"
