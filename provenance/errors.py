@@ -88,3 +88,10 @@ class UnsafePathError(StoreError):
 
 class ImportParseError(InputError):
     """An archive page (or other import source) that cannot be read as a record."""
+
+
+class CheckRefused(ProvenanceError):
+    """A commit refused because the check finds errors in the new version (exit 1, as a
+    check with findings)."""
+
+    exit_code = 1

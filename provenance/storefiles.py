@@ -49,6 +49,10 @@ schema: {config["schema"]}
 # The digital archive or collection that publishes these records (used in citations).
 {"" if publisher else "# "}publisher: {_scalar(publisher) if publisher else "Digital Archive"}
 
+# Where the identifiers of these records live in exported provenance graphs
+# (provenance export --format prov-*); default urn:provenance:<name>/.
+# base_uri: https://archive.example.org/records/
+
 # How the house citation sentence is written (provenance cite).
 # house_style:
 #   publisher: Digital Archive      # else the store's publisher

@@ -67,7 +67,7 @@ def _rel(graph: Any, cls: Any) -> list[dict[str, str]]:
     return out
 
 
-REC = "https://provenance.invalid/records/"
+REC = "urn:provenance:records/"  # no base_uri in the seed store: a URN naming it
 V1 = f"{REC}{SEED_ID}/en/v1"
 V2 = f"{REC}{SEED_ID}/en/v2"
 
@@ -202,6 +202,7 @@ def _bilingual(store: Store) -> Store:
         activity="translated",
         message="Translate",
         recorded="2021-01-01T00:00:00Z",
+        translates="zh@2",
     )
     return store
 

@@ -143,6 +143,108 @@ class GitHistory:
             return None
 
 
+class CommitRange(GitHistory):
+    """Two commits of the repository holding a store: what changed from ``base`` to
+    ``head`` (the work tree is not looked at).  ``root`` may be a copy of the store made
+    elsewhere from ``head``: :attr:`store_root` is the store inside the repository."""
+
+    def __init__(self, store_root: Path, base: str, head: str) -> None:
+        super().__init__(store_root, base, option="review")
+        commit = resolve_commit(self.top, head)
+        if commit is None:
+            raise UsageError(f"review: {head!r} is not a commit, branch or tag in this repository")
+        self.head = head
+        self.head_commit = commit
+
+    def changes(self, *, untracked: bool = True) -> list[Change]:
+        out = _git(
+            [
+                "diff",
+                "--name-status",
+                "-z",
+                "--no-renames",
+                "--no-ext-diff",
+                self.commit,
+                self.head_commit,
+                "--",
+                self.prefix or ".",
+            ],
+            self.top,
+        ).split(b"\0")
+        found = [
+            Change(status.decode()[:1], self._inside(path))
+            for status, path in zip(out[0::2], out[1::2], strict=False)
+        ]
+        return [c for c in found if c.path]
+
+    def new_bytes(self, path: str) -> bytes | None:
+        """A store file's bytes at ``head`` (None if absent there)."""
+        try:
+            return _git(["cat-file", "blob", f"{self.head_commit}:{self.prefix}{path}"], self.top)
+        except UsageError:
+            return None
+
+    def tree(self, paths: list[str]) -> list[tuple[str, str, str]]:
+        """``(mode, blob, path inside the store)`` of every file under ``paths`` at ``head``."""
+        if not paths:
+            return []
+        out = _git(
+            ["ls-tree", "-r", "-z", "--full-tree", self.head_commit, "--"]
+            + [self.prefix + p for p in paths],
+            self.top,
+        )
+        rows = []
+        for item in out.split(b"\0"):
+            if not item:
+                continue
+            meta, _, path = item.partition(b"\t")
+            mode, kind, blob = meta.decode().split()
+            if kind == "blob":
+                rows.append((mode, blob, self._inside(path)))
+        return rows
+
+    def blobs(self, ids: list[str]) -> list[bytes]:
+        """The bytes of many blobs at once (``git cat-file --batch``)."""
+        if not ids:
+            return []
+        try:
+            done = subprocess.run(
+                ["git", "cat-file", "--batch"],
+                cwd=self.top,
+                input="".join(i + "\n" for i in ids).encode(),
+                capture_output=True,
+                check=True,
+                env=_env(),
+            )
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise UsageError(f"git cat-file failed: {exc}") from None
+        data, out, at = done.stdout, [], 0
+        for _ in ids:
+            end = data.index(b"\n", at)
+            size = int(data[at:end].split()[2])
+            out.append(data[end + 1 : end + 1 + size])
+            at = end + 1 + size + 1
+        return out
+
+    def authors(self, path: str) -> list[str]:
+        """Who made the commits between base and head that touched a store file."""
+        out = _git(
+            [
+                "log",
+                "--format=%an",
+                f"{self.commit}..{self.head_commit}",
+                "--",
+                self.prefix + path,
+            ],
+            self.top,
+        )
+        names: list[str] = []
+        for name in out.decode("utf-8", "replace").splitlines():
+            if name and name not in names:
+                names.append(name)
+        return names
+
+
 def file_at(store_root: Path, ref: str, path: str) -> bytes | None:
     """A store file's bytes at a reference, or None (no git, no such ref or file)."""
     try:

@@ -432,6 +432,7 @@ def run_check(
     config: CheckConfig | None = None,
     since: str | None = None,
     published: str | bool | None = None,
+    history: GitHistory | None = None,
     use_cache: bool = True,
     cache_folder: Path | None = None,
     workers: int | None = None,
@@ -443,7 +444,8 @@ def run_check(
     the documents changed since it.  Inside a git work tree every published version (present
     in the published reference: ``since``, else ``published`` when a string, else the store's
     ``check.published_ref`` as committed at HEAD, else ``HEAD``) is compared with the work
-    tree by the history rules; ``published=False`` turns that off.  Outside git the result's
+    tree by the history rules; ``published=False`` turns that off.  ``history`` gives the
+    comparison ready-made (``provenance review`` compares two commits).  Outside git the result's
     ``notes`` say what could not be verified.  ``select``/``ignore`` are rule
     patterns as on the command line.  ``workers`` forces the number of processes (default:
     one, or a pool for large cold runs).  ``progress(done, total)`` is called now and then.
@@ -474,7 +476,9 @@ def run_check(
         config = load_config(root, store_config, store_doc, store_rel)
     config = config.with_cli(select, ignore)
     rules = active_rules(config)
-    history, notes = _open_history(root, since, published, config)
+    notes: tuple[str, ...] = ()
+    if history is None:
+        history, notes = _open_history(root, since, published, config)
     if history is not None and gate_from_ref:
         _gate_rules(rules, history, root, store_rel, select, ignore)
     configured = configured_codes(config)

@@ -34,6 +34,7 @@ COMMANDS = {
     "export": "export",
     "blame": "blame",
     "report": "report",
+    "review": "review",
     "check": "check",
 }
 

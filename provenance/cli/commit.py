@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -67,6 +67,15 @@ def commit_command(
             "zh@2 (default: the latest version of the stream it translates).",
         ),
     ] = None,
+    allow: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--allow",
+            metavar="RULE",
+            help="Commit although the check finds this error in the new version "
+            "(repeatable; a rule code such as bracket-unbalanced).",
+        ),
+    ] = None,
 ) -> None:
     """Record a new version of a stream's text.  A published version is never changed: every
     fix is a new version whose parent is the latest one.
@@ -74,12 +83,16 @@ def commit_command(
     A version of a translation records the version of the original it was made from
     (--from zh@2, by default the original's latest, and commit says which it chose).
 
+    Before writing, commit runs what 'provenance check' would say about the new version: its
+    warnings are printed, and its errors refuse the commit (exit 1) unless --allow names them.
+
     Example: provenance commit my-doc/en edited.txt --agent "Charles Kraus" --role editor
     --message "Restore the dropped paragraph" --from zh@2
     """
     from ..errors import UsageError
     from ..lineage import resolve_from
     from ..model import Agent
+    from ..precommit import check_allow, precheck
     from ..refs import parse_ref
     from ..textio import MAX_TEXT_BYTES, read_bytes
 
@@ -92,6 +105,7 @@ def commit_command(
             f"give one --role for all agents or one per --agent "
             f"({len(agent)} agents, {len(role)} roles)"
         )
+    allowed = check_allow(allow or [])
     roles = role * len(agent) if len(role) == 1 else role
     agents = [Agent(name, r) for name, r in zip(agent, roles, strict=True)]
     if file == "-":
@@ -127,6 +141,19 @@ def commit_command(
         )
     try:
         lineage = resolve_from(store, ref.doc, ref.stream, from_)
+        pre = precheck(
+            store,
+            ref.doc,
+            ref.stream,
+            data,
+            agents=agents,
+            activity=activity,
+            message=message,
+            date=date,
+            translates=str(lineage.ref) if lineage else None,
+            origin=origin,
+        )
+        _report(pre, allowed)
         version = store.commit(
             ref.doc,
             ref.stream,
@@ -157,6 +184,24 @@ def commit_command(
             else ""
         )
         note(f"made from {ref.doc}/{lineage.ref}{how}")
+
+
+def _report(pre: Any, allowed: list[str]) -> None:
+    """Print what the check would say; refuse on errors not allowed."""
+    from ..errors import CheckRefused
+
+    refused = pre.refused(allowed)
+    for f in pre.findings:
+        level = "allowed error" if f in pre.errors and f not in refused else f.severity.value
+        where = f"{f.file}:{f.line}" if f.line else f.file
+        note(f"{where}: {level}: {f.code}: {f.message}")
+    if refused:
+        codes = sorted({f.code for f in refused})
+        raise CheckRefused(
+            f"commit refused: the new version has {len(refused)} error(s) the check would "
+            f"report; fix the text, or commit anyway with "
+            + " ".join(f"--allow {c}" for c in codes)
+        )
 
 
 def _display_name(origin: str) -> str:

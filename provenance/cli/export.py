@@ -76,8 +76,8 @@ def export_command(
     base: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            help="Base URI of record identifiers in PROV output "
-            "(default: https://provenance.invalid/records/)."
+            help="Base URI of record identifiers in PROV output (default: the store's "
+            "base_uri in provenance.yaml, else urn:provenance:<store name>/)."
         ),
     ] = None,
 ) -> None:

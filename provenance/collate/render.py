@@ -162,10 +162,24 @@ def format_json(result: Collation, options: RenderOptions | None = None) -> str:
     return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
+def format_tei(result: Collation, options: RenderOptions | None = None) -> str:
+    from .tei import format_tei as _format
+
+    return _format(result)
+
+
+def format_html(result: Collation, options: RenderOptions | None = None) -> str:
+    from .html import format_html as _format
+
+    return _format(result)
+
+
 Renderer = Callable[[Collation, RenderOptions | None], str]
 
 #: ``--format`` value -> renderer.
 RENDERERS: dict[str, Renderer] = {
     "text": format_text,
     "json": format_json,
+    "tei": format_tei,
+    "html": format_html,
 }
