@@ -36,6 +36,7 @@ COMMANDS = {
     "report": "report",
     "review": "review",
     "check": "check",
+    "fsck": "fsck",
 }
 
 

@@ -20,9 +20,10 @@ MONTHS = (
 )
 _MONTH_RE = "|".join(MONTHS)
 
-#: ``May 10, 1961``, ``January 07, 1950``, ``May 1961``, ``1961``
+#: ``May 10, 1961``, ``January 07, 1950``, ``May 1961``, ``June, 1934``, ``1961``
 PRINTED_DATE = re.compile(
-    rf"^(?:(?P<month>{_MONTH_RE})\s+(?:(?P<day>\d{{1,2}}),\s*)?)?(?P<year>\d{{4}})$"
+    rf"^(?:(?P<month>{_MONTH_RE})\s+(?:(?P<day>\d{{1,2}}),\s*)?|(?P<month2>{_MONTH_RE}),\s+)?"
+    r"(?P<year>\d{4})$"
 )
 
 
@@ -32,8 +33,9 @@ def parse_printed_date(text: str) -> str | None:
     if not m:
         return None
     out = m["year"]
-    if m["month"]:
-        out += f"-{MONTHS.index(m['month']) + 1:02d}"
+    month = m["month"] or m["month2"]
+    if month:
+        out += f"-{MONTHS.index(month) + 1:02d}"
         if m["day"]:
             out += f"-{int(m['day']):02d}"
     return out
@@ -67,47 +69,94 @@ def split_reference(text: str) -> tuple[str, str]:
     return text, ""
 
 
-#: The responsibility part of a source or citation sentence.
-_CREDIT = re.compile(
-    r"^(?:Obtained and translated(?P<for0> for (?P<project0>.+?))? by (?P<both>.+?)|"
-    r"Obtained by (?P<obtained>.+?) and translated(?P<for1> for (?P<project1>.+?))? by "
-    r"(?P<translators1>.+?)|Obtained by (?P<obtained_only>.+?)|"
-    r"Translated(?P<for2> for (?P<project2>.+?))? by (?P<translators2>.+?))\.?$"
+#: One sentence of a credit: who obtained, translated or contributed the document.
+_CREDIT_FORMS = tuple(
+    re.compile(rf"^{form}\.?$")
+    for form in (
+        r"Obtained and translated(?: for (?P<project>.+?))? by (?P<both>.+?)",
+        r"Obtained by (?P<obtained>.+?),? and translated(?: for (?P<project>.+?))? by "
+        r"(?P<translators>.+?)",
+        r"Obtained(?: for (?P<project>.+?))? by (?P<obtained>.+?)",
+        r"Translated(?: for (?P<project>.+?))? by (?P<translators>.+?)",
+        r"Contributed by (?P<contributed>.+?)",
+    )
+)
+#: Where a credit sentence starts: ``Obtained``, ``Translated``, ``Contributed`` + ``... by``.
+CREDIT_START = re.compile(
+    r"(?:^|(?<=\.\s)|(?<=\.[\"\u201d]\s))"
+    r"(?=(?:Obtained|Translated|Contributed)\b(?:\s+[\w-]+){0,4}?\s+by\s)"
 )
 
 
 def parse_credit(text: str) -> dict[str, object] | None:
-    """``Obtained by X and translated by Y and Z.`` -> obtained_by, translators, translated_for.
+    """``Obtained by X and translated by Y and Z.`` -> obtained_by, translators,
+    translated_for (and contributed_by).
 
-    Also ``Translated by Y.``, ``Translated for NKIDP by Y.``, ``Obtained by X.`` and
-    ``Obtained and translated by X.`` (the same people did both).
+    Also ``Translated by Y.``, ``Translated for CWIHP by Y.``, ``Obtained and translated for
+    NKIDP by X.`` (the same people did both), ``Obtained by X.``, ``Contributed by X.``, and
+    several such sentences in a row.  None when a sentence is in none of these forms.
     """
-    m = _CREDIT.match(text.strip())
-    if not m:
+    text = text.strip()
+    starts = [m.start() for m in CREDIT_START.finditer(text)]
+    if not starts or starts[0] != 0:
         return None
-    obtained = m["both"] or m["obtained"] or m["obtained_only"]
-    translators = m["both"] or m["translators1"] or m["translators2"]
-    project = m["project0"] or m["project1"] or m["project2"]
-    return {
-        "obtained_by": split_names(obtained) if obtained else [],
-        "translators": split_names(translators) if translators else [],
-        "translated_for": project or "",
+    out: dict[str, object] = {
+        "obtained_by": [],
+        "translators": [],
+        "translated_for": "",
+        "contributed_by": [],
     }
-
-
-_SOURCE = re.compile(r"^(?P<ref>.+?)\.\s+(?P<credit>(?:Obtained|Translated)\b.*)$")
+    for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+        sentence = text[a:b].strip()
+        for form in _CREDIT_FORMS:
+            m = form.match(sentence)
+            if m:
+                break
+        else:
+            return None
+        groups = m.groupdict()
+        obtained = groups.get("both") or groups.get("obtained")
+        translators = groups.get("both") or groups.get("translators")
+        if obtained:
+            out["obtained_by"] = [*out["obtained_by"], *split_names(obtained)]  # type: ignore[misc]
+        if translators:
+            out["translators"] = [*out["translators"], *split_names(translators)]  # type: ignore[misc]
+        if groups.get("contributed"):
+            out["contributed_by"] = split_names(groups["contributed"])
+        if groups.get("project"):
+            out["translated_for"] = groups["project"]
+    return out
 
 
 def parse_source_sentence(text: str) -> dict[str, object] | None:
-    """``PRC FMA 118-01026-03, 69-70. Obtained by ... translated by ...`` into its fields."""
-    m = _SOURCE.match(text.strip())
-    if m:
-        credit = parse_credit(m["credit"])
-        if credit is None:
-            return None
-        reference, pages = split_reference(m["ref"])
-        return {"reference": reference, "pages": pages, **credit}
-    return None
+    """A source line taken apart: the reference (archival references, several joined by
+    ``;``, or a publication), its pages, and the credit that follows it.
+
+    ``PRC FMA 118-01026-03, 69-70. Obtained by ... translated by ...`` -> reference, pages,
+    obtained_by, translators, translated_for, contributed_by.  A reference alone is a source
+    too.  None when the credit part is in no form :func:`parse_credit` knows.
+    """
+    text = text.strip()
+    m = CREDIT_START.search(text)
+    ref_text, credit_text = (text[: m.start()], text[m.start() :]) if m else (text, "")
+    credit = parse_credit(credit_text) if credit_text else {}
+    if credit is None:
+        return None
+    ref_text = ref_text.strip()
+    if ref_text.endswith(".") and not ref_text.endswith(('."', ".\u201d")):
+        ref_text = ref_text[:-1]
+    if ";" in ref_text:  # several references: the pages stay with each
+        reference, pages = ref_text, ""
+    else:
+        reference, pages = split_reference(ref_text)
+    return {
+        "reference": reference,
+        "pages": pages,
+        "obtained_by": credit.get("obtained_by", []),
+        "translators": credit.get("translators", []),
+        "translated_for": credit.get("translated_for", ""),
+        "contributed_by": credit.get("contributed_by", []),
+    }
 
 
 def split_funders(text: str) -> list[str]:
