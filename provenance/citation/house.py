@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..importer import fields as page_fields
+from .. import vocab as page_fields
 from .creators import Creator
 from .style import QUOTES, HouseStyle
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..importer.fields import LANGUAGE_TAGS
+from ..vocab import LANGUAGE_TAGS
 from .creators import creators_of
 from .house import CitationFields
 from .style import document_style

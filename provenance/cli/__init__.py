@@ -36,6 +36,8 @@ COMMANDS = {
     "report": "report",
     "review": "review",
     "check": "check",
+    "git-setup": "git_",
+    "git-diff": "git_",
     "fsck": "fsck",
 }
 
