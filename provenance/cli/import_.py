@@ -73,6 +73,14 @@ def import_command(
             "rights). It replaces a statement the source gives.",
         ),
     ] = None,
+    into: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            metavar="DOC",
+            help="TEI: add the text as a new stream of this existing document (a "
+            "translation's lineage is kept when the original's version is there).",
+        ),
+    ] = None,
 ) -> None:
     """Import a saved archive page (a new document and its translation's first version), or
     one document of a TEI P5 file (--format tei, the default for XML; its transcription's
@@ -85,10 +93,14 @@ def import_command(
 
     Example: provenance import frus1870.xml --div d1 --rights NoC-US
     """
+    from ..errors import UsageError
     from ..importer import import_page
 
     store = get_ctx(ctx).store
-    if (source.value if source else _sniff(page)) == "tei":
+    is_tei = (source.value if source else _sniff(page)) == "tei"
+    if into is not None and not is_tei:
+        raise UsageError("--into is for TEI files")
+    if is_tei:
         _import_tei(
             store,
             page,
@@ -98,6 +110,7 @@ def import_command(
             div=div,
             as_json=as_json,
             rights=rights,
+            into=into,
         )
         return
     doc, parsed = import_page(store, page, doc_id=doc_id, url=url, stream_id=stream, rights=rights)
@@ -137,15 +150,17 @@ def _import_tei(
     div: str | None,
     as_json: bool,
     rights: str | None,
+    into: str | None = None,
 ) -> None:
     from ..tei import import_tei
 
+    before = set(store.stream_ids(into)) if into else set()
     doc, parsed = import_tei(
-        store, path, div=div, doc_id=doc_id, url=url, stream_id=stream, rights=rights
+        store, path, div=div, doc_id=doc_id, url=url, stream_id=stream, rights=rights, into=into
     )
     for message in parsed.warnings:
         warn(message)
-    stream_id = store.streams(doc.id)[0].id
+    stream_id = next(s for s in store.stream_ids(doc.id) if s not in before)
     if as_json:
         write(
             dumps_json(
@@ -160,4 +175,4 @@ def _import_tei(
         )
     else:
         note(f"Imported {doc.id}: {doc.title}")
-        note(f"  {doc.id}/{stream_id}@1  (transcription, {parsed.language}; TEI)")
+        note(f"  {doc.id}/{stream_id}@1  ({parsed.kind}, {parsed.language}; TEI)")
