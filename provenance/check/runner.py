@@ -586,7 +586,7 @@ def _open_history(
     root: Path, since: str | None, published: str | bool | None, config: CheckConfig
 ) -> tuple[GitHistory | None, tuple[str, ...]]:
     """The git reference published versions are compared with, or None and why not."""
-    from .gitsince import GitHistory, GitUnavailable, file_at, resolve_commit, work_tree_top
+    from .gitsince import GitHistory, GitUnavailable, batch, resolve_commit, work_tree_top
 
     if since is not None:
         return GitHistory(root, since, option="--since"), ()
@@ -602,23 +602,29 @@ def _open_history(
             "recorded sha256 only, so a text rewritten together with its record goes unseen",
         )
     # The gate's own setting is read as committed, so that a commit cannot loosen it.
+    prefix = root.resolve().relative_to(top).as_posix()
+    store_path = STORE_FILE if prefix == "." else f"{prefix}/{STORE_FILE}"
+    head, committed = batch(top, ["HEAD^{commit}", f"HEAD:{store_path}"])
+    if head is None:
+        return None, ("nothing is published yet: the repository has no commit",)
     ref = config.published_ref
-    committed = file_at(root, "HEAD", STORE_FILE)
     if committed is not None:
-        doc = analyse.parse_meta(committed, STORE_FILE)[0]
+        doc = analyse.parse_meta(committed[1], STORE_FILE)[0]
         data = doc.data if doc is not None else None
         section = data.get("check") if isinstance(data, dict) else None
         value = section.get("published_ref") if isinstance(section, dict) else None
         ref = value if isinstance(value, str) and value else None
-    ref = ref or "HEAD"
-    if resolve_commit(top, ref) is None:
-        if ref == "HEAD":
-            return None, ("nothing is published yet: the repository has no commit",)
+    if not ref or ref == "HEAD":
+        history = GitHistory(root, "HEAD", option="published_ref", top=top, commit=head[0])
+        history.remember(STORE_FILE, committed[1] if committed is not None else None)
+        return history, ()
+    commit = resolve_commit(top, ref)
+    if commit is None:
         raise UsageError(
             f"published_ref {ref!r} is not a commit, branch or tag in this repository: "
             "fetch it (git fetch origin), or pass --published REF"
         )
-    return GitHistory(root, ref, option="published_ref"), ()
+    return GitHistory(root, ref, option="published_ref", top=top, commit=commit), ()
 
 
 def _gate_rules(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..importer.fields import LANGUAGE_TAGS
+from ..vocab import LANGUAGE_TAGS
 from .house import CitationFields
 from .style import document_style
 
@@ -33,6 +33,8 @@ def fields_from_meta(
     style = document_style(config, meta)
     citation_style = (meta.get("citation") or {}).get("house_style") or {}
     publisher = citation_style.get("publisher") or meta.get("publisher") or style.publisher
+    citation = meta.get("citation") or {}
+    date_as_printed = citation.get("date_as_printed")
     return CitationFields(
         id=str(meta.get("id", "")),
         title=str(meta.get("title", "")),
@@ -46,6 +48,10 @@ def fields_from_meta(
         translators=tuple(translators),
         translated_for=str(acquisition.get("translated_for", "")),
         url=str(meta.get("url", "")),
+        contributed_by=tuple(acquisition.get("contributed_by") or ()),
+        date_as_printed=None if date_as_printed is None else str(date_as_printed),
+        credit_as_printed=str(citation.get("credit_as_printed", "")),
+        closing_period=bool(citation.get("closing_period", True)),
         summary=str(meta.get("summary", "")),
         language=language,
         original_languages=tuple(meta.get("languages") or ()),

@@ -37,6 +37,9 @@ COMMANDS = {
     "report": "report",
     "review": "review",
     "check": "check",
+    "git-setup": "git_",
+    "git-diff": "git_",
+    "fsck": "fsck",
 }
 
 

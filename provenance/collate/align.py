@@ -45,6 +45,11 @@ from .tokens import PUNCT, WORD, Token
 SPLIT_ABOVE = 1 << 27
 #: A block of one or two words counts as moved only within this many columns of its place.
 NEAR = 12
+#: Runs of at least this many consecutive matches are kept as they are; between them the
+#: alignment is scored (see :func:`_scored`).
+STRONG = 3
+#: Regions larger than this many cells (columns x tokens) keep the longest common subsequence.
+SCORE_MAX = 250_000
 #: How many places of one key a transposition search looks at (frequent words need a
 #: longer block around them to be found in any case).
 MAX_SEEDS = 64
@@ -53,13 +58,14 @@ MAX_SEEDS = 64
 class Column:
     """One column of the alignment: a token index (or -1) per witness, and their keys."""
 
-    __slots__ = ("cells", "keys", "punct")
+    __slots__ = ("cells", "keys", "moved", "punct")
 
     def __init__(self, width: int, witness: int, index: int, token: Token) -> None:
         self.cells = [-1] * width
         self.cells[witness] = index
         self.keys = {token.key}
         self.punct = token.kind == PUNCT
+        self.moved = False  # part of a transposition: never filled by a replacement
 
     def add(self, witness: int, index: int, token: Token) -> None:
         self.cells[witness] = index
@@ -180,6 +186,86 @@ def match(cols: Sequence[set[str]], keys: Sequence[str]) -> list[tuple[int, int]
     out = [(k, k) for k in range(p)]
     out.extend(_split(cols, keys, p, n - s, p, m - s, 0))
     out.extend((n - s + k, m - s + k) for k in range(s))
+    return _refine(cols, keys, out)
+
+
+def _refine(
+    cols: Sequence[set[str]], keys: Sequence[str], pairs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Keep runs of :data:`STRONG` or more consecutive matches; re-align what lies between
+    them by :func:`_scored`, which drops a stray match that would cost more gaps than
+    it is worth."""
+    runs: list[list[tuple[int, int]]] = []
+    for pair in pairs:
+        if runs and pair[0] == runs[-1][-1][0] + 1 and pair[1] == runs[-1][-1][1] + 1:
+            runs[-1].append(pair)
+        else:
+            runs.append([pair])
+    out: list[tuple[int, int]] = []
+    weak: list[tuple[int, int]] = []
+    c0 = t0 = 0
+
+    def flush(c1: int, t1: int) -> None:
+        if weak and (c1 - c0) * (t1 - t0) <= SCORE_MAX:
+            out.extend((c0 + i, t0 + j) for i, j in _scored(cols[c0:c1], keys[t0:t1]))
+        else:
+            out.extend(weak)
+        weak.clear()
+
+    for run in runs:
+        if len(run) < STRONG:
+            weak.extend(run)
+            continue
+        flush(run[0][0], run[0][1])
+        out.extend(run)
+        c0, t0 = run[-1][0] + 1, run[-1][1] + 1
+    flush(len(cols), len(keys))
+    return out
+
+
+def _scored(cols: Sequence[set[str]], keys: Sequence[str]) -> list[tuple[int, int]]:
+    """Matches of a global alignment scored two for a match, nothing for a replacement and
+    minus one for each token or column left unpaired (ties: more matches), so that a stray
+    match in a rewritten passage is not bought with a cascade of gaps around it."""
+    n, m = len(cols), len(keys)
+    unit = min(n, m) + 1
+    hit = 2 * unit + 1
+    gap = -unit
+    prev = [gap * i for i in range(n + 1)]
+    moves: list[bytearray] = []  # per token: 0 diagonal, 1 skip a column, 2 skip the token
+    for j in range(1, m + 1):
+        key = keys[j - 1]
+        cur = [gap * j] + [0] * n
+        move = bytearray(n + 1)
+        move[0] = 2
+        for i in range(1, n + 1):
+            diag = prev[i - 1] + (hit if key in cols[i - 1] else 0)
+            left = cur[i - 1] + gap
+            up = prev[i] + gap
+            if diag >= left and diag >= up:
+                cur[i] = diag
+            elif left >= up:
+                cur[i] = left
+                move[i] = 1
+            else:
+                cur[i] = up
+                move[i] = 2
+        moves.append(move)
+        prev = cur
+    out: list[tuple[int, int]] = []
+    i, j = n, m
+    while i > 0 and j > 0:
+        step = moves[j - 1][i]
+        if step == 0:
+            if keys[j - 1] in cols[i - 1]:
+                out.append((i - 1, j - 1))
+            i -= 1
+            j -= 1
+        elif step == 1:
+            i -= 1
+        else:
+            j -= 1
+    out.reverse()
     return out
 
 
@@ -291,11 +377,11 @@ def add_witness(
     pairs = match([c.keys for c in cols], keys)
     moved = _transpositions(cols, tokens, pairs, witness)
     moved_at: dict[int, Moved] = {}
-    sources: set[int] = set()
     for mv in moved:
         for j in range(mv.start, mv.end):
             moved_at[j] = mv
-        sources.update(id(c) for c in mv.source)
+        for c in mv.source:
+            c.moved = True
     out: list[Column] = []
     ci = 0
     prev_j = -1
@@ -306,8 +392,7 @@ def add_witness(
             token = tokens[t]
             moving = moved_at.get(t)
             if moving is None:
-                punct = token.kind == PUNCT
-                while k < len(region) and (id(region[k]) in sources or region[k].punct != punct):
+                while k < len(region) and region[k].moved:
                     out.append(region[k])
                     k += 1
                 if k < len(region):
@@ -317,6 +402,7 @@ def add_witness(
                     continue
             col = Column(width, witness, t, token)
             if moving is not None:
+                col.moved = True
                 moving.target.append(col)
             out.append(col)
         out.extend(region[k:])

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .model import Collation, Segment
+from .summary import _plural, summary
 
 
 class RenderOptions(NamedTuple):
@@ -28,27 +29,6 @@ OMITTED = "—"
 
 def _flat(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def summary(result: Collation) -> str:
-    """One line: how many witnesses, locations of each type, transpositions."""
-    st = result.stats
-    kinds = ", ".join(
-        f"{n} {name}"
-        for n, name in ((st.textual, "textual"), (st.editorial, "editorial"), (st.formal, "formal"))
-        if n
-    )
-    line = f"{_plural(st.witnesses, 'witness', 'witnesses')}, {_plural(st.tokens, 'token')}"
-    line += f" in {_plural(st.columns, 'column')}; {_plural(st.locations, 'variant location')}"
-    if kinds:
-        line += f" ({kinds})"
-    if st.transpositions:
-        line += f"; {_plural(st.transpositions, 'transposition')}"
-    return line
 
 
 def _normalised(result: Collation) -> str:
@@ -162,10 +142,24 @@ def format_json(result: Collation, options: RenderOptions | None = None) -> str:
     return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
+def format_tei(result: Collation, options: RenderOptions | None = None) -> str:
+    from .tei import format_tei as _format
+
+    return _format(result)
+
+
+def format_html(result: Collation, options: RenderOptions | None = None) -> str:
+    from .html import format_html as _format
+
+    return _format(result)
+
+
 Renderer = Callable[[Collation, RenderOptions | None], str]
 
 #: ``--format`` value -> renderer.
 RENDERERS: dict[str, Renderer] = {
     "text": format_text,
     "json": format_json,
+    "tei": format_tei,
+    "html": format_html,
 }

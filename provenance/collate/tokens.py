@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from ..diff.normalize import QUOTE_MAP
-from ..diff.tokenize import WHITESPACE_CHARS, tokenize
+from ..diff.tokenize import WHITESPACE_CHARS, is_word, tokenize
 
 WORD = "word"
 PUNCT = "punct"
@@ -172,7 +172,7 @@ def tokenize_witness(
                 continue
         else:
             o_start, o_end = start, pos
-        if _is_punct(tok):
+        if not is_word(tok):  # punctuation, a symbol, an emoji
             before = text[o_start - 1] if o_start else " "
             opens = _opens(tok) and (tok not in "\"'" or before.isspace() or _opens(before))
             raw.append([o_start, o_end, OPENING if opens else PUNCT, tok])
@@ -230,7 +230,9 @@ def _attach_punctuation(raw: list[list[Any]]) -> list[list[Any]]:
     pending: list[int] | None = None  # the start of opening punctuation waiting for a word
     for item in raw:
         start, end, kind, key = item
-        if kind in (PUNCT, OPENING):
+        if kind == OPENING and not _is_punct(key):
+            kind = PUNCT
+        if kind in (PUNCT, OPENING) and _is_punct(key):
             if out and kind == PUNCT and pending is None:
                 out[-1][1] = end
                 continue
