@@ -310,7 +310,11 @@ def _native(meta: dict[str, Any], header: Any, fd: Any) -> None:
         acquisition: dict[str, Any] = {}
         for resp in titles.findall(f"{_T}respStmt"):
             what = element_text(resp.find(f"{_T}resp")).lower()
-            names = [element_text(w) for w in resp if local(w) in ("persName", "name") and element_text(w)]
+            names = [
+                element_text(w)
+                for w in resp
+                if local(w) in ("persName", "name") and element_text(w)
+            ]
             if what.startswith("obtained by") and names:
                 acquisition["obtained_by"] = names
             elif what.startswith("translated for"):

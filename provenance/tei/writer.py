@@ -95,7 +95,8 @@ def _add_record(
     from lxml import etree
 
     from ..lineage import made_from
-    from .reader import parse_xml, render_text, select_div
+    from .inline import render_text
+    from .reader import parse_xml, select_div
 
     # the text as an import will read it back from the serialised body
     reread = parse_xml(etree.tostring(root, encoding="utf-8", pretty_print=True))
