@@ -117,6 +117,8 @@ def note_text(f: CitationFields) -> str:
     notes = []
     if f.obtained_by:
         notes.append(f"Obtained by {join_names(f.obtained_by)}.")
+    if f.contributed_by:
+        notes.append(f"Contributed by {join_names(f.contributed_by)}.")
     if f.transcribers:
         notes.append(f"Transcribed by {join_names(f.transcribers)}.")
     if f.translated_for:
