@@ -76,8 +76,8 @@ _CREDIT_FORMS = tuple(
     re.compile(rf"^{form}\.?$")
     for form in (
         r"Obtained and translated(?: for (?P<project>.+?))? by (?P<both>.+?)",
-        r"Obtained by (?P<obtained>.+?),? and translated(?: for (?P<project>.+?))? by "
-        r"(?P<translators>.+?)",
+        r"Obtained(?: for (?P<obtained_for>.+?))? by (?P<obtained>.+?),? and translated"
+        r"(?: for (?P<project>.+?))? by (?P<translators>.+?)",
         r"Obtained(?: for (?P<project>.+?))? by (?P<obtained>.+?)",
         r"Translated(?: for (?P<project>.+?))? by (?P<translators>.+?)",
         r"Contributed by (?P<contributed>.+?)",
@@ -117,6 +117,10 @@ def parse_credit(text: str) -> dict[str, object] | None:
         else:
             return None
         groups = m.groupdict()
+        if any(" by " in (v or "") for v in groups.values()):
+            return None  # a name holding "by": another wording, not to be guessed at
+        if groups.get("obtained_for") and groups["obtained_for"] != groups.get("project"):
+            return None
         obtained = groups.get("both") or groups.get("obtained")
         translators = groups.get("both") or groups.get("translators")
         if obtained:

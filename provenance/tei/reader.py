@@ -45,6 +45,11 @@ class TEIImport:
     div_id: str | None = None
     warnings: list[str] = field(default_factory=list)
     interventions: dict[str, int] = field(default_factory=dict)
+    #: ``transcription`` or ``translation`` (a ``div type="translation"``).
+    kind: str = "transcription"
+    #: The records an export of this tool carried (``xenoData``), when present and intact:
+    #: ``document``, ``stream``, ``version`` metadata and ``original`` (lineage).
+    record: dict[str, Any] | None = None
 
 
 def parse_xml(data: bytes, path: str | Path | None = None) -> etree._Element:
@@ -220,8 +225,12 @@ def read_tei(
     pages = _pages(root, el)
     if pages:
         source["pages"] = pages
-    source_note = _source_note(
-        volume_title, pub, idnos, volume_id, element_text(kind_note[0]) if kind_note else ""
+    source_note = (
+        ""
+        if "provenance" in idnos  # an export of this tool: its sourceDesc says it all
+        else _source_note(
+            volume_title, pub, idnos, volume_id, element_text(kind_note[0]) if kind_note else ""
+        )
     )
     if source_note:
         source["note"] = source_note
@@ -244,18 +253,121 @@ def read_tei(
     if url:
         meta["url"] = url
 
+    _native(meta, header, fd)
+    typed = [el, *el.iter(f"{_T}div")]
+    kind = "translation" if any(d.get("type") == "translation" for d in typed) else "transcription"
+    agents = [(n, r) for n, r in _agents(header) if r != "obtainer"]
     warnings = (
         [] if language else ["the TEI gives no language (xml:lang or langUsage); recorded as 'en'"]
     )
-    return TEIImport(
+    parsed = TEIImport(
         meta=meta,
         text=text,
         language=language or "en",
-        agents=_agents(header),
+        agents=agents,
         div_id=el_id,
         interventions=counts,
         warnings=warnings + rights_warnings,
+        kind=kind,
     )
+    if header is not None:
+        given = (meta.get("rights") or {}).get("statement") if rights is not None else None
+        _apply_record(parsed, header)
+        if given:  # --rights wins over the exported record too
+            parsed.meta["rights"] = {**(parsed.meta.get("rights") or {}), "statement": given}
+    return parsed
+
+
+def _native(meta: dict[str, Any], header: Any, fd: Any) -> None:
+    """What an export of this tool (or any TEI that says it the same way) gives in the
+    header: the source's date, archive, reference and pages in ``sourceDesc/bibl``, funders,
+    who obtained it, the funder line and summary notes."""
+    if fd is None:
+        return
+    bibl = fd.find(f"{_T}sourceDesc/{_T}bibl")
+    if bibl is not None:
+        source = dict(meta.get("source") or {})
+        date = bibl.find(f"{_T}date")
+        if date is not None and (_date(date.get("when")) or element_text(date)):
+            meta["date"] = _date(date.get("when")) or element_text(date)
+        for child in bibl:
+            name = local(child)
+            if name == "idno" and child.get("type") == "archival" and element_text(child):
+                source["reference"] = element_text(child)
+            elif name == "biblScope" and child.get("unit") == "page" and element_text(child):
+                source["pages"] = element_text(child)
+            elif name == "orgName" and child.get("role") == "archive" and element_text(child):
+                source["archive"] = element_text(child)
+            elif name == "note" and child.get("type") == "documentType" and element_text(child):
+                meta["type"] = element_text(child)
+        if source:
+            meta["source"] = source
+    titles = fd.find(f"{_T}titleStmt")
+    if titles is not None:
+        funders = [element_text(f) for f in titles.findall(f"{_T}funder") if element_text(f)]
+        if funders:
+            meta["funders"] = funders
+        acquisition: dict[str, Any] = {}
+        for resp in titles.findall(f"{_T}respStmt"):
+            what = element_text(resp.find(f"{_T}resp")).lower()
+            names = [
+                element_text(w)
+                for w in resp
+                if local(w) in ("persName", "name") and element_text(w)
+            ]
+            if what.startswith("obtained by") and names:
+                acquisition["obtained_by"] = names
+            elif what.startswith("translated for"):
+                org = element_text(resp.find(f"{_T}orgName"))
+                if org:
+                    acquisition["translated_for"] = org
+        if acquisition:
+            meta["acquisition"] = acquisition
+    notes = fd.find(f"{_T}notesStmt")
+    if notes is not None:
+        for note in notes.findall(f"{_T}note"):
+            if note.get("type") == "funding" and element_text(note):
+                meta["funder_line"] = element_text(note)
+            elif note.get("type") == "summary" and element_text(note):
+                meta["summary"] = element_text(note)
+
+
+def _apply_record(parsed: TEIImport, header: Any) -> None:
+    """Take the exact records from an export's ``xenoData``, when its text checks out."""
+    import hashlib
+    import json
+
+    from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
+
+    xeno = [x for x in header.findall(f"{_T}xenoData") if x.get("type") == "provenance-record"]
+    if not xeno:
+        return
+    try:
+        record = json.loads(xeno[0].text or "")
+        if record.get("schema") != "provenance/tei-record/1":
+            raise ValueError("unknown record schema")
+        dmp = diff_match_patch()
+        patch = str(record["text"].get("patch") or "")
+        text = parsed.text
+        if patch:
+            text, applied = dmp.patch_apply(dmp.patch_fromText(patch), parsed.text)
+            if not all(applied):
+                raise ValueError("its text patch does not apply")
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != record["text"]["sha256"]:
+            raise ValueError("the body no longer gives the recorded text")
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        parsed.warnings.append(
+            f"the export's record block (xenoData) was not used: {exc}; the metadata and text "
+            "are read from the TEI markup"
+        )
+        return
+    parsed.record = record
+    parsed.text = text
+    parsed.meta = {k: v for k, v in record["document"].items() if k != "imported"}
+    stream = record.get("stream") or {}
+    parsed.kind = str(stream.get("kind") or parsed.kind)
+    parsed.language = str(stream.get("language") or parsed.language)
+    parsed.agents = [(a["name"], a["role"]) for a in record["version"].get("agents") or []]
 
 
 def _doc_type(note: str) -> str:
@@ -308,6 +420,8 @@ def _url(header: Any) -> str:
 
 
 _RESP_ROLES = (
+    ("obtain", "obtainer"),  # acquisition.obtained_by, not an agent of the text
+    ("translated for", "obtainer"),  # acquisition.translated_for
     ("transcri", "transcriber"),
     ("transl", "translator"),
     ("encod", "encoder"),
