@@ -61,7 +61,7 @@ def test_check_reports_an_unknown_setting_at_its_line(run, seed_store: Store) ->
     r = run("check", seed_store.root, "--no-cache")
     assert r.exit_code == 1
     assert "     3  error    schema-invalid  unknown field 'intervention'" in r.stdout
-    assert "did you mean 'interventions'?" in r.stdout
+    assert "did you mean 'interventions'" in r.stdout
 
 
 @pytest.mark.parametrize(
