@@ -142,9 +142,16 @@ def loads(text: str, path: str | Path | None = None) -> YAMLDoc:
     return YAMLDoc(data, where, lines)
 
 
-def load(path: str | Path) -> YAMLDoc:
-    """Read and parse a YAML metadata file (strict UTF-8, size-limited)."""
-    raw = read_bytes(path, limit=MAX_METADATA_BYTES, what="metadata file")
+def load(path: str | Path, *, store_file: bool = False) -> YAMLDoc:
+    """Read and parse a YAML metadata file (strict UTF-8, size-limited).  A ``store_file``
+    must be a regular file, not a symlink (see :meth:`provenance.store.Store.read_bytes`)."""
+    raw = read_bytes(
+        path,
+        limit=MAX_METADATA_BYTES,
+        what="metadata file",
+        regular=store_file,
+        no_follow=store_file,
+    )
     return loads(decode_utf8(raw, path, what="metadata file"), path)
 
 
