@@ -182,9 +182,7 @@ class Store:
         root = self._real_root or os.path.realpath(self.root)
         self._real_root = root
         if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
-            raise UnsafePathError(
-                f"{what} leads outside the record store", path=self.relpath(path)
-            )
+            raise UnsafePathError(f"{what} leads outside the record store", path=self.relpath(path))
         return path
 
     def doc_folder(self, doc_id: str) -> Path:

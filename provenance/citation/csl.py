@@ -224,8 +224,8 @@ def _independent_parent(text: str, path: Path) -> str | None:
         attrs = {a[0]: a[1] if a[1] or not a[2] else a[2] for a in _ATTR.findall(m[1])}
         if attrs.get("rel", "").strip() != "independent-parent":
             continue
-        href = attrs.get("href", "").strip()
-        last = href.rstrip("/").rsplit("/", 1)[-1]
+        href = str(attrs.get("href", "")).strip()
+        last: str = href.rstrip("/").rsplit("/", 1)[-1]
         if not re.fullmatch(r"[a-z0-9-]+", last):
             raise InputError(
                 "dependent style whose parent link does not name a style of the CSL "

@@ -204,8 +204,11 @@ def _confined(spec: str, base: Path, store: Path) -> Path:
     import os
 
     given = Path(spec)
-    if given.is_absolute() or spec.startswith(("/", "\\")) or ".." in given.parts or (
-        len(spec) > 1 and spec[1] == ":"
+    if (
+        given.is_absolute()
+        or spec.startswith(("/", "\\"))
+        or ".." in given.parts
+        or (len(spec) > 1 and spec[1] == ":")
     ):
         raise UnsafePathError(
             f"profile {spec!r} named in the store's settings must be a shipped profile "
