@@ -147,6 +147,8 @@ def groups(result: DiffResult, options: RenderOptions) -> Iterator[Group]:
                 or sum(1 for t in tokenize(between) if is_word(t)) > 2 * ctx
                 or ops[nxt].labels != ops[first].labels
                 or ops[nxt].category != ops[first].category
+                or ops[nxt].move is not None
+                or ops[first].move is not None
             ):
                 break
             members.append(nxt)
@@ -196,6 +198,8 @@ def summary(result: DiffResult) -> str:
         )
         if s.labelled:
             text += " (" + ", ".join(f"{n:,} {label}-only" for label, n in s.labelled.items()) + ")"
+        if s.moves:
+            text += f"; {_plural(s.moves, 'passage')} moved ({_plural(s.words_moved, 'word')})"
     ignoring = sorted(result.options.ignored)
     if ignoring:
         text += f"; ignoring {', '.join(ignoring)}"
@@ -226,6 +230,33 @@ def category_counts(result: DiffResult) -> dict[str, int]:
 def _tags(op: Operation) -> list[str]:
     """What a change's line is marked with: editorial changes say so, then the labels."""
     return (["editorial"] if op.category == "editorial" else []) + list(op.labels)
+
+
+def move_note(result: DiffResult, index: int) -> str | None:
+    """For a change that is one end of a moved passage (``result.operations[index]``): where
+    the passage went (``moved to +40:1``) or came from (``moved from -12:1``), and whether
+    it changed on the way; otherwise ``None``."""
+    op = result.operations[index]
+    if op.move is None:
+        return None
+    for m in result.moves:
+        if m.id != op.move:
+            continue
+        if index == m.deleted:
+            other = result.operations[m.inserted]
+            where = f"moved to +{other.new_line}:{other.new_column}"
+        else:
+            other = result.operations[m.deleted]
+            where = f"moved from -{other.old_line}:{other.old_column}"
+        how = (
+            "unchanged"
+            if m.unchanged
+            else _plural(m.words_changed, "word") + " changed"
+            if m.words_changed
+            else "punctuation or spacing changed"
+        )
+        return f"{where}, {_plural(m.words, 'word')}, {how}"
+    return None
 
 
 # -- text -------------------------------------------------------------------------------------
@@ -267,8 +298,12 @@ def format_text(result: DiffResult, options: RenderOptions | None = None) -> str
                     line.append(f"{green}{{+{visible(ch.new, ws)}+}}{reset}")
                 prev = i
             line.append(visible(g.after))
-            if _tags(first):
-                line.append(f"  {dim}({', '.join(_tags(first))}){reset}")
+            tags = _tags(first)
+            note = move_note(result, g.indices[0])
+            if note:
+                tags.append(note)
+            if tags:
+                line.append(f"  {dim}({', '.join(tags)}){reset}")
             out.append("".join(line) + "\n")
     out.append(summary(result) + "\n")
     return "".join(out)
@@ -333,8 +368,12 @@ def format_markdown(result: DiffResult, options: RenderOptions | None = None) ->
                     parts.append(f"<ins>{_md(ch.new, ws)}</ins>")
                 prev = i
             parts.append(_md(g.after))
-            if _tags(first):
-                parts.append(f" *({', '.join(_tags(first))})*")
+            tags = _tags(first)
+            note = move_note(result, g.indices[0])
+            if note:
+                tags.append(note)
+            if tags:
+                parts.append(f" *({', '.join(tags)})*")
             items.append("".join(parts) + "\n")
         if items:
             out.append("\n")
