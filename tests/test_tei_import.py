@@ -120,9 +120,7 @@ def test_entities_declared_in_the_file_are_kept() -> None:
 
 
 def test_entity_expansion_bombs_are_refused() -> None:
-    decls = "".join(
-        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10)
-    )
+    decls = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
     xml = (
         f'<?xml version="1.0"?><!DOCTYPE TEI [{decls}]>'
         "<TEI xmlns='http://www.tei-c.org/ns/1.0'><text><body><p>&l9;</p></body></text></TEI>"

@@ -23,9 +23,13 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import SchemaError, UnsafePathError, UsageError
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from ..yamlio import YAMLDoc
 
 #: The profiles shipped with the package.
 BUILTIN = ("default", "frus", "leiden")
@@ -148,7 +152,7 @@ def load_profile(
 
 
 def store_profile(
-    store: Any, spec: Profile | str | Path | Mapping[str, Any] | None = None
+    store: Store, spec: Profile | str | Path | Mapping[str, Any] | None = None
 ) -> Profile:
     """The profile a store declares (``interventions:`` in its ``provenance.yaml``), or
     ``spec`` when one is given (a name, a path from the working directory, a profile): what
@@ -230,7 +234,7 @@ def _from_data(
     data: Any,
     where: str,
     root: str | Path | None,
-    doc: Any,
+    doc: YAMLDoc | None,
     depth: int,
     *,
     validate: bool = True,
