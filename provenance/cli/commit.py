@@ -13,7 +13,7 @@ from .options import FormatOption, get_ctx
 
 if TYPE_CHECKING:
     from ..lineage import FromChoice
-    from ..model import Stream
+    from ..model import Stream, Version
     from ..store import Store, StreamSpec
 
 ACTIVITY_HELP = "transcribed, translated, revised, corrected, imported or encoded"
@@ -204,6 +204,12 @@ class _Planned:
         if (doc_id, stream_id) == (self._stream.doc_id, self._stream.id):
             return self._stream
         return self._store.stream(doc_id, stream_id)
+
+    def versions(self, doc_id: str, stream_id: str) -> list[Version]:
+        return self._store.versions(doc_id, stream_id)
+
+    def version(self, doc_id: str, stream_id: str, number: int | None = None) -> Version:
+        return self._store.version(doc_id, stream_id, number)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
