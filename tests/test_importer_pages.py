@@ -252,3 +252,30 @@ def test_render_parse_render_is_stable(  # type: ignore[no-untyped-def]
     assert parsed is not None
     again = render_sentence(parsed.fields, style.updated(parsed.style))
     assert again == sentence
+
+
+_PAGES_TEXT = [(CASES / s / "page.txt").read_bytes().decode("utf-8") for s in SHAPES]
+
+
+@given(
+    page=st.sampled_from(_PAGES_TEXT),
+    cut=st.integers(min_value=0, max_value=4000),
+    drop=st.lists(st.integers(min_value=0, max_value=60), max_size=6),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    noise=st.sampled_from(["", "\ufeff", "\u00a0", "Search\n", "\u201c", "Document Information\n"]),
+)
+def test_any_cut_or_damaged_page_imports_or_is_refused_cleanly(  # type: ignore[no-untyped-def]
+    page, cut, drop, newline, noise
+) -> None:
+    """A page cut anywhere, with lines lost, other line ends or stray text, never crashes the
+    importer: it is read (the body a part of the page) or refused with a one-line reason."""
+    lines = page[:cut].split("\n") if cut else page.split("\n")
+    lines = [ln for i, ln in enumerate(lines) if i not in set(drop)]
+    text = noise + newline.join(lines)
+    try:
+        result = parse_page(text, config=CONFIG)
+    except ImportParseError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert result.body and result.body in text
+    assert result.meta["title"] and result.meta["date"]
