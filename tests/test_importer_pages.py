@@ -279,3 +279,22 @@ def test_any_cut_or_damaged_page_imports_or_is_refused_cleanly(  # type: ignore[
         return
     assert result.body and result.body in text
     assert result.meta["title"] and result.meta["date"]
+
+
+def test_pdf_title_above_citation_is_the_documents(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The export wraps the citation's title otherwise (``Heon- yeong``): the document takes
+    the title printed above ``Citation:``, and cite still gives the sentence back."""
+    _, text, _ = _case("pdf-run-on")
+    text = text.replace("Note on the Border Question Citation:", "Note on Pak Heon-yeong Citation:")
+    text = text.replace('"Note on the Border Question,"', '"Note on Pak Heon- yeong,"')
+    page = parse_page(text, config=CONFIG)
+    assert page.meta["title"] == "Note on Pak Heon-yeong"
+    assert page.meta["citation"]["title_as_printed"] == "Note on Pak Heon- yeong"
+    assert not any("title" in w for w in page.warnings)  # the same title, wrapped
+    records = tmp_path / "records"
+    run("init", records)
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    assert run("--records", records, "import", tmp_path / "p.txt", "--id", "d").exit_code == 0
+    assert (
+        run("--records", records, "cite", "d").stdout == page.meta["citation"]["as_printed"] + "\n"
+    )
