@@ -4,8 +4,9 @@ Each folder under ``tests/cases/citation/`` holds ``records/`` (a store with one
 ``case.yaml`` (the target and the frozen access date) and ``expected/``: ``house.txt``,
 ``house-pinned.txt``, one file per manual style and form (with ``*.notes.txt``, what the
 command says beside it), ``bibtex.bib``, ``ris.ris``, ``csl-json.json``, and
-``csl-chicago-notes-bibliography.txt``, the CSL repository's style rendered by the processor
-named in ``expected/processor.txt`` (with another version of it that one is skipped, not
+``csl-*.txt``, CSL repository styles (the bibliography entry, a note style's first and later
+note, an author-date style's in-text citation) rendered by the processor named in
+``expected/processor.txt`` (with another version of it that one is skipped, not
 failed).  ``PROVENANCE_UPDATE_GOLDEN=1`` rewrites them.
 
 What each manual file follows (the manuals' own examples are checked in
@@ -51,8 +52,13 @@ MANUAL = {
     "apa": ("apa", "bibliography"),
     "apa-short": ("apa", "short"),
 }
-#: Expected file name -> a CSL repository style rendered by the processor.
-CSL_STYLES = {"csl-chicago-notes-bibliography": "chicago-notes-bibliography"}
+#: Expected file name -> a CSL repository style and form rendered by the processor.
+CSL_STYLES = {
+    "csl-chicago-notes-bibliography": ("chicago-notes-bibliography", "bibliography"),
+    "csl-chicago-notes-bibliography-note": ("chicago-notes-bibliography", "note"),
+    "csl-chicago-notes-bibliography-short": ("chicago-notes-bibliography", "short"),
+    "csl-apa-short": ("csl:apa", "short"),
+}
 EXPORTS = {"bibtex": "bibtex.bib", "ris": "ris.ris", "csl-json": "csl-json.json"}
 
 
@@ -143,7 +149,9 @@ def test_csl_styles(run, name: str, expected_name: str) -> None:  # type: ignore
         "cite",
         case["target"],
         "--style",
-        CSL_STYLES[expected_name],
+        CSL_STYLES[expected_name][0],
+        "--form",
+        CSL_STYLES[expected_name][1],
         "--accessed",
         case["accessed"],
     )

@@ -225,3 +225,9 @@ def test_every_form_renders(title: str, date: str, pages: str, sender: str, kind
     ]:
         text = render(f, style, form).text
         assert (text and "\n" not in text.strip("\n")) or "\n" in title + pages + sender
+
+
+def test_contributors_go_into_the_note_commentary() -> None:
+    f = CitationFields(title="Diary of X", date="1950", contributed_by=("Anna Li",))
+    assert render(f, "chicago", "note").text.endswith(". Contributed by Anna Li.")
+    assert any("contributed the document (Anna Li)" in n for n in render(f, "mla").notes)

@@ -182,3 +182,12 @@ def test_cli_stays_light() -> None:
 def test_help_has_an_example(run) -> None:  # type: ignore[no-untyped-def]
     r = run("cite", "--help")
     assert r.exit_code == 0 and "Example: provenance cite" in r.stdout
+
+
+def test_forms_a_style_does_not_have(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
+    r = run("--records", seed_store.root, "cite", SEED_ID, "--form", "note")
+    assert r.exit_code == 2 and "house style has one form" in r.stderr
+    r = run("--records", seed_store.root, "cite", SEED_ID, "-s", "csl:apa", "--form", "note")
+    assert r.exit_code == 2 and "cites in the text" in r.stderr
+    r = run("--records", seed_store.root, "cite", SEED_ID, "-s", "apa", "--form", "note")
+    assert r.exit_code == 2 and "notes are Chicago's" in r.stderr

@@ -35,6 +35,7 @@ class CitationResult:
     processor: str = ""  # the CSL processor that rendered it ("" for the house style)
     pinned: str = ""
     accessed: str = ""
+    form: str = "bibliography"  # or "note", "short"
 
 
 def cite(
@@ -62,10 +63,8 @@ def cite(
         raise UsageError(f"--accessed takes a date like 2026-11-28, not {accessed!r}")
     if form not in FORMS:
         raise UsageError(f"--form takes {', '.join(FORMS)}, not {form!r}")
-    if form != "bibliography" and style not in MANUAL_STYLES:
-        raise UsageError(
-            f"--form {form} is given for chicago, mla and apa; the {style} style has one form"
-        )
+    if form != "bibliography" and style == HOUSE:
+        raise UsageError(f"--form {form}: the house style has one form, the sentence")
     version = store.resolve(target)
     stream = store.stream(version.doc_id, version.stream_id)
     doc = store.document(version.doc_id)
@@ -95,16 +94,36 @@ def cite(
             )
         title, processor = "house style", ""
     else:
-        from .csl import processor_notes, processor_version, render, resolve_style
+        from .csl import (
+            processor_notes,
+            processor_version,
+            render,
+            render_citation,
+            resolve_style,
+        )
 
         csl_style = resolve_style(style)
-        text = render(item, csl_style)
-        notes.extend(processor_notes(f, text))
+        if form == "bibliography":
+            text = render(item, csl_style)
+            notes.extend(processor_notes(f, text))
+        else:
+            text = render_citation(item, csl_style, form)
         title, processor = csl_style.title, processor_version()
     if pin and pin not in text:
         text = f"{text} {pin}"
     return CitationResult(
-        doc.id, version.ref, style, title, text, item, f, tuple(notes), processor, pin, accessed
+        doc.id,
+        version.ref,
+        style,
+        title,
+        text,
+        item,
+        f,
+        tuple(notes),
+        processor,
+        pin,
+        accessed,
+        form,
     )
 
 
@@ -129,6 +148,7 @@ def result_dict(result: CitationResult) -> dict[str, Any]:
         "document": result.document,
         "version": result.version,
         "style": result.style,
+        "form": result.form,
         "style_title": result.style_title,
         "processor": result.processor,
         "accessed": result.accessed,

@@ -117,6 +117,8 @@ def note_text(f: CitationFields) -> str:
     notes = []
     if f.obtained_by:
         notes.append(f"Obtained by {join_names(f.obtained_by)}.")
+    if f.contributed_by:
+        notes.append(f"Contributed by {join_names(f.contributed_by)}.")
     if f.transcribers:
         notes.append(f"Transcribed by {join_names(f.transcribers)}.")
     if f.translated_for:
@@ -311,20 +313,85 @@ def render(item: dict[str, Any], style: CSLStyle, *, locale: str = "en-US") -> s
         f"lang={locale}",
     ]
     data = json.dumps([processor_item(item)], ensure_ascii=False).encode("utf-8")
+    text = _run(args, data, style).strip()
+    if not text:
+        raise InputError("this CSL style defines no bibliography entry", path=style.path)
+    return " ".join(text.split("\n"))
+
+
+def style_class(style: CSLStyle) -> str:
+    """``note`` for a style that cites in footnotes, ``in-text`` otherwise."""
+    try:
+        head = style.path.read_text(encoding="utf-8")[:4000]
+    except (OSError, UnicodeDecodeError):
+        return "in-text"
+    m = re.search(r"<style\b[^>]*\bclass=\"([a-z-]+)\"", head)
+    return m[1] if m else "in-text"
+
+
+def render_citation(
+    item: dict[str, Any], style: CSLStyle, form: str, *, locale: str = "en-US"
+) -> str:
+    """A citation of ``item`` as the style puts it in a text: the first note (``note``), a
+    later note (``short``: the item is cited again after another one, so a style's "ibid."
+    does not stand in), or, in an author-date or numeric style, the in-text citation
+    (``short``)."""
+    import tempfile
+
+    if form == "note" and style_class(style) != "note":
+        raise UsageError(
+            "this style cites in the text, not in notes: use --form short for its in-text "
+            "citation, or --form bibliography"
+        )
+    other = {"id": "provenance-other", "type": "document", "title": "Other"}
+    key = str(item["id"])
+    with tempfile.TemporaryDirectory() as folder:
+        bib = Path(folder) / "items.json"
+        bib.write_text(
+            json.dumps([processor_item(item), other], ensure_ascii=False), encoding="utf-8"
+        )
+        body = f"A[@{{{key}}}]\n\nB[@{{provenance-other}}]\n\nC[@{{{key}}}]\n"
+        args = [
+            find_pandoc(),
+            "--from",
+            "markdown",
+            "--to",
+            "plain",
+            "--wrap=none",
+            "--citeproc",
+            "--csl",
+            str(style.path),
+            "--bibliography",
+            str(bib),
+            "--metadata",
+            "suppress-bibliography=true",
+            "--metadata",
+            f"lang={locale}",
+        ]
+        text = _run(args, body.encode("utf-8"), style)
+    if style_class(style) == "note":
+        notes: dict[str, str] = dict(re.findall(r"^\[(\d+)\] (.*)$", text, re.M))
+        wanted = notes.get("1" if form == "note" else "3", "")
+    else:
+        lines = [ln for ln in text.splitlines() if ln.startswith("A")]
+        wanted = lines[0][1:].strip() if lines else ""
+    if not wanted:
+        raise InputError("this CSL style defines no citation for the item", path=style.path)
+    return wanted
+
+
+def _run(args: list[str], data: bytes, style: CSLStyle) -> str:
     try:
         out = subprocess.run(args, input=data, capture_output=True, timeout=120)
     except (OSError, subprocess.SubprocessError) as exc:
-        raise InputError(f"the CSL processor could not run: {exc}", path=exe) from None
+        raise InputError(f"the CSL processor could not run: {exc}", path=args[0]) from None
     if out.returncode != 0:
         message = out.stderr.decode("utf-8", "replace").strip().splitlines()
         raise InputError(
             f"the CSL processor failed on this style: {message[-1] if message else out.returncode}",
             path=style.path,
         )
-    text = out.stdout.decode("utf-8").strip()
-    if not text:
-        raise InputError("this CSL style defines no bibliography entry", path=style.path)
-    return " ".join(text.split("\n"))
+    return out.stdout.decode("utf-8")
 
 
 def processor_notes(f: CitationFields, rendered: str) -> list[str]:

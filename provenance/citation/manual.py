@@ -307,6 +307,8 @@ def commentary(f: CitationFields) -> str:
     parts = []
     if f.obtained_by:
         parts.append(f"Obtained by {join(f.obtained_by)}.")
+    if f.contributed_by:
+        parts.append(f"Contributed by {join(f.contributed_by)}.")
     if f.translated_for:
         parts.append(f"Translated for {f.translated_for}.")
     return " ".join(parts)
@@ -317,6 +319,11 @@ def _missing_notes(f: CitationFields, where: str, remedy: str) -> list[str]:
     if f.obtained_by:
         notes.append(
             f"{where} has no place for who obtained the document ({join(f.obtained_by)}): {remedy}"
+        )
+    if f.contributed_by:
+        notes.append(
+            f"{where} has no place for who contributed the document "
+            f"({join(f.contributed_by)}): {remedy}"
         )
     if f.translated_for:
         notes.append(
