@@ -187,6 +187,10 @@ def test_cli_review(run, repo: Path) -> None:  # type: ignore[no-untyped-def]
     assert ("version-rewritten", 16, 288) in codes
     md = run("--records", repo / "records", "review", "main..pr", "-f", "markdown")
     assert md.stdout == FORMATS["markdown"](build_review(repo / "records", "main..pr"))
+    text = run("--records", repo / "records", "review", "main..pr")
+    assert text.exit_code == 1
+    assert f"rewritten {SEED_ID}/en@1" in text.stdout and "[-Anning-]{+Anling+}" in text.stdout
+    assert "error  version-rewritten" in text.stdout
     bad = run("--records", repo / "records", "review", "nosuch..pr")
     assert bad.exit_code == 2 and "nosuch" in bad.stderr
 
