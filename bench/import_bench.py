@@ -4,7 +4,8 @@ Pages are generated under ``bench/work/import/pages-N/`` from the test page fixt
 (``tests/cases/pages/*/page.txt``, every layout), each with its own date so that every
 page becomes its own document; a few are made unreadable on purpose (no date, no
 body) to exercise refusal.  Each size is imported into a fresh store by a fresh process,
-start-up included, and compared with copying the same files (``cp``) as a floor.
+start-up included, and compared with parsing them only (``--dry-run``, which writes nothing)
+and with copying the same files (``cp``) as a floor.
 
     python bench/import_bench.py --sizes 100 500 2000
 """
@@ -62,6 +63,12 @@ def run(n: int, provenance: str) -> dict[str, float]:
     import json
 
     data = json.loads(r.stdout)
+    t0 = time.perf_counter()
+    subprocess.run(
+        [provenance, "--records", str(store), "import", *files, "--dry-run", "--json"],
+        capture_output=True,
+    )
+    parse_only = time.perf_counter() - t0
     copy_to = WORK / f"copy-{n}"
     if copy_to.exists():
         shutil.rmtree(copy_to)
@@ -75,6 +82,7 @@ def run(n: int, provenance: str) -> dict[str, float]:
         "imported": data["imported"] + data["imported_with_warnings"],
         "refused": data["refused"],
         "cp_seconds": copy,
+        "parse_only": parse_only,
     }
 
 
@@ -83,13 +91,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500])
     parser.add_argument("--provenance", default=str(Path(sys.executable).parent / "provenance"))
     args = parser.parse_args()
-    print("| pages | import, one call | per page | imported | refused | cp -r |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    columns = ["pages", "import, one call", "per page", "imported", "refused"]
+    columns += ["--dry-run (parse only)", "cp -r"]
+    print("| " + " | ".join(columns) + " |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for n in args.sizes:
         r = run(n, args.provenance)
         print(
             f"| {n} | {r['seconds']:.2f} s | {r['per_page_ms']:.1f} ms | {r['imported']} "
-            f"| {r['refused']} | {r['cp_seconds']:.3f} s |"
+            f"| {r['refused']} | {r['parse_only']:.2f} s | {r['cp_seconds']:.3f} s |"
         )
 
 

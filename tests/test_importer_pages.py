@@ -144,6 +144,9 @@ VARIANTS = {
     "Translated for CWIHP by Li Wen and Sara Holt.",
     "obtained-and-translated-for-nkidp": f'"Conversation, I and J," October 09, 1963, {HAPP}, '
     "AMAE, Coree, vol. 8. Obtained and translated for NKIDP by Claire Martin.",
+    "obtained-for-and-translated-for": f"\u201cNote from the Embassy,\u201d September 02, 1953, "
+    f"{HAPP}, Polish Foreign Ministry Archive. Obtained for NKIDP by Jan Kowal and translated "
+    f"for NKIDP by Maria Nowak. {URL}",
     "contributed": f'"Minutes, 14 July," July 14, 1972, {HAPP}, MNL OL, M-KS-288. '
     "Contributed by Eva Toth.",
     "three-translators-no-serial-comma": f'"Telegram, K to L," October 02, 1950, {HAPP}, '
@@ -202,6 +205,10 @@ def test_variant_fields() -> None:
     }
     assert fields("for-cwihp")["acquisition"] == {"translated_for": "CWIHP"}
     assert fields("contributed")["acquisition"] == {"contributed_by": ["Eva Toth"]}
+    assert fields("obtained-for-and-translated-for")["acquisition"] == {
+        "obtained_by": ["Jan Kowal"],
+        "translated_for": "NKIDP",
+    }
     assert fields("other-wording")["citation"]["closing_period"] is False
     assert fields("two-credit-sentences")["citation"]["credit_as_printed"] == (
         "Obtained by Shen Li. Translated by Anna Li."

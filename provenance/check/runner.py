@@ -240,6 +240,10 @@ class _Run:
                 "document", folder.document_file, self.rel(folder.document_file)
             )
         }
+        if folder.history_file is not None:
+            jobs[folder.history_file] = _Job(
+                "history", folder.history_file, self.rel(folder.history_file)
+            )
         for stream in folder.streams:
             if stream.stream_file is not None:
                 jobs[stream.stream_file] = _Job(
@@ -522,7 +526,9 @@ def run_check(
 
     # Documents: whole from the document cache, or file by file.
     run.total = sum(
-        1 + sum((s.stream_file is not None) + len(s.records) + len(s.texts) for s in d.streams)
+        1
+        + (d.history_file is not None)
+        + sum((s.stream_file is not None) + len(s.records) + len(s.texts) for s in d.streams)
         for d in found.documents
     )
     rules_key = _rules_key(rules, configured)

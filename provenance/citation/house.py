@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..importer import fields as page_fields
+from .. import vocab as page_fields
+from .creators import Creator
 from .style import QUOTES, HouseStyle
 
 MONTHS = page_fields.MONTHS
@@ -52,6 +53,15 @@ class CitationFields:
     original_languages: tuple[str, ...] = ()
     #: ``citation.names``: how to split names for standard styles, by the name as recorded.
     name_forms: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False)
+    #: Who made the document (``creators``), each with a role; see :mod:`.creators`.
+    creators: tuple[Creator, ...] = ()
+    #: Everyone with the transcriber role on the cited stream's versions up to the one cited.
+    transcribers: tuple[str, ...] = ()
+    #: The cited stream's kind (``translation``, ``transcription``) and version (``DOC/en@1``).
+    stream_kind: str = ""
+    version: str = ""
+    #: The named collection the document belongs to (``collection``), where recorded.
+    collection: str = ""
 
 
 def join_names(names: Sequence[str], serial_comma: bool = True) -> str:

@@ -27,6 +27,7 @@ COMMANDS = {
     "show": "show",
     "diff": "diff",
     "collate": "collate",
+    "align": "align",
     "interventions": "interventions",
     "list": "list_",
     "cite": "cite",

@@ -20,6 +20,7 @@ class ImportFormat(str, enum.Enum):
     """What the file is (as ``export --format`` says what it writes)."""
 
     page = "page"
+    api = "api"
     tei = "tei"
 
 
@@ -50,9 +51,10 @@ def import_command(
         Optional[ImportFormat],  # noqa: UP045
         typer.Option(
             "--format",
-            help="What the file is: page (a saved archive page, as text) "
-            "or tei (TEI P5 XML, imported as a transcription); default: tei for an "
-            "XML file, else page.",
+            help="What the file is: page (a saved archive page, as text), "
+            "tei (TEI P5 XML, imported as a transcription) or api (a transcript saved from "
+            "the Digital Archive's API, JSON: a transcription stream of --id DOC, language "
+            "--stream); default: api for JSON, tei for XML, else page.",
         ),
     ] = None,
     as_json: Annotated[
@@ -88,6 +90,14 @@ def import_command(
             "rights). It replaces a statement the source gives.",
         ),
     ] = None,
+    into: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            metavar="DOC",
+            help="TEI: add the text as a new stream of this existing document (a "
+            "translation's lineage is kept when the original's version is there).",
+        ),
+    ] = None,
 ) -> None:
     """Import a saved archive page (a new document and its translation's first version), or
     one document of a TEI P5 file (--format tei, the default for XML; its transcription's
@@ -105,7 +115,11 @@ def import_command(
 
     Example: provenance import pages/*.txt --json
     """
+    from ..errors import UsageError
+
     store = get_ctx(ctx).store
+    if into is not None and (len(pages) > 1 or dry_run):
+        raise UsageError("--into takes one TEI file")
     try:
         if len(pages) > 1 or dry_run:
             from .import_batch import run_batch
@@ -123,7 +137,7 @@ def import_command(
                 dry_run=dry_run,
             )
             raise typer.Exit(code)
-        _import(store, pages[0], source, doc_id, url, stream, div, as_json, rights)
+        _import(store, pages[0], source, doc_id, url, stream, div, as_json, rights, into)
     finally:
         report_recovered(store)
 
@@ -138,10 +152,20 @@ def _import(
     div: str | None,
     as_json: bool,
     rights: str | None,
+    into: str | None = None,
 ) -> None:
+    from ..errors import UsageError
     from ..importer import import_page
 
-    if (source.value if source else _sniff(page)) == "tei":
+    kind = source.value if source else _sniff(page)
+    if into is not None and kind != "tei":
+        raise UsageError("--into is for TEI files")
+    if kind == "api":
+        from .import_batch import run_api
+
+        run_api(store, page, doc_id=doc_id, stream=stream, as_json=as_json)
+        return
+    if kind == "tei":
         _import_tei(
             store,
             page,
@@ -151,6 +175,7 @@ def _import(
             div=div,
             as_json=as_json,
             rights=rights,
+            into=into,
         )
         return
     doc, parsed = import_page(store, page, doc_id=doc_id, url=url, stream_id=stream, rights=rights)
@@ -175,9 +200,9 @@ def _import(
 
 
 def _sniff(path: str) -> str:
-    from ..tei import sniff_format
+    from ..importer.batch import sniff
 
-    return sniff_format(path)
+    return sniff(path)
 
 
 def _import_tei(
@@ -190,15 +215,17 @@ def _import_tei(
     div: str | None,
     as_json: bool,
     rights: str | None,
+    into: str | None = None,
 ) -> None:
     from ..tei import import_tei
 
+    before = set(store.stream_ids(into)) if into else set()
     doc, parsed = import_tei(
-        store, path, div=div, doc_id=doc_id, url=url, stream_id=stream, rights=rights
+        store, path, div=div, doc_id=doc_id, url=url, stream_id=stream, rights=rights, into=into
     )
     for message in parsed.warnings:
         warn(message)
-    stream_id = store.streams(doc.id)[0].id
+    stream_id = next(s for s in store.stream_ids(doc.id) if s not in before)
     if as_json:
         write(
             dumps_json(
@@ -213,4 +240,4 @@ def _import_tei(
         )
     else:
         note(f"Imported {doc.id}: {doc.title}")
-        note(f"  {doc.id}/{stream_id}@1  (transcription, {parsed.language}; TEI)")
+        note(f"  {doc.id}/{stream_id}@1  ({parsed.kind}, {parsed.language}; TEI)")

@@ -44,15 +44,47 @@ def run_batch(
 
     def one(path: Path) -> tuple[Any, Any]:
         from ..importer import import_page
-        from ..tei import import_tei, sniff_format
+        from ..importer.batch import sniff
+        from ..tei import import_tei
 
-        if (source or sniff_format(str(path))) == "tei":
+        kind = source or sniff(path)
+        if kind == "api":
+            raise UsageError("an API transcript is imported alone, with --id DOC --stream LANG")
+        if kind == "tei":
             return import_tei(store, path, div=div, stream_id=stream, rights=rights)
         return import_page(store, path, stream_id=stream, rights=rights)
 
     result = import_many(store, pages, one, progress=_progress())
     write(dumps_json(result.as_dict()) if as_json else format_table(result))
     return 1 if result.refused else 0
+
+
+def run_api(
+    store: Store, path: str, *, doc_id: str | None, stream: str | None, as_json: bool
+) -> None:
+    """A saved API transcript becomes a transcription stream of a document."""
+    from ..importer.api import import_api_transcript
+    from .common import note, warn
+
+    result = import_api_transcript(store, path, doc_id=doc_id, stream_id=stream)
+    for message in result.warnings:
+        warn(message)
+    v = result.version
+    if as_json:
+        write(
+            dumps_json(
+                {
+                    "format_version": 1,
+                    "id": v.doc_id,
+                    "stream": v.stream_id,
+                    "layout": result.layout,
+                    "warnings": result.warnings,
+                    "markers": [b.as_dict() for b in result.breaks],
+                }
+            )
+        )
+    else:
+        note(f"Imported {path} into {v.ref}  (transcription, {v.stream_id}; API transcript)")
 
 
 def _dry_table(store: Store, pages: list[str], stream: str | None, as_json: bool) -> int:

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from html import escape
 
-from .render import RenderOptions, move_note, shown, summary, visible
+from .present import RenderOptions, move_note, shown, summary, visible
 from .result import EQUAL, DiffResult, Operation
 
 #: Texts of at most this many lines are shown whole.

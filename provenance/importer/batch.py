@@ -180,6 +180,26 @@ def dry_run(
     )
 
 
+def sniff(path: str | Path) -> str:
+    """What a file to import is: ``api`` (a saved API transcript, JSON), ``tei`` (XML) or
+    ``page`` (a saved page, text)."""
+    from ..tei import sniff_format
+
+    p = Path(path)
+    if p.suffix.lower() == ".json":
+        return "api"
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return sniff_format(str(path))
+    from .api import is_api_transcript
+
+    if head.lstrip().startswith(b"{") and is_api_transcript(head + b'"raw"'):
+        return "api"
+    return sniff_format(str(path))
+
+
 def format_table(result: BatchResult) -> str:
     """The batch as a table, one page a row, then the totals."""
     rows = [("status", "page", "document", "note")]

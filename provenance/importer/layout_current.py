@@ -57,9 +57,13 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
     end = cur.find(sections.is_body_end)
     content = cur.content(cur.i, end if end is not None else len(cur.lines))
     if end is None:
+        last = cur.line_no(content[-1]) if content else cur.line_no(title)
         warnings.append(
-            "no 'Document Information' block: the page seems cut short; the text after the "
-            "title is taken as the body, and it has no summary, source or rights"
+            f"no 'Document Information' block: the page seems cut short after line {last}; "
+            "the text after the title is taken as the body"
+        )
+        warnings.extend(
+            f"no {part}: the page ends before it" for part in ("summary", "source line", "rights")
         )
         if not content:
             raise cur.error("the page has no body text after its title")
@@ -80,8 +84,10 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
         labels = {b.label for b in blocks}
         if "Document Information" not in labels:
             warnings.append("no 'Document Information' block: the page seems cut short")
-        elif not result.get("source"):
+        if not result.get("source"):
             warnings.append("no source line under 'Document Information'")
+        if not result.get("rights"):
+            warnings.append("no rights text under 'Document Information'")
         result.setdefault("record_id", "")
         result.setdefault("uploaded", "")
     return body, list(result.pop("_translators", []))
