@@ -12,7 +12,7 @@ from typing import IO, Annotated, Optional
 import typer
 
 from .app import app
-from .common import Color, note, use_color, write
+from .common import Color, note, use_color, write, write_output
 from .options import ColorOption, get_ctx
 
 
@@ -132,7 +132,7 @@ def check_command(
             "--jobs",
             "-j",
             min=1,
-            help="Processes to use (default: one, or all cores for large cold runs).",
+            help="Processes to use (default: one: on two cores a pool was measured slower).",
         ),
     ] = None,
     list_rules: Annotated[
@@ -180,8 +180,7 @@ def check_command(
         write(text)
     else:
         from ..check.render import summary_line
-        from ..textio import atomic_write
 
-        atomic_write(output, text)
+        write_output(root, output, text)
         note(f"Wrote {output}. {summary_line(result)}")
     raise typer.Exit(result.exit_code)
