@@ -8,10 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from provenance import schema, yamlio
 from provenance.citation.bibliography import cite_many, sort_key
 from provenance.citation.exports import ris_record
+from provenance.citation.record import citation_key
 from provenance.store import Store
 
 from .conftest import SEED_ID, shared_path
@@ -201,3 +204,40 @@ def test_nothing_to_cite_is_a_usage_error(run, many: Store) -> None:  # type: ig
     assert r.exit_code == 2 and "--all" in r.stderr
     r = run("--records", many.root, "cite", "--all", "--style", "mla", "--form", "note")
     assert r.exit_code == 2 and "notes are Chicago's" in r.stderr
+
+
+_slug = st.from_regex(r"[a-z0-9](?:[a-z0-9._-]{0,20}[a-z0-9])?", fullmatch=True)
+
+
+@given(_slug, _slug, st.integers(1, 10_000), _slug, _slug, st.integers(1, 10_000))
+def test_keys_name_document_stream_and_version(  # type: ignore[no-untyped-def]
+    d1, s1, n1, d2, s2, n2
+) -> None:
+    """Two versions share a key only when they are the same version (slugs hold no colon)."""
+    k1, k2 = citation_key(f"{d1}/{s1}@{n1}"), citation_key(f"{d2}/{s2}@{n2}")
+    assert k1 == f"{d1}:{s1}:v{n1}"
+    assert (k1 == k2) == ((d1, s1, n1) == (d2, s2, n2))
+
+
+def test_single_json_names_its_form(run, many: Store) -> None:  # type: ignore[no-untyped-def]
+    r = run(
+        "--records",
+        many.root,
+        "cite",
+        SEED_ID,
+        "-s",
+        "chicago",
+        "--form",
+        "short",
+        "--format",
+        "json",
+    )
+    data = json.loads(r.stdout)
+    schema.validate(data, "cite-output.schema.json")
+    assert data["form"] == "short" and data["citation"].endswith("May 10, 1961.")
+
+
+def test_an_empty_store_has_an_empty_bibliography(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("init", tmp_path / "r").exit_code == 0
+    r = run("--records", tmp_path / "r", "cite", "--all")
+    assert r.exit_code == 0 and r.stdout == "" and "no documents" in r.stderr

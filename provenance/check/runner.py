@@ -28,6 +28,7 @@ from .context import (
     HistoryContext,
     MetaContext,
     Settings,
+    StoreEntry,
     StreamContext,
     TextEntry,
     VersionEntry,
@@ -441,13 +442,31 @@ def _scope(root: Path, paths: Sequence[str | Path]) -> set[str] | None:
     return ids
 
 
+def _leftovers(root: Path, run: _Run, only: set[str] | None) -> list[StoreEntry]:
+    """Leftovers of interrupted writes (a killed commit's text is reported by its own rule)."""
+    from .. import fsck
+
+    out = []
+    for item in fsck.find(root):
+        rel = run.rel(item.path)
+        parts = rel.split("/")
+        if item.kind == "orphan-text" or (only is not None and parts[1:2] and parts[1] not in only):
+            continue
+        out.append(StoreEntry("leftover", rel, f"{item.kind}: {item.reason}"))
+    return out
+
+
 def _settings_key(settings: Settings) -> str:
     """What, besides a file's bytes, its analysis depends on: the store settings, and the
     bytes of any profile file they name."""
     files = {}
     for value in _strings(settings.interventions):
         if value.endswith((".yaml", ".yml")):
-            raw, _ = _read(Path(settings.root) / value)
+            path = Path(settings.root) / value
+            real = os.path.realpath(path)
+            if not real.startswith(os.path.realpath(settings.root).rstrip(os.sep) + os.sep):
+                continue  # never read: loading the profile refuses it, with a finding
+            raw, _ = _read(path)
             files[value] = hashlib.sha256(raw or b"").hexdigest()
     return json.dumps(
         {"config": settings.config, "style": settings.citation_style, "files": files},
@@ -529,6 +548,8 @@ def run_check(
         history, notes = _open_history(root, since, published, config)
     if history is not None and gate_from_ref:
         _gate_rules(rules, history, root, store_rel, select, ignore)
+    if history is not None and since is None:
+        history.start()  # git compares while the store is read
     configured = configured_codes(config)
     profile = None
     if any(r.origin == "provenance.interventions" for r in rules.values()):
@@ -543,9 +564,8 @@ def run_check(
     )
 
     changes: list[Any] = []
-    if history is not None:
-        changes = history.changes(untracked=since is not None)
-    if since is not None:
+    if since is not None and history is not None:
+        changes = history.changes()
         changed = {c.path.split("/", 1)[0] for c in changes if "/" in c.path}
         # When the settings changed, every document may be affected: check them all.
         if not any(c.path == STORE_FILE for c in changes):
@@ -557,6 +577,7 @@ def run_check(
     cache = Cache.for_store(root, fingerprint, cache_folder) if use_cache else Cache.disabled()
     run = _Run(root, settings, rules, cache, workers, progress, configured)
     found = walk(root, run.rel, only)
+    found.entries.extend(_leftovers(root, run, only))
 
     run.files.append(store_rel)
     if store_error is not None:
@@ -617,6 +638,8 @@ def run_check(
         document = entry.file.split("/")[1] if entry.file.count("/") >= 2 else None
         run.run_rules("store", entry, entry.file, document)
     if history is not None:
+        if since is None:
+            changes = history.changes(untracked=False)
         _history(run, history, changes)
         _locate_fixity(run, history)
 

@@ -35,6 +35,7 @@ class CitationResult:
     processor: str = ""  # the CSL processor that rendered it ("" for the house style)
     pinned: str = ""
     accessed: str = ""
+    form: str = "bibliography"  # or "note", "short"
 
 
 def cite(
@@ -111,7 +112,18 @@ def cite(
     if pin and pin not in text:
         text = f"{text} {pin}"
     return CitationResult(
-        doc.id, version.ref, style, title, text, item, f, tuple(notes), processor, pin, accessed
+        doc.id,
+        version.ref,
+        style,
+        title,
+        text,
+        item,
+        f,
+        tuple(notes),
+        processor,
+        pin,
+        accessed,
+        form,
     )
 
 
@@ -136,6 +148,7 @@ def result_dict(result: CitationResult) -> dict[str, Any]:
         "document": result.document,
         "version": result.version,
         "style": result.style,
+        "form": result.form,
         "style_title": result.style_title,
         "processor": result.processor,
         "accessed": result.accessed,

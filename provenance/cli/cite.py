@@ -107,6 +107,8 @@ def cite_command(
         bib = cite_many(
             store, wanted, style=style, accessed=accessed, pinned=pinned, form=form.value
         )
+        if not bib.results:
+            note("provenance: note: the store has no documents to cite")
         write(BIBLIOGRAPHY_FORMATS[fmt.value](bib))
         if fmt is CiteFormat.text:
             for result in bib.results:
