@@ -204,6 +204,33 @@ def edit_words(rnd: random.Random, text: str, rate: float) -> str:
     return " ".join(out)
 
 
+def paragraphs(rnd: random.Random, size: int) -> list[str]:
+    """English paragraphs of 2-8 lines' worth of words, each one line (as translations are
+    often kept), about ``size`` characters together."""
+    lines = [line for line in english(rnd, size).split("\n") if line]
+    out = []
+    k = 0
+    while k < len(lines):
+        n = rnd.randint(2, 8)
+        out.append(" ".join(lines[k : k + n]) + "\n")
+        k += n
+    return out
+
+
+def moved_paragraphs(rnd: random.Random, size: int, rate: float) -> tuple[str, str]:
+    """A text of paragraphs separated by blank lines and a revision of it: ``rate`` of the
+    words replaced, deleted or inserted, then one paragraph in twenty moved elsewhere and
+    one in twenty new ones put in (a heavy revision, or a second translation's order)."""
+    old = paragraphs(rnd, size)
+    new = [edit_words(rnd, p, rate) for p in old]
+    for _ in range(max(1, len(new) // 20)):
+        moved = new.pop(rnd.randrange(len(new)))
+        new.insert(rnd.randrange(len(new) + 1), moved)
+    for _ in range(max(1, len(new) // 20)):
+        new.insert(rnd.randrange(len(new) + 1), paragraphs(rnd, 400)[0])
+    return "\n".join(old), "\n".join(new)
+
+
 def chinese(rnd: random.Random, size: int) -> str:
     out = []
     n = 0
@@ -226,7 +253,10 @@ def edit_chars(rnd: random.Random, text: str, rate: float) -> str:
 
 
 def generated(
-    sizes: Sequence[int], rates: Sequence[float], with_chinese: bool
+    sizes: Sequence[int],
+    rates: Sequence[float],
+    with_chinese: bool,
+    moved_sizes: Sequence[int] = (),
 ) -> list[dict[str, Any]]:
     WORK.mkdir(parents=True, exist_ok=True)
     pairs = []
@@ -235,6 +265,12 @@ def generated(
             rnd = random.Random(size * 1000 + int(rate * 1000))
             name = f"gen-{_size(size)}-{rate:.0%}"
             pairs.append(_write(name, english(rnd, size), None, rate, size, rnd))
+    for size in moved_sizes:
+        for rate in rates:
+            rnd = random.Random(size * 1000 + int(rate * 1000) + 7)
+            old, new = moved_paragraphs(rnd, size, rate)
+            name = f"moved-{_size(size)}-{rate:.0%}"
+            pairs.append(_write(name, old, new, rate, size, rnd, kind="moved"))
     if with_chinese:
         rnd = random.Random(42)
         old = chinese(rnd, 100_000)
@@ -397,6 +433,86 @@ def edit_runs(tool: str, output: bytes) -> int:
     return sum(2 if line.startswith("replace") else 1 for line in text.splitlines())
 
 
+def _count(text: str) -> int:
+    from provenance.diff.tokenize import count_words
+
+    return count_words(text)
+
+
+def changed_words(tool: str, output: bytes) -> int | None:
+    """Words in the deleted and inserted runs a tool printed (old side plus new side)."""
+    import re
+
+    text = output.decode("utf-8", "replace")
+    if tool == "wdiff":
+        runs = re.findall(r"\[-(.*?)-\]|\{\+(.*?)\+\}", text, re.DOTALL)
+        return sum(_count(a) + _count(b) for a, b in runs)
+    if tool == "git":
+        body = text.split("\n@@", 1)[1] if "\n@@" in text else ""
+        return sum(_count(line[1:]) for line in body.splitlines() if line[:1] in "+-")
+    return None
+
+
+def provenance_words(
+    make: Callable[[str, str], list[str]], a: str, b: str, cwd: str
+) -> dict[str, int]:
+    """Words ``provenance diff --format json`` reports changed: every change's old and new
+    side (``all``), and the same with each moved passage counted by the words that changed
+    on its way (``moves``)."""
+    done = subprocess.run(
+        [*make(a, b), "--format", "json"], capture_output=True, check=False, cwd=cwd, env=ENV
+    )
+    data = json.loads(done.stdout)
+    changes = data["changes"]
+    total = sum(_count(c["old"]) + _count(c["new"]) for c in changes)
+    moved = sum(_count(c["old"]) + _count(c["new"]) for c in changes if c.get("move") is None)
+    starts = {m["id"]: (m["old_start"], m["new_start"]) for m in data.get("moves", [])}
+    for c in changes:
+        if c.get("move") is None:
+            continue
+        old_start, new_start = starts[c["move"]]
+        # the passage's side counts nothing here; the other side of a replacement around
+        # it is an edit of its own
+        moved += _count(c["new"]) if c["old_start"] == old_start and c["old"] else 0
+        moved += _count(c["old"]) if c["new_start"] == new_start and c["new"] else 0
+    moved += sum(m["words_changed"] for m in data.get("moves", []))
+    return {"all": total, "moves": moved}
+
+
+def minimal_words(a: Path, b: Path) -> int:
+    """Words deleted plus inserted by a shortest word-level edit script: an exact LCS of
+    the two texts' words (bit-parallel, on Python integers; about a minute at 5 MB), kept
+    in bench/work/diff/minimal.json by the files' hashes."""
+    import hashlib
+
+    from provenance.diff.tokenize import is_word, tokenize
+
+    cache_file = WORK / "minimal.json"
+    cache = json.loads(cache_file.read_text()) if cache_file.exists() else {}
+    key = hashlib.sha256(a.read_bytes() + b"\0" + b.read_bytes()).hexdigest()
+    if key in cache:
+        return int(cache[key])
+    wa = [t for t in tokenize(a.read_bytes().decode("utf-8")) if is_word(t)]
+    wb = [t for t in tokenize(b.read_bytes().decode("utf-8")) if is_word(t)]
+    x, y = (wa, wb) if len(wa) >= len(wb) else (wb, wa)
+    masks: dict[str, int] = {}
+    bit = 1
+    for w in y:
+        masks[w] = masks.get(w, 0) | bit
+        bit <<= 1
+    full = bit - 1
+    v = full
+    get = masks.get
+    for w in x:
+        u = v & get(w, 0)
+        v = ((v + u) | (v - u)) & full
+    lcs = len(y) - v.bit_count()
+    result = len(wa) + len(wb) - 2 * lcs
+    cache[key] = result
+    cache_file.write_text(json.dumps(cache, indent=1) + "\n")
+    return result
+
+
 def measure(
     pair: dict[str, Any],
     tool: str,
@@ -404,10 +520,12 @@ def measure(
     repeats: int,
     timeout: float,
     cwd: str,
+    count_words: bool = False,
 ) -> dict[str, Any]:
     total_best = 0.0
     peak = 0
     runs = 0
+    words: dict[str, int] | None = {} if count_words else None
     for a, b in pair["files"]:
         cmd = make(str(a), str(b))
         times = []
@@ -420,7 +538,20 @@ def measure(
         total_best += min(times)
         peak = max(peak, kb)
         runs += edit_runs(tool, output)
-    return {"time": total_best, "peak_kb": peak, "edit_runs": runs}
+        if words is not None:
+            got = changed_words(tool, output)
+            if got is None and tool == "provenance":
+                counted = provenance_words(make, str(a), str(b), cwd)
+                words["all"] = words.get("all", 0) + counted["all"]
+                got = counted["moves"]
+            if got is not None:
+                words["words"] = words.get("words", 0) + got
+    out: dict[str, Any] = {"time": total_best, "peak_kb": peak, "edit_runs": runs}
+    if words:
+        out["changed_words"] = words["words"]
+        if "all" in words:
+            out["changed_words_all"] = words["all"]
+    return out
 
 
 def engine_time(pair: dict[str, Any], repeats: int) -> float:
@@ -488,6 +619,19 @@ def main(argv: list[str] | None = None) -> int:
         default=20.0,
         help="Seconds before a tool's run is given up (difflib goes quadratic).",
     )
+    parser.add_argument(
+        "--moved-sizes",
+        type=int,
+        nargs="+",
+        default=[100_000, 1_000_000, 5_000_000],
+        help="Sizes of the generated texts of one-line paragraphs with paragraphs moved "
+        "and inserted (moved-*), at each rate.",
+    )
+    parser.add_argument(
+        "--no-words",
+        action="store_true",
+        help="Do not count the changed words against the minimal (an exact word LCS).",
+    )
     parser.add_argument("--no-corpus", action="store_true")
     parser.add_argument(
         "--smoke",
@@ -513,10 +657,13 @@ def main(argv: list[str] | None = None) -> int:
     bytecode_cache(not args.no_bytecode_cache)
     if args.smoke:
         args.sizes, args.rates, args.no_corpus = [10_000], [0.01], True
+        args.moved_sizes, args.no_words = [10_000], True
     repeats_small, repeats_large = (1, 1) if args.smoke else (5, 3)
 
     chosen = tools(args.tools)
-    pairs = ([] if args.no_corpus else corpus()) + generated(args.sizes, args.rates, not args.smoke)
+    pairs = ([] if args.no_corpus else corpus()) + generated(
+        args.sizes, args.rates, not args.smoke, args.moved_sizes
+    )
     results: list[dict[str, Any]] = []
     gave_up: set[tuple[str, str]] = set()  # (tool, series) that timed out at a smaller size
     with tempfile.TemporaryDirectory() as cwd:  # no record store anywhere above
@@ -539,12 +686,15 @@ def main(argv: list[str] | None = None) -> int:
                 if (name, series) in gave_up and pair["kind"] != "corpus":
                     row["tools"][name] = {"time": None, "skipped": True}
                     continue
-                got = measure(pair, name, make, repeats, args.timeout, cwd)
+                counting = not args.no_words and _counted(pair) and name != "library"
+                got = measure(pair, name, make, repeats, args.timeout, cwd, counting)
                 if got["time"] is None:
                     gave_up.add((name, series))
                 row["tools"][name] = got
             if "provenance" in chosen:
                 row["engine"] = engine_time(pair, repeats)
+            if not args.no_words and _counted(pair):
+                row["minimal_words"] = sum(minimal_words(a, b) for a, b in pair["files"])
             results.append(row)
             print(f"  measured {pair['name']}", file=sys.stderr)
         starts = startup(cwd, 2 if args.smoke else 10)
@@ -567,6 +717,12 @@ def main(argv: list[str] | None = None) -> int:
             + "\n"
         )
     return 0
+
+
+def _counted(pair: dict[str, Any]) -> bool:
+    """Whether changed words are counted for a pair: the generated English texts and the
+    FRUS 1870 revision (Chinese words are characters to us and clauses to git and wdiff)."""
+    return pair["kind"] in ("generated", "moved") or pair["name"].startswith("frus1870")
 
 
 def _fmt_time(t: float | None) -> str:
@@ -611,6 +767,56 @@ def render(results: list[dict[str, Any]], starts: dict[str, float], rates: Seque
             + f" | {' | '.join(ratios)} | {mem} | {runs} |"
         )
     lines.append("")
+    counted = [r for r in results if r.get("minimal_words")]
+    if counted:
+        lines.append(
+            "Changed words (old side plus new side of every change) against the minimal "
+            "(an exact LCS of the words); provenance counts a moved passage by the words "
+            "that changed on its way (in brackets: counting it as deleted and inserted):"
+        )
+        lines.append("")
+        lines.append(
+            "| pair | minimal | provenance | git | wdiff | provenance / minimal "
+            "| git / minimal | wdiff / minimal | provenance time / git time |"
+        )
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for r in counted:
+            t, m = r["tools"], r["minimal_words"]
+
+            def cw(n: str, t: dict[str, Any] = t) -> int | None:
+                got = t.get(n, {}).get("changed_words")
+                return int(got) if got is not None else None
+
+            def ratio(x: float | None, y: float | None) -> str:
+                return f"{x / y:.2f}" if x is not None and y else "—"
+
+            prov_all = t.get("provenance", {}).get("changed_words_all")
+            prov = cw("provenance")
+            lines.append(
+                f"| {r['pair']} | {m:,} | "
+                + (f"{prov:,} ({prov_all:,})" if prov is not None else "—")
+                + f" | {_opt(cw('git'))} | {_opt(cw('wdiff'))} | {ratio(prov, m)} "
+                f"| {ratio(cw('git'), m)} | {ratio(cw('wdiff'), m)} | "
+                + ratio(t.get("provenance", {}).get("time"), t.get("git", {}).get("time"))
+                + " |"
+            )
+        lines.append("")
+    for rate in rates:
+        rows = [r for r in results if r["kind"] == "moved" and r["rate"] == rate]
+        if len(rows) > 1:
+
+            def fit_moved(tool: str, rows: list[dict[str, Any]] = rows) -> str:
+                return _num(
+                    exponent([(r["size"], r["tools"].get(tool, {}).get("time")) for r in rows])
+                )
+
+            lines.append(
+                f"Scaling exponent, moved paragraphs at {rate:.0%} edits (from "
+                f"{_size(rows[0]['size'])}): engine alone "
+                f"{_num(exponent([(r['size'], r.get('engine')) for r in rows]))}; whole "
+                f"process: provenance {fit_moved('provenance')}, git {fit_moved('git')}, "
+                f"wdiff {fit_moved('wdiff')}."
+            )
     for rate in rates:
         rows = [r for r in results if r["kind"] == "generated" and r["rate"] == rate]
         big = [r for r in rows if r["size"] >= 1_000_000]  # start-up no longer dominates
@@ -638,6 +844,10 @@ def render(results: list[dict[str, Any]], starts: dict[str, float], rates: Seque
         "Engine alone (diff_texts in one process, best of runs): " + "; ".join(engine_rows) + "."
     )
     return "\n".join(lines)
+
+
+def _opt(n: int | None) -> str:
+    return "—" if n is None else f"{n:,}"
 
 
 def _num(x: float | None) -> str:

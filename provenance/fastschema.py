@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .schema import load_schema
+from .schemafiles import load_schema
 
 Check = Callable[[Any], bool]
 

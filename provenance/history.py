@@ -4,6 +4,9 @@ and their text renderings."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -11,6 +14,8 @@ if TYPE_CHECKING:
     from .store import Store
 
 FORMAT_VERSION = 1
+
+Progress = Callable[[int, int], None]
 
 
 def version_record(v: Version, made_from: str | None = None) -> dict[str, Any]:
@@ -26,9 +31,75 @@ def version_record(v: Version, made_from: str | None = None) -> dict[str, Any]:
     return data
 
 
-def log_data(store: Store, target: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class LogFilter:
+    """Which entries ``log`` shows: at most ``limit`` of each stream (and of the metadata
+    changes), newest first; by an agent (a case-insensitive part of a name); dated from
+    ``since`` and to ``until`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, both included; a
+    partial date matches every day it covers; a version without a date is judged by when it
+    was recorded, and one with neither is left out when a date is asked for)."""
+
+    limit: int | None = None
+    agent: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def __post_init__(self) -> None:
+        from .errors import UsageError
+
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None and not _DATE.fullmatch(value):
+                raise UsageError(f"--{name} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        if self.limit is not None and self.limit < 0:
+            raise UsageError("-n must be 0 or more")
+
+    @property
+    def active(self) -> bool:
+        return any(v is not None for v in (self.limit, self.agent, self.since, self.until))
+
+    def _dated(self, date: str) -> bool:
+        if self.since is None and self.until is None:
+            return True
+        if not date:
+            return False
+        low, high = _bounds(date)
+        if self.since is not None and high < _bounds(self.since)[0]:
+            return False
+        return self.until is None or low <= _bounds(self.until)[1]
+
+    def version(self, v: dict[str, Any]) -> bool:
+        if self.agent is not None:
+            wanted = self.agent.casefold()
+            if not any(wanted in str(a.get("name", "")).casefold() for a in v["agents"]):
+                return False
+        return self._dated(str(v.get("date") or str(v.get("recorded") or "")[:10]))
+
+    def change(self, c: dict[str, Any]) -> bool:
+        if self.agent is not None and self.agent.casefold() not in str(c["agent"]).casefold():
+            return False
+        return self._dated(str(c.get("recorded") or "")[:10])
+
+    def apply(
+        self, items: list[dict[str, Any]], keep: Callable[[dict[str, Any]], bool]
+    ) -> list[dict[str, Any]]:
+        kept = [i for i in items if keep(i)]
+        return kept if self.limit is None else kept[: self.limit]
+
+
+_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+
+
+def _bounds(date: str) -> tuple[str, str]:
+    """The first and last day a date (or a year, or a month) covers, as comparable text."""
+    m = _DATE.match(date)
+    text = m.group(0) if m else date
+    return (text + "-00-00")[:10], (text + "-99-99")[:10]
+
+
+def log_data(store: Store, target: str, filters: LogFilter | None = None) -> dict[str, Any]:
     """The history of the document (``DOC``) or of one stream (``DOC/STREAM``), newest
-    version first."""
+    version first, as ``filters`` select it (``filters`` in the output when given)."""
     from .refs import parse_ref
 
     ref = parse_ref(target)
@@ -46,7 +117,8 @@ def log_data(store: Store, target: str) -> dict[str, Any]:
         for c in reversed(history(store, doc.id))
         if ref.stream is None or c.stream == ref.stream
     ]
-    return {
+    chosen = filters or LogFilter()
+    data: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "document": {"id": doc.id, "title": doc.title, "date": doc.date},
         "streams": [
@@ -55,15 +127,26 @@ def log_data(store: Store, target: str) -> dict[str, Any]:
                 "kind": s.kind,
                 "language": s.language,
                 "translates": s.translates,
-                "versions": [
-                    version_record(v, made_from(s, v))
-                    for v in reversed(store.versions(doc.id, s.id))
-                ],
+                "versions": chosen.apply(
+                    [
+                        version_record(v, made_from(s, v))
+                        for v in reversed(store.versions(doc.id, s.id))
+                    ],
+                    chosen.version,
+                ),
             }
             for s in streams
         ],
-        "changes": changes,
+        "changes": chosen.apply(changes, chosen.change),
     }
+    if chosen.active:
+        data["filters"] = {
+            "limit": chosen.limit,
+            "agent": chosen.agent,
+            "since": chosen.since,
+            "until": chosen.until,
+        }
+    return data
 
 
 def _agents(agents: list[dict[str, str]]) -> str:
@@ -94,7 +177,7 @@ def format_log_text(data: dict[str, Any], color: bool = False) -> str:
                 lines.append(f"      made from {doc['id']}/{v['translates']}{later}")
             lines.extend("      " + msg_line for msg_line in v["message"].splitlines())
         if not s["versions"]:
-            lines.append("  (no versions yet)")
+            lines.append("  (no versions match)" if data.get("filters") else "  (no versions yet)")
     if data.get("changes"):
         lines.append("")
         lines.append(f"{bold}{doc['id']}{reset}  metadata changes")
@@ -116,28 +199,12 @@ def _value(change: dict[str, Any], key: str) -> str:
     return json.dumps(change[key], ensure_ascii=False)
 
 
-def list_data(store: Store) -> dict[str, Any]:
-    """Every document of the store with its streams and how many versions each has."""
-    documents = []
-    for doc in store.documents():
-        streams = store.streams(doc.id)
-        documents.append(
-            {
-                "id": doc.id,
-                "title": doc.title,
-                "date": doc.date,
-                "type": doc.meta.get("type", ""),
-                "streams": [
-                    {
-                        "id": s.id,
-                        "kind": s.kind,
-                        "language": s.language,
-                        "versions": len(store.versions(doc.id, s.id)),
-                    }
-                    for s in streams
-                ],
-            }
-        )
+def list_data(store: Store, progress: Progress | None = None) -> dict[str, Any]:
+    """Every document of the store with its streams and how many versions each has (from
+    the store's index where its files are unchanged: :mod:`provenance.index`)."""
+    from .index import document_summaries
+
+    documents = document_summaries(store, progress=progress)
     return {"format_version": FORMAT_VERSION, "documents": documents}
 
 

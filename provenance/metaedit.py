@@ -281,7 +281,8 @@ def set_fields(
     Values are taken as given (use :func:`coerce` to read them from the command line).
     Refuses a change that changes nothing.  Nothing is written when anything is refused.
     """
-    from .store import _locked, utc_now
+    from .locks import locked
+    from .store import utc_now
 
     if not agent.strip():
         raise UsageError("a change needs the name of who made it (--agent)")
@@ -295,7 +296,7 @@ def set_fields(
     else:
         path, schema_name = store.stream(doc_id, stream_id).path, "stream.schema.json"
     rel = store.relpath(path)
-    with _locked(document.path):
+    with locked(document.folder):
         current = yamlio.load(path).data
         if not isinstance(current, dict):
             raise SchemaError("metadata must be a YAML mapping", path=rel, line=1)

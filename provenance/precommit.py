@@ -58,7 +58,7 @@ def precheck(
     data: bytes,
     *,
     agents: Sequence[Agent],
-    activity: str,
+    activity: str | None,
     message: str,
     date: str | None = None,
     translates: str | None = None,

@@ -23,14 +23,15 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as _date
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from . import schema, yamlio
+from . import fsck, schema, yamlio
+from .dates import check_date
 from .errors import (
     ConflictError,
     InputError,
@@ -40,9 +41,18 @@ from .errors import (
     UnsafePathError,
     UsageError,
 )
+from .locks import locked
 from .model import Agent, Document, Stream, Version
 from .refs import Ref, check_slug, parse_ref
-from .textio import MAX_TEXT_BYTES, create_exclusive, decode_utf8, read_bytes
+from .textio import (
+    MAX_METADATA_BYTES,
+    MAX_TEXT_BYTES,
+    create_exclusive,
+    decode_utf8,
+    folder_mode,
+    fsync_dir,
+    read_bytes,
+)
 
 STORE_FILE = "provenance.yaml"
 DOCUMENT_FILE = "document.yaml"
@@ -110,6 +120,8 @@ class Store:
         self._streams: dict[tuple[str, str], Stream] = {}
         self._versions: dict[tuple[str, str], list[Version]] = {}
         self._config: dict[str, Any] | None = None
+        #: Leftovers of killed writers this store's writes removed (for the CLI to report).
+        self.recovered: list[fsck.Leftover] = []
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -357,27 +369,19 @@ class Store:
         translates: str | None = None,
         extra: dict[str, Any] | None = None,
     ) -> Stream:
-        """Create a new, empty stream (refuses an existing one)."""
-        self.document(doc_id)
+        """Create a new, empty stream (refuses an existing one).
+
+        The stream's folder is assembled under a hidden name and renamed into place under the
+        document's lock, so it appears whole or not at all."""
+        spec = StreamSpec(kind, language, translates, extra)
         folder = self.stream_folder(doc_id, stream_id)
-        if translates is not None and translates not in self.stream_ids(doc_id):
-            raise NotFoundError(
-                f"stream {stream_id!r} cannot translate {translates!r}: no such stream in "
-                f"{doc_id!r}; {_listing('streams', self.stream_ids(doc_id))}"
-            )
-        meta = stream_meta(
-            stream_id, kind=kind, language=language, translates=translates, extra=extra
-        )
-        schema.validate(meta, "stream.schema.json", path=self.relpath(folder / STREAM_FILE))
-        if folder.exists():
-            raise ConflictError("stream already exists", path=self.relpath(folder))
-        folder.mkdir(parents=True)
-        try:
-            create_exclusive(folder / STREAM_FILE, yamlio.dumps(meta))
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
-        self._streams.pop((doc_id, stream_id), None)
+        meta = self._check_new_stream(doc_id, stream_id, spec)
+        with locked(self.doc_folder(doc_id)) as real:
+            if (folder / STREAM_FILE).exists():
+                raise ConflictError("stream already exists", path=self.relpath(folder))
+            self._recover(fsck.document_leftovers(self.doc_folder(doc_id)), real, stream_id)
+            self._place_stream(folder, meta, None)
+        self._forget(doc_id, stream_id)
         return self.stream(doc_id, stream_id)
 
     def commit(
@@ -387,21 +391,29 @@ class Store:
         data: bytes,
         *,
         agents: Sequence[Agent],
-        activity: str,
         message: str,
+        activity: str | None = None,
         date: str | None = None,
         source: dict[str, Any] | None = None,
         recorded: str | None = None,
         origin: str | Path | None = None,
         translates: str | None = None,
+        create: StreamSpec | None = None,
     ) -> Version:
         """Add a new version of a stream holding exactly ``data``.
 
         Refuses empty or non-UTF-8 text, a text identical to the latest version and, through
         the stream lock and exclusive creates, can never reuse or overwrite a version number.
-        ``origin`` names the file the text came from, for messages; ``translates`` the version
-        of the original a translation's version was made from (``zh@2``, see
-        :func:`provenance.lineage.resolve_from`).
+        ``activity`` defaults to ``transcribed``/``translated`` for a stream's first version
+        and ``revised`` after.  ``origin`` names the file the text came from, for messages;
+        ``translates`` the version of the original a translation's version was made from
+        (``zh@2``, see :func:`provenance.lineage.resolve_from`).
+
+        ``create`` describes the stream to start when it does not exist yet (a stream that
+        exists must match it): the stream and its first version then appear together, in one
+        rename under the document's lock.  Everything is validated before anything is written;
+        a failure removes only what this call wrote, and leftovers of writers that were
+        killed are removed first (listed in :attr:`recovered`).
         """
         where = str(origin) if origin is not None else None
         if not data:
@@ -411,52 +423,179 @@ class Store:
         decode_utf8(data, where)
         if not message.strip():
             raise UsageError("a version needs a message saying why (--message)")
+        if date is not None:
+            check_date(date, "--date")
+        if activity is not None and activity not in ACTIVITIES:
+            raise UsageError(f"unknown activity {activity!r}; use one of {', '.join(ACTIVITIES)}")
+        for i, agent in enumerate(agents):
+            if agent.role not in ROLES:
+                raise SchemaError(
+                    f"unknown role {agent.role!r} for {agent.name!r}; use one of "
+                    f"{', '.join(ROLES)}",
+                    pointer=f"/agents/{i}/role",
+                )
+        self.document(doc_id)
+        folder = self.stream_folder(doc_id, stream_id)
+        args = _CommitArgs(
+            data, agents, message, activity, date, source, recorded, where, translates
+        )
+        if not (folder / STREAM_FILE).is_file():
+            if create is None:
+                existing = ", ".join(self.stream_ids(doc_id)) or "none"
+                raise UsageError(
+                    f"document {doc_id!r} has no stream {stream_id!r} (streams: {existing}); "
+                    "to start one, give --kind and --language (and --translates for a "
+                    "translation)"
+                )
+            smeta = self._check_new_stream(doc_id, stream_id, create)
+            kind = create.kind
+            vmeta = self._version_meta(args, 1, None, kind, folder / "v1.yaml")
+            with locked(self.doc_folder(doc_id)) as real:
+                if not (folder / STREAM_FILE).exists():
+                    self._recover(fsck.document_leftovers(self.doc_folder(doc_id)), real, stream_id)
+                    self._place_stream(folder, smeta, (data, vmeta))
+                    self._forget(doc_id, stream_id)
+                    return self.version(doc_id, stream_id, 1)
+            # another writer made the stream meanwhile: add to it like to any other
+        self._forget(doc_id, stream_id)
         stream = self.stream(doc_id, stream_id)
-        digest = sha256_hex(data)
-        with _locked(stream.path):
+        if create is not None:
+            _same_stream(stream, create)
+        with locked(stream.folder) as real:
+            self._recover(fsck.stream_leftovers(stream.folder), real)
             self._versions.pop((doc_id, stream_id), None)
             versions = self.versions(doc_id, stream_id)
             latest = versions[-1] if versions else None
-            if latest is not None and latest.sha256 == digest:
+            if latest is not None and latest.sha256 == sha256_hex(data):
                 raise ConflictError(
                     f"text is identical to {latest.ref}; nothing to commit", path=where
                 )
             number = (latest.number if latest else 0) + 1
-            meta: dict[str, Any] = {
-                "schema": "provenance/version/1",
-                "number": number,
-                "parent": latest.number if latest else None,
-                "sha256": digest,
-                "size": len(data),
-                "date": date if date is not None else today(),
-            }
-            if recorded != "":
-                meta["recorded"] = recorded or utc_now()
-            meta["agents"] = [a.as_dict() for a in agents]
-            meta["activity"] = activity
-            meta["message"] = message
-            if translates:
-                meta["translates"] = translates
-            if source:
-                meta["source"] = source
             meta_path = stream.folder / f"v{number}.yaml"
-            schema.validate(meta, "version.schema.json", path=self.relpath(meta_path))
+            meta = self._version_meta(
+                args, number, latest.number if latest else None, stream.kind, meta_path
+            )
             text_path = meta_path.with_suffix(".txt")
+            # The text first, then its record: the version exists once the record does, and
+            # a text without one is a leftover the next writer removes.
             create_exclusive(text_path, data)
             try:
                 create_exclusive(meta_path, yamlio.dumps(meta))
             except BaseException:
                 with contextlib.suppress(OSError):
-                    text_path.unlink()
+                    text_path.unlink()  # ours: the exclusive create above made it
                 raise
         self._versions.pop((doc_id, stream_id), None)
         return self.version(doc_id, stream_id, number)
 
+    def planned_stream(self, doc_id: str, stream_id: str, spec: StreamSpec) -> Stream:
+        """The stream ``spec`` would create, validated, as it would read back (nothing is
+        written)."""
+        meta = self._check_new_stream(doc_id, stream_id, spec)
+        path = self.stream_folder(doc_id, stream_id) / STREAM_FILE
+        return Stream(doc_id, stream_id, spec.kind, spec.language, spec.translates, meta, path)
+
+    def _check_new_stream(self, doc_id: str, stream_id: str, spec: StreamSpec) -> dict[str, Any]:
+        """A new stream's metadata, validated (nothing is written)."""
+        check_slug(stream_id, "stream id")
+        if spec.translates is not None:
+            check_slug(spec.translates, "stream id")
+            if spec.translates not in self.stream_ids(doc_id):
+                raise NotFoundError(
+                    f"stream {stream_id!r} cannot translate {spec.translates!r}: no such stream "
+                    f"in {doc_id!r}; {_listing('streams', self.stream_ids(doc_id))}"
+                )
+        meta = stream_meta(
+            stream_id,
+            kind=spec.kind,
+            language=spec.language,
+            translates=spec.translates,
+            extra=spec.extra,
+        )
+        where = self.relpath(self.stream_folder(doc_id, stream_id) / STREAM_FILE)
+        schema.validate(meta, "stream.schema.json", path=where)
+        _fits(meta, where)
+        return meta
+
+    def _version_meta(
+        self, args: _CommitArgs, number: int, parent: int | None, kind: str, path: Path
+    ) -> dict[str, Any]:
+        activity = args.activity
+        if activity is None:
+            first = "transcribed" if kind == "transcription" else "translated"
+            activity = first if parent is None else "revised"
+        meta: dict[str, Any] = {
+            "schema": "provenance/version/1",
+            "number": number,
+            "parent": parent,
+            "sha256": sha256_hex(args.data),
+            "size": len(args.data),
+            "date": args.date if args.date is not None else today(),
+        }
+        if args.recorded != "":
+            meta["recorded"] = args.recorded or utc_now()
+        meta["agents"] = [a.as_dict() for a in args.agents]
+        meta["activity"] = activity
+        meta["message"] = args.message
+        if args.translates:
+            meta["translates"] = args.translates
+        if args.source:
+            meta["source"] = args.source
+        schema.validate(meta, "version.schema.json", path=self.relpath(path))
+        _fits(meta, self.relpath(path))
+        return meta
+
+    def _place_stream(
+        self, folder: Path, meta: dict[str, Any], first: tuple[bytes, dict[str, Any]] | None
+    ) -> None:
+        """Assemble a stream (and its first version) in a hidden folder beside ``folder`` and
+        rename it into place (the caller holds the document's lock)."""
+        staging = _staging(folder.parent, folder.name)
+        try:
+            create_exclusive(staging / STREAM_FILE, yamlio.dumps(meta))
+            if first is not None:
+                data, vmeta = first
+                create_exclusive(staging / "v1.txt", data)
+                create_exclusive(staging / "v1.yaml", yamlio.dumps(vmeta))
+            try:
+                os.rename(staging, folder)
+            except OSError:
+                raise ConflictError(
+                    "a folder of that name is in the way; 'provenance fsck' tells what it holds",
+                    path=self.relpath(folder),
+                ) from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)  # ours: made just above
+            raise
+        fsync_dir(folder.parent)
+
+    def _recover(self, leftovers: Sequence[fsck.Leftover], real: bool, name: str = "") -> None:
+        """Remove leftovers of killed writers found under a lock we hold (only the store's
+        own kinds, and in a document folder only those of stream ``name``)."""
+        if not real:
+            return
+        mine = [
+            item
+            for item in leftovers
+            if item.own
+            and (
+                not name
+                or (item.kind == "half-stream" and item.path.name == name)
+                or (item.kind == "staging-folder" and item.path.name.startswith(f".{name}."))
+            )
+        ]
+        self.recovered.extend(fsck.remove(mine))
+
+    def _forget(self, doc_id: str, stream_id: str) -> None:
+        self._streams.pop((doc_id, stream_id), None)
+        self._versions.pop((doc_id, stream_id), None)
+
     def add_document(self, meta: dict[str, Any], streams: Sequence[NewStream]) -> Document:
         """Create a document with its first streams and versions, all at once or not at all.
 
-        Everything is written into a hidden folder inside the store and renamed into place,
-        so a failure (or a crash) leaves no half-made document behind.
+        Everything is validated first, then written into a hidden folder inside the store and
+        renamed into place under the store's lock, so a failure (or a crash) leaves no
+        half-made document behind, only a leftover the next writer removes.
         """
         doc_id = check_slug(str(meta.get("id", "")), "document id")
         target = self.doc_folder(doc_id)
@@ -465,40 +604,108 @@ class Store:
                 f"document {doc_id!r} already exists; choose another --id",
                 path=self.relpath(target),
             )
-        schema.validate(meta, "document.schema.json", path=self.relpath(target / DOCUMENT_FILE))
-        staging = Path(tempfile.mkdtemp(prefix=f".{doc_id}.", dir=self.root))
-        try:
-            create_exclusive(staging / DOCUMENT_FILE, yamlio.dumps(meta))
-            for new in streams:
-                folder = staging / new.id
-                folder.mkdir()
-                smeta = stream_meta(
-                    new.id,
-                    kind=new.kind,
-                    language=new.language,
-                    translates=new.translates,
-                    extra=new.extra,
+        where = self.relpath(target / DOCUMENT_FILE)
+        schema.validate(meta, "document.schema.json", path=where)
+        if meta.get("date"):
+            check_date(str(meta["date"]), "date", path=where)
+        files: list[tuple[str, bytes]] = [(DOCUMENT_FILE, _fits(meta, where))]
+        for new in streams:
+            check_slug(new.id, "stream id")
+            smeta = stream_meta(
+                new.id,
+                kind=new.kind,
+                language=new.language,
+                translates=new.translates,
+                extra=new.extra,
+            )
+            spath = self.relpath(target / new.id / STREAM_FILE)
+            schema.validate(smeta, "stream.schema.json", path=spath)
+            if len(new.text) > MAX_TEXT_BYTES:
+                raise InputError(
+                    f"text is over the limit of {MAX_TEXT_BYTES:,} bytes",
+                    path=self.relpath(target / new.id / "v1.txt"),
                 )
-                schema.validate(
-                    smeta, "stream.schema.json", path=self.relpath(target / new.id / STREAM_FILE)
-                )
-                create_exclusive(folder / STREAM_FILE, yamlio.dumps(smeta))
-                vmeta = new.version_meta()
-                schema.validate(
-                    vmeta, "version.schema.json", path=self.relpath(target / new.id / "v1.yaml")
-                )
-                create_exclusive(folder / "v1.txt", new.text)
-                create_exclusive(folder / "v1.yaml", yamlio.dumps(vmeta))
+            if new.date:
+                check_date(new.date, "date")
+            vmeta = new.version_meta()
+            vpath = self.relpath(target / new.id / "v1.yaml")
+            schema.validate(vmeta, "version.schema.json", path=vpath)
+            files.append((f"{new.id}/{STREAM_FILE}", _fits(smeta, spath)))
+            files.append((f"{new.id}/v1.txt", new.text))
+            files.append((f"{new.id}/v1.yaml", _fits(vmeta, vpath)))
+        with locked(self.root) as real:
+            self._recover(fsck.root_leftovers(self.root), real)
+            staging = _staging(self.root, doc_id)
             try:
-                os.rename(staging, target)
-            except OSError:
-                raise ConflictError(
-                    f"document {doc_id!r} already exists", path=self.relpath(target)
-                ) from None
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+                for name, data in files:
+                    if "/" in name:
+                        (staging / name).parent.mkdir(mode=folder_mode(), exist_ok=True)
+                    create_exclusive(staging / name, data)
+                try:
+                    os.rename(staging, target)
+                except OSError:
+                    raise ConflictError(
+                        f"document {doc_id!r} already exists", path=self.relpath(target)
+                    ) from None
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)  # ours: made just above
+                raise
+            fsync_dir(self.root)
         return self.document(doc_id)
+
+
+@dataclass(frozen=True)
+class StreamSpec:
+    """What a stream that :meth:`Store.commit` may create is: kind, language, what it
+    translates, and any further stream metadata."""
+
+    kind: str
+    language: str
+    translates: str | None = None
+    extra: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class _CommitArgs:
+    data: bytes
+    agents: Sequence[Agent]
+    message: str
+    activity: str | None
+    date: str | None
+    source: dict[str, Any] | None
+    recorded: str | None
+    where: str | None
+    translates: str | None = None
+
+
+def _same_stream(stream: Stream, spec: StreamSpec) -> None:
+    """Refuse ``spec`` for an existing stream it does not describe."""
+    have = (stream.kind, stream.language, stream.translates)
+    want = (spec.kind, spec.language, spec.translates)
+    if have != want:
+        raise UsageError(
+            f"stream {stream.ref} exists already as a {stream.kind} in {stream.language}"
+            + (f" of {stream.translates}" if stream.translates else "")
+            + "; --kind, --language and --translates only apply when creating a stream"
+        )
+
+
+def _staging(parent: Path, name: str) -> Path:
+    """A new hidden folder in ``parent`` to assemble ``name`` in (see :mod:`.fsck`)."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".staging", dir=parent))
+    os.chmod(staging, folder_mode())
+    return staging
+
+
+def _fits(meta: dict[str, Any], where: str) -> bytes:
+    """``meta`` as YAML, refused when it is over the size metadata may have when read."""
+    raw = yamlio.dumps(meta).encode("utf-8")
+    if len(raw) > MAX_METADATA_BYTES:
+        raise InputError(
+            f"metadata would be {len(raw):,} bytes, over the limit of {MAX_METADATA_BYTES:,} bytes",
+            path=where,
+        )
+    return raw
 
 
 @dataclass
@@ -578,23 +785,3 @@ def _listing(what: str, names: Sequence[str], limit: int = 20) -> str:
     shown = ", ".join(names[:limit])
     more = f" and {len(names) - limit} more" if len(names) > limit else ""
     return f"{what} here: {shown}{more}"
-
-
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock on ``path`` (the stream's ``stream.yaml``).
-
-    The lock is released when the process ends, however it ends; where ``fcntl`` is missing
-    the exclusive creates of version files still keep two commits from sharing a number.
-    """
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        yield
-        return
-    with path.open("rb") as fh:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)

@@ -61,6 +61,10 @@ schema: {config["schema"]}
 #   serial_comma: true              # A, B, and C
 #   url: true                       # print the document's URL when it has one
 
+# Where the store publishes each version's text: the URL of a pinned citation (cite --pinned).
+# citation:
+#   version_url: https://example.org/records/{{doc}}/{{stream}}/v{{number}}.txt   # or {{sha256}}
+
 # The editorial bracket conventions (provenance interventions, diff, check).
 # interventions:
 #   profile: default                # default, frus, leiden, or a file in this folder

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
 
 from .errors import ConflictError, InputError
@@ -19,16 +20,44 @@ MAX_TEXT_BYTES = 32 * 1024 * 1024
 MAX_METADATA_BYTES = 2 * 1024 * 1024
 
 
-def read_bytes(path: str | Path, *, limit: int = MAX_TEXT_BYTES, what: str = "file") -> bytes:
-    """Read a whole file, refusing missing files, folders and files over ``limit`` bytes."""
+def read_bytes(
+    path: str | Path,
+    *,
+    limit: int = MAX_TEXT_BYTES,
+    what: str = "file",
+    regular: bool = False,
+    no_follow: bool = False,
+) -> bytes:
+    """Read a whole file, refusing missing files, folders and files over ``limit`` bytes.
+
+    ``regular`` refuses anything but a regular file (a FIFO, a device) without blocking on
+    it; ``no_follow`` refuses a symlink.  Files of the store are read with both; a file the
+    user names may be a pipe (``diff <(...) <(...)``)."""
     p = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    if regular:
+        flags |= getattr(os, "O_NONBLOCK", 0)
+    if no_follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise InputError(f"is a folder, not a {what}", path=p)
-        if size > limit:
-            raise InputError(f"{what} is {size:,} bytes, over the limit of {limit:,} bytes", path=p)
-        with p.open("rb") as fh:
+        try:
+            fd = os.open(p, flags)
+        except OSError as exc:
+            if no_follow and os.path.islink(p):
+                raise InputError(f"{what} is a symlink, which is never followed", path=p) from None
+            raise exc
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise InputError(f"is a folder, not a {what}", path=p)
+            if regular and not stat.S_ISREG(st.st_mode):
+                raise InputError(f"{what} is not a regular file", path=p)
+            if stat.S_ISREG(st.st_mode) and st.st_size > limit:
+                raise InputError(
+                    f"{what} is {st.st_size:,} bytes, over the limit of {limit:,} bytes", path=p
+                )
+            if regular and hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)
             data = fh.read(limit + 1)
     except FileNotFoundError:
         raise InputError(f"no such {what}", path=p) from None
@@ -67,13 +96,47 @@ def read_text(path: str | Path, *, limit: int = MAX_TEXT_BYTES, what: str = "tex
     return decode_utf8(read_bytes(path, limit=limit, what=what), path, what=what)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def file_mode() -> int:
+    """The mode a new file gets under the process's umask (``0o644`` under ``022``)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def folder_mode() -> int:
+    """The mode a new folder gets under the process's umask (``0o755`` under ``022``)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o777 & ~mask
+
+
+def _temp_copy(folder: Path, name: str, raw: bytes) -> str:
+    """``raw`` in a new temporary file of ``folder`` (``.NAME.XXXXXXXX.tmp``), flushed to disk,
+    with the mode a file created by the user would have (not ``mkstemp``'s 0600)."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), file_mode())
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
 
 
 def atomic_write(path: str | Path, data: bytes | str) -> None:
@@ -84,20 +147,14 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
     p = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     p.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    tmp = _temp_copy(p.parent, p.name, raw)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.replace(tmp, p)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(p.parent)
+    fsync_dir(p.parent)
 
 
 def create_exclusive(path: str | Path, data: bytes | str) -> None:
@@ -110,14 +167,8 @@ def create_exclusive(path: str | Path, data: bytes | str) -> None:
     p = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     p.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    tmp = _temp_copy(p.parent, p.name, raw)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-            fh.flush()
-            os.fsync(fh.fileno())
         try:
             os.link(tmp, p)
         except FileExistsError:
@@ -125,7 +176,7 @@ def create_exclusive(path: str | Path, data: bytes | str) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-    _fsync_dir(p.parent)
+    fsync_dir(p.parent)
 
 
 def update_generated(path: Path, text: str, module: str, argv: list[str]) -> int:

@@ -53,13 +53,46 @@ def test_no_cache_neither_reads_nor_writes(seed_store: Store, cache_home: Path) 
 def test_a_damaged_or_foreign_cache_is_ignored(seed_store: Store) -> None:
     run_check(seed_store.root)
     [path] = (cache_dir() / "check").glob("*.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["entries"] = {k: {"f": [], "facts": None} for k in data["entries"]}
-    data["fingerprint"] = "another version of the rules"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    files = path.with_suffix(".analyses")  # the analyses of single files, beside it
+    for each in (path, files):
+        data = json.loads(each.read_text(encoding="utf-8"))
+        data["entries"] = {k: {"f": [], "facts": None} for k in data["entries"]}
+        data["fingerprint"] = "another version of the rules"
+        each.write_text(json.dumps(data), encoding="utf-8")
     assert run_check(seed_store.root).stats.cached == 0
     path.write_text("{not json", encoding="utf-8")
+    files.write_text("{not json", encoding="utf-8")
     assert run_check(seed_store.root).stats.cached == 0
+
+
+def test_untouched_files_are_known_by_their_signature(
+    seed_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files last changed long enough ago, of the same size, times and inode as when a run
+    knew their document, are not read again; a file changed since is."""
+    import os
+
+    from provenance.check import runner
+
+    monkeypatch.setattr(runner, "RACY_SECONDS", 0.0)
+    reads: list[str] = []
+    real_read = runner._read
+
+    def counting_read(path: str | Path) -> tuple[bytes | None, object]:
+        reads.append(str(path))
+        return real_read(path)  # type: ignore[return-value]
+
+    monkeypatch.setattr(runner, "_read", counting_read)
+    cold = run_check(seed_store.root)
+    reads.clear()
+    warm = run_check(seed_store.root)
+    assert warm.findings == cold.findings and warm.stats.cached == 4
+    assert [p for p in reads if not p.endswith("provenance.yaml")] == []
+    text = next((seed_store.root / SEED_ID).glob("*/v1.txt"))
+    os.utime(text, ns=(0, 0))  # the same bytes, another modification time: read again
+    again = run_check(seed_store.root)
+    assert any(p.endswith("v1.txt") for p in reads)
+    assert again.findings == cold.findings
 
 
 def test_settings_change_invalidates(seed_store: Store) -> None:

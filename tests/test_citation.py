@@ -205,8 +205,8 @@ def test_csl_item_shape() -> None:
     assert item["type"] == "document"
     assert item["issued"] == {"date-parts": [[1961, 5, 10]]}
     assert item["accessed"] == {"date-parts": [[2026, 11, 28]]}
-    assert item["archive_location"] == "PRC FMA 118-01026-03, 69-70"
-    assert "page" not in item and "archive" not in item
+    assert item["archive_location"] == "PRC FMA 118-01026-03"  # reference and pages apart
+    assert item["page"] == "69-70" and "archive" not in item
     assert item["translator"] == [
         {"family": "Wang", "given": "Jeffrey"},
         {"family": "Kraus", "given": "Charles"},

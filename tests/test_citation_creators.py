@@ -79,6 +79,8 @@ def test_family_first() -> None:
     assert family_first("Zhou Enlai") and family_first("Kim Il-sung")
     assert not family_first("Jeffrey Wang") and not family_first("Charles Kraus")
     assert not family_first("Sergey Petrov")
+    assert not family_first("Anna Li")  # pinyin syllables, but Anna is no family name
+    assert family_first("Li Na") and family_first("Mao Zedong")
 
 
 def test_seed_import_records_inferred_creators(seed_page: Path) -> None:
@@ -124,3 +126,27 @@ def test_inference_never_invents(title: str) -> None:
     """Whatever the title, inference does not crash and every name it gives is in the title."""
     for c in infer_creators(title):
         assert c.name in " ".join(title.split()) and c.inferred
+
+
+def test_an_editor_confirms_a_creator_with_set(run, seed_store) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import SEED_ID
+
+    r = run("--records", seed_store.root, "cite", SEED_ID, "--style", "chicago")
+    assert "read from the title" in r.stderr
+    for i in range(4):
+        r = run(
+            "--records",
+            seed_store.root,
+            "set",
+            SEED_ID,
+            f"creators.{i}.inferred",
+            "--unset",
+            "--agent",
+            "Charles Kraus",
+            "--message",
+            "Checked the cable",
+        )
+        assert r.exit_code == 0, r.stderr
+    r = run("--records", seed_store.root, "cite", SEED_ID, "--style", "chicago")
+    assert r.exit_code == 0 and "read from the title" not in r.stderr
+    assert r.stdout.startswith("Ministry of Public Security Party Committee. Cable to Zhou Enlai")

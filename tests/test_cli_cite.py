@@ -66,8 +66,8 @@ def test_pinned_names_the_later_version(  # type: ignore[no-untyped-def]
     assert r.stdout.startswith(SEED)  # the editor is not a translator
 
 
-@pytest.mark.parametrize("style", ["chicago", "mla", "apa"])
-def test_standard_styles_come_from_the_processor(  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("style", ["csl:chicago", "modern-language-association", "csl:apa"])
+def test_csl_styles_come_from_the_processor(  # type: ignore[no-untyped-def]
     run, seed_store: Store, style: str
 ) -> None:
     r = run(
@@ -160,8 +160,10 @@ def test_missing_processor_is_a_clear_error(  # type: ignore[no-untyped-def]
     run, seed_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PROVENANCE_PANDOC", "/nonexistent/pandoc")
-    r = run("--records", seed_store.root, "cite", SEED_ID, "--style", "apa")
+    r = run("--records", seed_store.root, "cite", SEED_ID, "--style", "csl:apa")
     assert r.exit_code == 2 and "CSL processor" in r.stderr
+    r = run("--records", seed_store.root, "cite", SEED_ID, "--style", "apa")
+    assert r.exit_code == 0  # the manuals' styles need no processor
 
 
 def test_cli_stays_light() -> None:
@@ -180,3 +182,12 @@ def test_cli_stays_light() -> None:
 def test_help_has_an_example(run) -> None:  # type: ignore[no-untyped-def]
     r = run("cite", "--help")
     assert r.exit_code == 0 and "Example: provenance cite" in r.stdout
+
+
+def test_forms_a_style_does_not_have(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
+    r = run("--records", seed_store.root, "cite", SEED_ID, "--form", "note")
+    assert r.exit_code == 2 and "house style has one form" in r.stderr
+    r = run("--records", seed_store.root, "cite", SEED_ID, "-s", "csl:apa", "--form", "note")
+    assert r.exit_code == 2 and "cites in the text" in r.stderr
+    r = run("--records", seed_store.root, "cite", SEED_ID, "-s", "apa", "--form", "note")
+    assert r.exit_code == 2 and "notes are Chicago's" in r.stderr

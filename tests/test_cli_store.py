@@ -239,14 +239,14 @@ def test_error_document_already_exists(run, seed_page: Path, seed_store: Store) 
     assert snapshot(seed_store.root) == before
 
 
-def test_error_version_already_exists(run, seed_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    (seed_store.root / SEED_ID / "en" / "v2.txt").write_bytes(b"rival\n")
+def test_commit_recovers_a_killed_commits_text(run, seed_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (seed_store.root / SEED_ID / "en" / "v2.txt").write_bytes(b"killed\n")
     f = tmp_path / "t.txt"
     f.write_bytes(b"mine\n")
-    before = snapshot(seed_store.root)
     r = run(*_commit_args(seed_store.root, REF, f))
-    _assert_one_line_error(r, "v2.txt", "never overwritten")
-    assert snapshot(seed_store.root) == before
+    assert r.exit_code == 0, r.stderr
+    assert "recovered: removed records/" in r.stderr and "v2.txt" in r.stderr
+    assert (seed_store.root / SEED_ID / "en" / "v2.txt").read_bytes() == b"mine\n"
 
 
 def test_error_alias_bomb(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]

@@ -37,8 +37,8 @@ def test_stats() -> None:
     assert (s.words_changed, s.words_inserted, s.words_deleted) == (1, 0, 1)
     s = diff_texts("one\ntwo\n", "one\ninserted line\ntwo\n").stats
     assert (s.lines_old, s.lines_new) == (0, 1)  # whole lines put in touch no old line
-    s = diff_texts("中华人民共和国", "中华民国").stats  # 人民共和 -> 民: one change
-    assert (s.words_deleted, s.words_changed) == (3, 1)
+    s = diff_texts("中华人民共和国", "中华民国").stats  # 人 and 共和 deleted, 民 kept
+    assert (s.changes, s.words_deleted, s.words_changed) == (2, 3, 0)
 
 
 def test_apply_to_another_text_checks_what_it_replaces() -> None:

@@ -224,3 +224,16 @@ def test_json_output_equals_the_library_record(run, seed_store: Store) -> None: 
     assert next(iter(data)) == "format_version"
     (change,) = history(seed_store, SEED_ID)
     assert {k: data[k] for k in change.as_dict()} == change.as_dict()
+
+
+def test_check_judges_a_hand_edited_history(seed_store: Store) -> None:
+    from provenance.check import run_check
+
+    set_fields(seed_store, SEED_ID, [("url", "https://example.org/d/1")], agent="A", message="m")
+    assert not [f for f in run_check(seed_store.root, use_cache=False).findings if f.code in (
+        "schema-invalid", "yaml-malformed")]  # fmt: skip
+    path = seed_store.root / SEED_ID / "history.yaml"
+    path.write_text(path.read_text("utf-8").replace("agent: A", "agent: ''"), "utf-8")
+    found = [f for f in run_check(seed_store.root, use_cache=False).findings]
+    bad = [f for f in found if f.code == "schema-invalid"]
+    assert bad and bad[0].file.endswith(f"{SEED_ID}/history.yaml") and bad[0].line

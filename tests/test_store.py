@@ -93,13 +93,40 @@ def test_invalid_utf8_names_line_and_column(seed_store: Store) -> None:
     assert (info.value.line, info.value.column) == (3, 5)
 
 
-def test_existing_version_is_never_overwritten(seed_store: Store) -> None:
+def test_text_left_by_a_killed_commit_is_recovered(seed_store: Store) -> None:
     folder = seed_store.stream(SEED_ID, "en").folder
-    (folder / "v2.txt").write_bytes(b"someone else's text\n")  # a half-finished rival commit
-    before = snapshot(seed_store.root)
+    v1 = (folder / "v1.txt").read_bytes()
+    (folder / "v2.txt").write_bytes(b"a commit killed before its record\n")
+    assert [v.number for v in seed_store.versions(SEED_ID, "en")] == [1]  # readers ignore it
+    v = _commit(seed_store, b"my text\n")
+    assert v.number == 2  # type: ignore[attr-defined]
+    assert (folder / "v2.txt").read_bytes() == b"my text\n"
+    assert (folder / "v1.txt").read_bytes() == v1
+    [item] = seed_store.recovered
+    assert item.kind == "orphan-text" and item.path == folder / "v2.txt"
+    assert item.sha256 == hashlib.sha256(b"a commit killed before its record\n").hexdigest()
+
+
+def test_existing_version_is_never_overwritten(
+    seed_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rival that links v2.txt between our reading the records and our write (which the
+    lock prevents; here simulated) makes the exclusive create fail, never overwrite."""
+    import provenance.store as store_module
+
+    folder = seed_store.stream(SEED_ID, "en").folder
+    real = store_module.create_exclusive
+
+    def rival_first(path: object, data: object) -> None:
+        if str(path).endswith("v2.txt"):
+            (folder / "v2.txt").write_bytes(b"someone else's text\n")
+        real(path, data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module, "create_exclusive", rival_first)
     with pytest.raises(ConflictError, match="never overwritten"):
         _commit(seed_store, b"my text\n")
-    assert snapshot(seed_store.root) == before
+    assert (folder / "v2.txt").read_bytes() == b"someone else's text\n"
+    assert not (folder / "v2.yaml").exists()
 
 
 def test_bad_agent_role_is_a_schema_error(seed_store: Store) -> None:

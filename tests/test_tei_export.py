@@ -16,7 +16,7 @@ from provenance import yamlio
 from provenance.store import Store
 from provenance.tei import build_tei, read_tei
 from provenance.tei.body import ELEMENT_OF, Span, build_body, gap_attributes
-from provenance.tei.reader import render_text
+from provenance.tei.inline import render_text
 
 from .conftest import SEED_ID
 from .wordtools import bracket_spans

@@ -103,10 +103,26 @@ def _numbers(text: str) -> list[str]:
     return keys
 
 
+_LIST_LATIN = re.compile(r"^\s*\(?(\d{1,2})[.)]\s")
+_LIST_CJK = re.compile(r"^\s*[（(]?([一二三四五六七八九十]{1,3})[、．.）)]")
+
+
+def list_number(text: str) -> int | None:
+    """The number a list item opens with: ``2. Strengthen``, ``二、加强``, ``(3)``."""
+    m = _LIST_LATIN.match(text)
+    if m:
+        return int(m.group(1))
+    m = _LIST_CJK.match(text)
+    return chinese_number(m.group(1)) if m else None
+
+
 def anchors(text: str) -> Counter[str]:
     """The anchor keys of ``text``: ``#1471`` (a number), ``m5`` (May, 五月, мая),
     ``w:nato`` (a word in Latin script), ``n:hrus`` (a name, romanised and folded)."""
     keys: list[str] = _numbers(text)
+    item = list_number(text)
+    if item is not None:
+        keys.append(f"L{item}")  # an item's number: two items with different ones differ
     if any("\u4e00" <= c <= "\u9fff" for c in text):
         for m in _CN_NUMBER.finditer(text):
             counter = m.group(3)

@@ -36,6 +36,11 @@ VARIANCE = 6.8
 ANCHOR_BONUS = 1.5
 ANCHOR_CAP = 8
 NUMBER_PENALTY = 0.4
+#: What a list item's number on one side only adds (``2.`` paired with ``三、``).
+ITEM_PENALTY = 6.0
+#: The most a length can add to leaving a segment unpaired (its prior already says how rare
+#: that is; a short omitted paragraph must not be forced into its neighbour).
+UNPAIRED_LENGTH_CAP = 3.0
 
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 _SPACE = re.compile(r"\s+")
@@ -98,9 +103,12 @@ def _delta_cost(l1: int, l2: int, ratio: float) -> float:
 def _anchor_cost(a: Counter[str], b: Counter[str]) -> tuple[float, tuple[str, ...]]:
     both = a & b
     matched = sum(both.values())
-    lonely = sum(v for k, v in ((a - b) + (b - a)).items() if k[0] in "#m")
+    unmatched = (a - b) + (b - a)
+    lonely = sum(v for k, v in unmatched.items() if k[0] in "#m")
+    items = sum(v for k, v in unmatched.items() if k[0] == "L")
     bonus = ANCHOR_BONUS * min(matched, ANCHOR_CAP)
-    return NUMBER_PENALTY * min(lonely, 10) - bonus, tuple(sorted(both))
+    penalty = NUMBER_PENALTY * min(lonely, 10) + ITEM_PENALTY * min(items, 2)
+    return penalty - bonus, tuple(sorted(both))
 
 
 def align_segments(
@@ -138,7 +146,10 @@ def align_segments(
                     continue
                 l1 = sum(ls[i - di : i])
                 l2 = sum(lt[j - dj : j])
-                c = before - math.log(prior) + _delta_cost(l1, l2, ratio)
+                length_cost = _delta_cost(l1, l2, ratio)
+                if not (di and dj):
+                    length_cost = min(length_cost, UNPAIRED_LENGTH_CAP)
+                c = before - math.log(prior) + length_cost
                 shared: tuple[str, ...] = ()
                 if di and dj:
                     a = sum((an_s[k] for k in range(i - di, i)), Counter())
@@ -176,7 +187,67 @@ def align_texts(source_text: str, target_text: str, *, with_sentences: bool = Tr
     beads = align_segments(src, tgt, ratio)
     if with_sentences:
         beads = [_with_sentences(b, src, tgt, ratio) for b in beads]
+        beads = _regroup(beads, src, tgt, ratio)
     return Alignment(tuple(src), tuple(tgt), tuple(beads), ratio)
+
+
+def _unpaired_cost(paras: Sequence[Segment], ratio: float, side: str) -> float:
+    """What leaving every sentence of these paragraphs unpaired costs."""
+    prior = PRIORS[(1, 0)] if side == "source" else PRIORS[(0, 1)]
+    total = 0.0
+    for p in paras:
+        for s in sentences(p):
+            n = length(s.text)
+            length_cost = _delta_cost(n, 0, ratio) if side == "source" else _delta_cost(0, n, ratio)
+            total += -math.log(prior) + min(length_cost, UNPAIRED_LENGTH_CAP)
+    return total
+
+
+def _regroup(beads: list[Bead], src: list[Segment], tgt: list[Segment], ratio: float) -> list[Bead]:
+    """Where a paragraph was left unpaired next to a paired one, the two texts may only be
+    paragraphed differently (a letter's salutation on a line of its own in one, run into the
+    first sentence in the other): align the sentences of the group as a whole, and keep that
+    when it pairs them better than the paragraphs did."""
+    out: list[Bead] = []
+    i = 0
+    while i < len(beads):
+        j = i
+        while j < len(beads) and (not beads[j].source or not beads[j].target):
+            j += 1  # unpaired beads before a paired one
+        k = j + 1 if j < len(beads) else j
+        while k < len(beads) and (not beads[k].source or not beads[k].target):
+            k += 1  # and after it
+        group = beads[i:k]
+        if j >= len(beads) or len(group) == 1 or not any(b.source and b.target for b in group):
+            out.extend(group)
+            i = k
+            continue
+        s_paras = [src[n - 1] for b in group for n in b.source]
+        t_paras = [tgt[n - 1] for b in group for n in b.target]
+        hier = sum(sum(x.cost for x in b.sentences) for b in group if b.source and b.target)
+        hier += sum(
+            _unpaired_cost([src[n - 1] for n in b.source], ratio, "source")
+            + _unpaired_cost([tgt[n - 1] for n in b.target], ratio, "target")
+            for b in group
+            if not (b.source and b.target)
+        )
+        ss = _renumber([s for p in s_paras for s in sentences(p)])
+        ts = _renumber([s for p in t_paras for s in sentences(p)])
+        flat = align_segments(ss, ts, ratio)
+        if sum(b.cost for b in flat) < hier - 1.0:
+            out.append(
+                Bead(
+                    tuple(p.index for p in s_paras),
+                    tuple(p.index for p in t_paras),
+                    sum(b.cost for b in group),
+                    tuple(sorted({a for b in group for a in b.anchors})),
+                    tuple(flat),
+                )
+            )
+        else:
+            out.extend(group)
+        i = k
+    return out
 
 
 def _with_sentences(bead: Bead, src: list[Segment], tgt: list[Segment], ratio: float) -> Bead:

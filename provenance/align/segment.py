@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 #: A line holding only whitespace (NBSP and the ideographic space included).
-_BLANK = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0\u3000\ufeff]*(?=\r\n|\r|\n)")
+_BLANK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\u00a0\u3000\ufeff]*(?=\r\n|\r(?!\n)|\n)")
 _LINE = re.compile(r"[^\r\n]+")
 _CJK_END = re.compile(r"[。！？!?；;…]+[”’」』）)\]]*")
 _LATIN_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s|$)")
@@ -107,7 +107,7 @@ def _ends_abbreviation(text: str, dot: int) -> bool:
         return True
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: J. Smith
-    return word.isdigit() and len(word) <= 2 and dot - len(word) <= 1  # a list number: "1."
+    return word.isdigit() and len(word) <= 2  # a list number ("1. First"), not a year
 
 
 def sentences(paragraph: Segment) -> list[Segment]:
@@ -121,7 +121,7 @@ def sentences(paragraph: Segment) -> list[Segment]:
         if m.group(0).startswith(".") and _ends_abbreviation(text, m.start()):
             continue
         rest = text[m.end() :].lstrip()
-        if rest and (rest[0].islower() or (rest[0].isdigit() and m.group(0) == ".")):
+        if rest and rest[0].islower():
             continue
         cuts.append(m.end())
     cuts = [*sorted(set(c for c in cuts if 0 < c < len(text))), len(text)]

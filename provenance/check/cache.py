@@ -1,4 +1,5 @@
-"""The check's cache: each file's analysis by the sha256 of its bytes.
+"""The check's cache: each file's analysis by the sha256 of its bytes, each document's
+findings by its files' hashes, and each document's files' signatures (size, times, inode).
 
 It lives outside the repository (``$PROVENANCE_CACHE_DIR``, else ``$XDG_CACHE_HOME/provenance``,
 else ``~/.cache/provenance``), one JSON file per store.  Keeping it out of the work tree means a
@@ -68,8 +69,15 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+#: Keys of the analyses of single files (metadata, texts): kept in a second file, read only
+#: when a document is not known as a whole (a warm run of an unchanged store never reads it).
+FILE_KEYS = ("m|", "t|")
+
+
 class Cache:
-    """A dict of analyses loaded from, and saved back to, one JSON file."""
+    """A dict of analyses loaded from, and saved back to, a JSON file (``path``): documents'
+    findings and their files' signatures; the analyses of single files go to a second file
+    beside it (``.analyses``), read only when first needed."""
 
     def __init__(self, path: Path | None, fingerprint: str) -> None:
         self.path = path
@@ -79,6 +87,21 @@ class Cache:
         self.dirty = False
         self.hits = 0
         self.misses = 0
+        self._files: dict[str, Any] | None = None
+        self._files_dirty = False
+
+    @property
+    def enabled(self) -> bool:
+        return self.path is not None
+
+    @property
+    def files_path(self) -> Path | None:
+        return None if self.path is None else self.path.with_suffix(".analyses")
+
+    def _file_entries(self) -> dict[str, Any]:
+        if self._files is None:
+            self._files = self._read(self.files_path)
+        return self._files
 
     @classmethod
     def for_store(cls, store_root: Path, fingerprint: str, folder: Path | None = None) -> Cache:
@@ -91,23 +114,31 @@ class Cache:
     def disabled(cls) -> Cache:
         return cls(None, "")
 
-    def load(self) -> None:
-        if self.path is None:
-            return
+    def _read(self, path: Path | None) -> dict[str, Any]:
+        if path is None:
+            return {}
         try:
-            data = json.loads(self.path.read_bytes())
+            data = json.loads(path.read_bytes())
         except (OSError, ValueError):
-            return
+            return {}
         if (
             isinstance(data, dict)
             and data.get("format") == FORMAT
             and data.get("fingerprint") == self.fingerprint
             and isinstance(data.get("entries"), dict)
         ):
-            self.entries = data["entries"]
+            entries: dict[str, Any] = data["entries"]
+            return entries
+        return {}
+
+    def load(self) -> None:
+        self.entries = self._read(self.path)
+
+    def _store(self, key: str) -> dict[str, Any]:
+        return self._file_entries() if key.startswith(FILE_KEYS) else self.entries
 
     def get(self, key: str) -> Any:
-        value = self.entries.get(key)
+        value = self._store(key).get(key)
         if value is None:
             self.misses += 1
         else:
@@ -118,17 +149,25 @@ class Cache:
     def put(self, key: str, value: Any) -> None:
         if self.path is None:
             return
-        self.entries[key] = value
+        self._store(key)[key] = value
         self.used.add(key)
-        self.dirty = True
+        if key.startswith(FILE_KEYS):
+            self._files_dirty = True
+        else:
+            self.dirty = True
 
     def save(self) -> None:
-        """Write the cache back (only when something new was learned).  Entries not used by
+        """Write the cache back (only what learned something new).  Entries not used by
         this run are kept unless they outnumber the used ones, so checking one document does
         not forget the rest of the store; a failure to write is not an error."""
-        if self.path is None or not self.dirty:
+        if self.dirty:
+            self._write(self.path, self.entries)
+        if self._files_dirty and self._files is not None:
+            self._write(self.files_path, self._files)
+
+    def _write(self, path: Path | None, entries: dict[str, Any]) -> None:
+        if path is None:
             return
-        entries = self.entries
         if len(entries) > 2 * max(len(self.used), 1000):
             entries = {k: v for k, v in entries.items() if k in self.used}
         payload = json.dumps(
@@ -138,5 +177,5 @@ class Cache:
         with contextlib.suppress(OSError):
             from ..textio import atomic_write
 
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.path, payload)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, payload)

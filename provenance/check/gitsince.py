@@ -87,22 +87,34 @@ def resolve_commit(top: Path, ref: str) -> str | None:
 class GitHistory:
     """The git work tree holding a store, compared with one reference."""
 
-    def __init__(self, store_root: Path, ref: str, *, option: str = "--since") -> None:
+    def __init__(
+        self,
+        store_root: Path,
+        ref: str,
+        *,
+        option: str = "--since",
+        top: Path | None = None,
+        commit: str | None = None,
+    ) -> None:
         self.root = store_root.resolve()
-        try:
-            self.top = work_tree_top(self.root)
-        except GitUnavailable as exc:
-            raise UsageError(
-                f"{option} needs the store to be inside a git repository ({exc})",
-                path=store_root,
-            ) from None
+        if top is None:
+            try:
+                top = work_tree_top(self.root)
+            except GitUnavailable as exc:
+                raise UsageError(
+                    f"{option} needs the store to be inside a git repository ({exc})",
+                    path=store_root,
+                ) from None
+        self.top = top
         self.prefix = self.root.relative_to(self.top).as_posix()
         self.prefix = "" if self.prefix == "." else self.prefix + "/"
-        commit = resolve_commit(self.top, ref)
+        if commit is None:
+            commit = resolve_commit(self.top, ref)
         if commit is None:
             raise UsageError(f"{option}: {ref!r} is not a commit, branch or tag in this repository")
         self.ref = ref
         self.commit = commit
+        self._old: dict[str, bytes | None] = {}
 
     def changes(self, *, untracked: bool = True) -> list[Change]:
         """Files under the store changed between REF and the work tree (staged or not), and
@@ -137,10 +149,50 @@ class GitHistory:
 
     def old_bytes(self, path: str) -> bytes | None:
         """A file's bytes at REF, exactly as committed (None if it did not exist there)."""
-        try:
-            return _git(["cat-file", "blob", f"{self.commit}:{self.prefix}{path}"], self.top)
-        except UsageError:
-            return None
+        if path not in self._old:
+            try:
+                self._old[path] = _git(
+                    ["cat-file", "blob", f"{self.commit}:{self.prefix}{path}"], self.top
+                )
+            except UsageError:
+                self._old[path] = None
+        return self._old[path]
+
+    def remember(self, path: str, data: bytes | None) -> None:
+        """What a file holds at REF, already read (see :func:`batch`)."""
+        self._old[path] = data
+
+
+def batch(top: Path, names: list[str]) -> list[tuple[str, bytes] | None]:
+    """Objects named as git names them (``REF^{commit}``, ``REF:path``), read in one call:
+    ``(object id, bytes)`` each, or None where there is no such object."""
+    try:
+        done = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            cwd=top,
+            input="".join(n + "\n" for n in names).encode("utf-8", "surrogateescape"),
+            capture_output=True,
+            check=False,
+            env=_env(),
+        )
+    except OSError:
+        return [None] * len(names)
+    data, at = done.stdout, 0
+    out: list[tuple[str, bytes] | None] = []
+    for _ in names:
+        end = data.find(b"\n", at)
+        if end < 0:
+            out.append(None)
+            continue
+        head = data[at:end].split()
+        if len(head) != 3 or head[1] == b"missing":
+            out.append(None)
+            at = end + 1
+            continue
+        size = int(head[2])
+        out.append((head[0].decode(), data[end + 1 : end + 1 + size]))
+        at = end + 1 + size + 1
+    return out
 
 
 class CommitRange(GitHistory):
@@ -205,26 +257,10 @@ class CommitRange(GitHistory):
 
     def blobs(self, ids: list[str]) -> list[bytes]:
         """The bytes of many blobs at once (``git cat-file --batch``)."""
-        if not ids:
-            return []
-        try:
-            done = subprocess.run(
-                ["git", "cat-file", "--batch"],
-                cwd=self.top,
-                input="".join(i + "\n" for i in ids).encode(),
-                capture_output=True,
-                check=True,
-                env=_env(),
-            )
-        except (OSError, subprocess.CalledProcessError) as exc:
-            raise UsageError(f"git cat-file failed: {exc}") from None
-        data, out, at = done.stdout, [], 0
-        for _ in ids:
-            end = data.index(b"\n", at)
-            size = int(data[at:end].split()[2])
-            out.append(data[end + 1 : end + 1 + size])
-            at = end + 1 + size + 1
-        return out
+        found = batch(self.top, ids) if ids else []
+        if any(f is None for f in found):
+            raise UsageError("git cat-file could not read every file of the commit")
+        return [f[1] for f in found if f is not None]
 
     def authors(self, path: str) -> list[str]:
         """Who made the commits between base and head that touched a store file."""
@@ -243,17 +279,3 @@ class CommitRange(GitHistory):
             if name and name not in names:
                 names.append(name)
         return names
-
-
-def file_at(store_root: Path, ref: str, path: str) -> bytes | None:
-    """A store file's bytes at a reference, or None (no git, no such ref or file)."""
-    try:
-        top = work_tree_top(store_root.resolve())
-    except GitUnavailable:
-        return None
-    prefix = store_root.resolve().relative_to(top).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
-    try:
-        return _git(["cat-file", "blob", f"{ref}:{prefix}{path}"], top)
-    except (UsageError, GitUnavailable):
-        return None

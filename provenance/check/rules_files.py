@@ -14,6 +14,7 @@ SCHEMA_BY_KIND = {
     "document": "document.schema.json",
     "stream": "stream.schema.json",
     "version": "version.schema.json",
+    "history": "history.schema.json",
 }
 
 

@@ -39,11 +39,19 @@ from .walk import DocumentFolder, walk
 if TYPE_CHECKING:
     from .gitsince import GitHistory
 
-#: Below this many files to analyse, one process is as fast as two (measured with
-#: bench/check_bench.py on a shared 2-core machine, start-up included: 710 files 0.7 s alone,
-#: 0.8 s with a pool; about 2,100 files break even; 6,900 files 2.7 s alone, 1.7 s with a
-#: pool; 70,000 files 23.5 s alone, 18.0 s with a pool).
+#: A pool of processes is used only when asked for (``workers``, ``--jobs N``): on the
+#: 2-core machines it was measured on (bench/check_bench.py) it never paid for itself once
+#: the documents were checked in batches (1,000 documents: 2.65 s alone, 3.65 s with two
+#: processes), since shipping each file's bytes and results between processes costs about
+#: what analysing it does.  Kept for machines with more cores.
 POOL_MIN_FILES = 2000
+#: Documents are read, analysed and checked this many at a time, and then let go: the
+#: memory a check needs does not grow with the number of documents.
+BATCH = 200
+#: A document whose files were all last changed longer ago than this, and are the same size,
+#: times and inode as when a run knew the document, is taken from the cache without reading
+#: its files (as git's index does); files changed more recently are always read and hashed.
+RACY_SECONDS = 2.0
 
 Progress = Callable[[int, int], None]
 
@@ -234,12 +242,41 @@ class _Run:
 
     # -- documents --------------------------------------------------------------------------
 
+    def signature(self, folder: DocumentFolder, rules_key: str) -> tuple[str, list[str]] | None:
+        """A key for the document's files as they stand on disk (path, size, modification
+        and change times, inode of each: what git's index trusts), with their paths; None
+        when a file cannot be looked at or was touched in the last :data:`RACY_SECONDS`
+        (a change within the same tick of the clock could otherwise go unseen)."""
+        paths = [folder.document_file]
+        for stream in folder.streams:
+            if stream.stream_file is not None:
+                paths.append(stream.stream_file)
+            paths += stream.records.values()
+            paths += stream.texts.values()
+        recent = time.time() - RACY_SECONDS
+        stat = os.lstat
+        parts: list[Any] = [rules_key]
+        for path in paths:
+            try:
+                st = stat(path)
+            except OSError:
+                return None
+            if st.st_mtime > recent or st.st_ctime > recent:
+                return None
+            parts.append((path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+        key = "s|" + hashlib.sha256(repr(parts).encode()).hexdigest()
+        return key, [self.rel(path) for path in paths]
+
     def read_document(self, folder: DocumentFolder, rules_key: str) -> _Document:
         jobs = {
             folder.document_file: _Job(
                 "document", folder.document_file, self.rel(folder.document_file)
             )
         }
+        if folder.history_file is not None:
+            jobs[folder.history_file] = _Job(
+                "history", folder.history_file, self.rel(folder.history_file)
+            )
         for stream in folder.streams:
             if stream.stream_file is not None:
                 jobs[stream.stream_file] = _Job(
@@ -260,23 +297,20 @@ class _Run:
         """Analyse the files of documents the document cache did not know, then run the
         cross-file rules on them."""
         metas = [j for d in docs for j in d.jobs.values() if j.kind != "text"]
-        try:
-            self.analyse(metas)
-            facts: dict[str, dict[str, Any] | None] = {}
-            for doc in docs:
-                for job in doc.jobs.values():
-                    if job.kind != "text":
-                        facts[job.path] = self.meta_facts(job, doc.folder.id)
-            for doc in docs:
-                for stream in doc.folder.streams:
-                    sfacts = facts.get(stream.stream_file or "") or {}
-                    for path in stream.texts.values():
-                        job = doc.jobs[path]
-                        job.stream_kind = str(sfacts.get("kind", ""))
-                        job.language = str(sfacts.get("language", ""))
-            self.analyse([j for d in docs for j in d.jobs.values() if j.kind == "text"])
-        finally:
-            self.close()
+        self.analyse(metas)
+        facts: dict[str, dict[str, Any] | None] = {}
+        for doc in docs:
+            for job in doc.jobs.values():
+                if job.kind != "text":
+                    facts[job.path] = self.meta_facts(job, doc.folder.id)
+        for doc in docs:
+            for stream in doc.folder.streams:
+                sfacts = facts.get(stream.stream_file or "") or {}
+                for path in stream.texts.values():
+                    job = doc.jobs[path]
+                    job.stream_kind = str(sfacts.get("kind", ""))
+                    job.language = str(sfacts.get("language", ""))
+        self.analyse([j for d in docs for j in d.jobs.values() if j.kind == "text"])
         for doc in docs:
             for job in doc.jobs.values():
                 if job.kind != "text":
@@ -348,6 +382,25 @@ class _Run:
             self.run_rules("stream", ctx, stream_rel or self.rel(stream.path), folder.id)
 
 
+def _check_batch(run: _Run, cache: Cache, docs: list[_Document]) -> None:
+    """Check documents the document cache did not know, remember their findings by document,
+    and let go of their files' bytes."""
+    if not docs:
+        return
+    before = len(run.findings)
+    run.check_documents(docs)
+    by_doc: dict[str | None, list[list[Any]]] = {d.folder.id: [] for d in docs}
+    for f in run.findings[before:]:
+        by_doc.setdefault(f.document, []).append(
+            [f.code, f.message, f.file, f.line, f.pointer, f.severity.value]
+        )
+    for doc in docs:
+        cache.put(doc.key, by_doc[doc.folder.id])
+        for job in doc.jobs.values():
+            job.raw = None
+            job.result = None
+
+
 def _analyse_here(job: _Job, settings: Settings) -> dict[str, Any]:
     assert job.raw is not None
     if job.kind == "text":
@@ -358,13 +411,8 @@ def _analyse_here(job: _Job, settings: Settings) -> dict[str, Any]:
 
 
 def _auto_workers(count: int) -> int:
-    if count < POOL_MIN_FILES:
-        return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, 4))
+    """One process: see :data:`POOL_MIN_FILES`."""
+    return 1
 
 
 # -- the check -------------------------------------------------------------------------------
@@ -448,7 +496,7 @@ def run_check(
     comparison ready-made (``provenance review`` compares two commits).  Outside git the result's
     ``notes`` say what could not be verified.  ``select``/``ignore`` are rule
     patterns as on the command line.  ``workers`` forces the number of processes (default:
-    one, or a pool for large cold runs).  ``progress(done, total)`` is called now and then.
+    one; see :data:`POOL_MIN_FILES`).  ``progress(done, total)`` is called now and then.
     Raises :class:`~provenance.errors.ProvenanceError` only when the check cannot run.
     """
     started = time.perf_counter()
@@ -521,32 +569,49 @@ def run_check(
 
     # Documents: whole from the document cache, or file by file.
     run.total = sum(
-        1 + sum((s.stream_file is not None) + len(s.records) + len(s.texts) for s in d.streams)
+        1
+        + (d.history_file is not None)
+        + sum((s.stream_file is not None) + len(s.records) + len(s.texts) for s in d.streams)
         for d in found.documents
     )
     rules_key = _rules_key(rules, configured)
     todo: list[_Document] = []
-    for folder in found.documents:
-        doc = run.read_document(folder, rules_key)
-        rows = cache.get(doc.key)
-        if rows is None:
-            todo.append(doc)
-            continue
-        run.cached += len(doc.jobs)
-        for code, message, file, line, pointer, severity in rows:
-            run.findings.append(
-                Finding(file, line, code, Severity(severity), message, pointer, folder.id)
-            )
-    if todo:
-        before = len(run.findings)
-        run.check_documents(todo)
-        by_doc: dict[str | None, list[list[Any]]] = {d.folder.id: [] for d in todo}
-        for f in run.findings[before:]:
-            by_doc.setdefault(f.document, []).append(
-                [f.code, f.message, f.file, f.line, f.pointer, f.severity.value]
-            )
-        for doc in todo:
-            cache.put(doc.key, by_doc[doc.folder.id])
+    try:
+        for folder in found.documents:
+            signed = run.signature(folder, rules_key) if cache.enabled else None
+            if signed is not None:  # files untouched since a run that knew the document
+                known = cache.get(signed[0])
+                rows = cache.get(known) if isinstance(known, str) else None
+                if rows is not None:
+                    for rel in signed[1]:
+                        run.files.append(rel)
+                        run.tick()
+                    run.cached += len(signed[1])
+                    for code, message, file, line, pointer, severity in rows:
+                        run.findings.append(
+                            Finding(
+                                file, line, code, Severity(severity), message, pointer, folder.id
+                            )
+                        )
+                    continue
+            doc = run.read_document(folder, rules_key)
+            if signed is not None:
+                cache.put(signed[0], doc.key)
+            rows = cache.get(doc.key)
+            if rows is None:
+                todo.append(doc)
+                if len(todo) >= BATCH:
+                    _check_batch(run, cache, todo)
+                    todo = []
+                continue
+            run.cached += len(doc.jobs)
+            for code, message, file, line, pointer, severity in rows:
+                run.findings.append(
+                    Finding(file, line, code, Severity(severity), message, pointer, folder.id)
+                )
+        _check_batch(run, cache, todo)
+    finally:
+        run.close()
 
     for entry in found.entries:
         document = entry.file.split("/")[1] if entry.file.count("/") >= 2 else None
@@ -580,7 +645,7 @@ def _open_history(
     root: Path, since: str | None, published: str | bool | None, config: CheckConfig
 ) -> tuple[GitHistory | None, tuple[str, ...]]:
     """The git reference published versions are compared with, or None and why not."""
-    from .gitsince import GitHistory, GitUnavailable, file_at, resolve_commit, work_tree_top
+    from .gitsince import GitHistory, GitUnavailable, batch, resolve_commit, work_tree_top
 
     if since is not None:
         return GitHistory(root, since, option="--since"), ()
@@ -596,23 +661,29 @@ def _open_history(
             "recorded sha256 only, so a text rewritten together with its record goes unseen",
         )
     # The gate's own setting is read as committed, so that a commit cannot loosen it.
+    prefix = root.resolve().relative_to(top).as_posix()
+    store_path = STORE_FILE if prefix == "." else f"{prefix}/{STORE_FILE}"
+    head, committed = batch(top, ["HEAD^{commit}", f"HEAD:{store_path}"])
+    if head is None:
+        return None, ("nothing is published yet: the repository has no commit",)
     ref = config.published_ref
-    committed = file_at(root, "HEAD", STORE_FILE)
     if committed is not None:
-        doc = analyse.parse_meta(committed, STORE_FILE)[0]
+        doc = analyse.parse_meta(committed[1], STORE_FILE)[0]
         data = doc.data if doc is not None else None
         section = data.get("check") if isinstance(data, dict) else None
         value = section.get("published_ref") if isinstance(section, dict) else None
         ref = value if isinstance(value, str) and value else None
-    ref = ref or "HEAD"
-    if resolve_commit(top, ref) is None:
-        if ref == "HEAD":
-            return None, ("nothing is published yet: the repository has no commit",)
+    if not ref or ref == "HEAD":
+        history = GitHistory(root, "HEAD", option="published_ref", top=top, commit=head[0])
+        history.remember(STORE_FILE, committed[1] if committed is not None else None)
+        return history, ()
+    commit = resolve_commit(top, ref)
+    if commit is None:
         raise UsageError(
             f"published_ref {ref!r} is not a commit, branch or tag in this repository: "
             "fetch it (git fetch origin), or pass --published REF"
         )
-    return GitHistory(root, ref, option="published_ref"), ()
+    return GitHistory(root, ref, option="published_ref", top=top, commit=commit), ()
 
 
 def _gate_rules(

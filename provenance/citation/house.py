@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..importer import fields as page_fields
+from .. import vocab as page_fields
+from .creators import Creator
 from .style import QUOTES, HouseStyle
 
 MONTHS = page_fields.MONTHS
@@ -39,11 +40,28 @@ class CitationFields:
     translators: tuple[str, ...] = ()
     translated_for: str = ""
     url: str = ""
+    contributed_by: tuple[str, ...] = ()
+    #: Where a printed sentence differs from what the fields give, what it printed instead:
+    #: the date slot (``""`` for an empty slot), the credit, and whether the reference part
+    #: is closed by a period (``citation.date_as_printed``, ``credit_as_printed``,
+    #: ``closing_period`` in ``document.yaml``).
+    date_as_printed: str | None = None
+    credit_as_printed: str = ""
+    closing_period: bool = True
     summary: str = ""
     language: str = ""  # of the text cited (the stream's)
     original_languages: tuple[str, ...] = ()
     #: ``citation.names``: how to split names for standard styles, by the name as recorded.
     name_forms: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False)
+    #: Who made the document (``creators``), each with a role; see :mod:`.creators`.
+    creators: tuple[Creator, ...] = ()
+    #: Everyone with the transcriber role on the cited stream's versions up to the one cited.
+    transcribers: tuple[str, ...] = ()
+    #: The cited stream's kind (``translation``, ``transcription``) and version (``DOC/en@1``).
+    stream_kind: str = ""
+    version: str = ""
+    #: The named collection the document belongs to (``collection``), where recorded.
+    collection: str = ""
 
 
 def join_names(names: Sequence[str], serial_comma: bool = True) -> str:
@@ -83,24 +101,30 @@ def credit_sentence(f: CitationFields, style: HouseStyle) -> str:
     if obtained and translators:
         return f"Obtained by {obtained} and translated{project} by {translators}."
     if obtained:
-        return f"Obtained by {obtained}."
+        return f"Obtained{project} by {obtained}."
     if translators:
         return f"Translated{project} by {translators}."
+    if f.contributed_by:
+        return f"Contributed by {join_names(f.contributed_by, style.serial_comma)}."
     return ""
 
 
 def render_sentence(f: CitationFields, style: HouseStyle) -> str:
     """The house citation sentence for ``f``, to the character."""
     head = f"{style.open_quote}{f.title},{style.close_quote}"
-    parts = [
-        written_date(f.date, style.day) if f.date else "",
-        f.publisher or style.publisher,
-        f.reference,
-        f.pages,
-    ]
-    tail = ", ".join(p for p in parts if p)
-    out = f"{head} {tail}." if tail else f"{style.open_quote}{f.title}.{style.close_quote}"
-    credit = credit_sentence(f, style)
+    parts = [p for p in (f.publisher or style.publisher, f.reference, f.pages) if p]
+    if f.date_as_printed is not None:
+        parts.insert(0, f.date_as_printed)
+    elif f.date:
+        parts.insert(0, written_date(f.date, style.day))
+    tail = ", ".join(parts)
+    if not tail:
+        out = f"{style.open_quote}{f.title}.{style.close_quote}"
+    elif f.closing_period and not tail.endswith((".", '."', ".\u201d")):
+        out = f"{head} {tail}."
+    else:
+        out = f"{head} {tail}"
+    credit = f.credit_as_printed or credit_sentence(f, style)
     if credit:
         out += " " + credit
     if f.url and style.url:
@@ -119,7 +143,11 @@ _CLOSE = '"\u201d'
 _TITLE_END = re.compile(rf",(?P<q>[{_CLOSE}])\s+")
 _AFTER_TITLE = re.compile(rf"^(?P<date>{_DATE}),\s+")
 _URL = re.compile(r"\s+(?P<url>(?:https?://|www\.)\S+)$")
-_CREDIT_START = re.compile(r"\.\s+(?P<credit>[A-Z][\w-]*(?:\s+[\w-]+){0,5}?\s+by\s.*)$")
+#: The end of the reference part and the start of the credit: ``. Obtained by``,
+#: ``." Translated for CWIHP by`` (a publication's title closes with the period).
+_CREDIT_START = re.compile(
+    rf"(?P<end>\.[{_CLOSE}]?)\s+(?=(?:Obtained|Translated|Contributed)\b(?:\s+[\w-]+){{0,4}}?\s+by\s)"
+)
 _DAY = re.compile(r"\s(?P<day>\d{1,2}),")
 
 
@@ -133,6 +161,22 @@ class ParsedSentence:
     problems: list[str] = field(default_factory=list)
     #: Parts of the sentence no field holds, as (label, text).
     unparsed: list[tuple[str, str]] = field(default_factory=list)
+    #: The date slot exactly as printed (None when the sentence has none).
+    date_text: str | None = None
+
+
+def _title_end(text: str, publishers: Sequence[str]) -> re.Match[str] | None:
+    """The ``,"`` that closes the title: the first one followed by a date, an empty date slot
+    or a known publisher, else the first one."""
+    first = None
+    for m in _TITLE_END.finditer(text, 1):
+        first = first or m
+        after = text[m.end() :]
+        if _AFTER_TITLE.match(after) or after.startswith(", "):
+            return m
+        if any(p and after.startswith(p) for p in publishers):
+            return m
+    return first
 
 
 def parse_sentence(text: str, publishers: Sequence[str] = ()) -> ParsedSentence | None:
@@ -140,32 +184,31 @@ def parse_sentence(text: str, publishers: Sequence[str] = ()) -> ParsedSentence 
 
     ``publishers`` are names the sentence may carry after the date (the store's and the
     document's); when none matches, the text up to the first comma is taken as the publisher
-    and this is reported in ``problems``.
+    and this is reported in ``problems``.  Whatever the fields cannot say in the house form
+    (an empty date slot, a credit in another wording, no closing period) is kept in the
+    fields' ``date_as_printed``, ``credit_as_printed`` and ``closing_period``, so that
+    :func:`render_sentence` gives the printed characters back.
     """
     text = text.strip()
     if not text or text[0] not in _OPEN:
         return None
     style: dict[str, object] = {"quotes": "straight" if text[0] == '"' else "curly"}
-    title = rest = None
-    date_text = ""
-    for m in _TITLE_END.finditer(text, 1):
-        after = text[m.end() :]
-        d = _AFTER_TITLE.match(after)
-        if d:
-            title, date_text, rest = text[1 : m.start()], d["date"], after[d.end() :]
-            break
-    if title is None:
-        first = _TITLE_END.search(text, 1)
-        if first is None:
-            return None
-        title, rest = text[1 : first.start()], text[first.end() :]
-    assert rest is not None
+    end = _title_end(text, publishers)
+    if end is None:
+        return None
+    title, rest = text[1 : end.start()], text[end.end() :]
     problems: list[str] = []
     unparsed: list[tuple[str, str]] = []
-    if QUOTES[str(style["quotes"])][1] != text[len(title) + 2]:
+    if QUOTES[str(style["quotes"])][1] != end["q"]:
         problems.append("the opening and closing quotation marks differ")
+    date_text: str | None = None
+    d = _AFTER_TITLE.match(rest)
+    if d:
+        date_text, rest = d["date"], rest[d.end() :]
+    elif rest.startswith(", "):
+        date_text, rest = "", rest[2:]
     iso = page_fields.parse_printed_date(date_text) if date_text else ""
-    day = _DAY.search(" " + date_text)
+    day = _DAY.search(" " + (date_text or ""))
     if day and len(day["day"]) == 1:
         style["day"] = "numeric"
     elif day and day["day"].startswith("0"):
@@ -177,23 +220,30 @@ def parse_sentence(text: str, publishers: Sequence[str] = ()) -> ParsedSentence 
         url, rest = url_match["url"], rest[: url_match.start()]
     obtained: list[str] = []
     translators: list[str] = []
+    contributed: list[str] = []
     project = ""
+    credit_text = ""
+    closing = True
     credit_match = _CREDIT_START.search(rest)
     if credit_match:
-        credit_text = credit_match["credit"]
+        credit_text = rest[credit_match.end() :]
         credit = page_fields.parse_credit(credit_text)
         if credit is None:
-            problems.append(f"credit not understood: {credit_text!r}")
             unparsed.append(("citation credit", credit_text))
         else:
             obtained = [str(n) for n in credit["obtained_by"]]  # type: ignore[attr-defined]
             translators = [str(n) for n in credit["translators"]]  # type: ignore[attr-defined]
+            contributed = [str(n) for n in credit["contributed_by"]]  # type: ignore[attr-defined]
             project = str(credit["translated_for"])
             if len(obtained) >= 3 or len(translators) >= 3:
                 style["serial_comma"] = ", and " in credit_text
-        rest = rest[: credit_match.start()]
+        keep = credit_match["end"] if len(credit_match["end"]) > 1 else ""
+        rest = rest[: credit_match.start()] + keep
     elif rest.endswith("."):
-        rest = rest[:-1]
+        if not rest.endswith(('."', ".\u201d")):
+            rest = rest[:-1]
+    else:
+        closing = False
     publisher = ""
     for name in sorted({p for p in publishers if p}, key=len, reverse=True):
         if rest == name or rest.startswith(name + ", "):
@@ -205,7 +255,10 @@ def parse_sentence(text: str, publishers: Sequence[str] = ()) -> ParsedSentence 
             problems.append(f"publisher not one this store knows; took {publisher!r}")
         else:
             publisher, rest = rest, ""
-    reference, pages = page_fields.split_reference(rest) if rest else ("", "")
+    if ";" in rest:
+        reference, pages = rest, ""
+    else:
+        reference, pages = page_fields.split_reference(rest) if rest else ("", "")
     result = CitationFields(
         title=title,
         date=iso or "",
@@ -216,7 +269,17 @@ def parse_sentence(text: str, publishers: Sequence[str] = ()) -> ParsedSentence 
         translators=tuple(translators),
         translated_for=project,
         url=url,
+        contributed_by=tuple(contributed),
+        closing_period=closing,
     )
+    if credit_text:
+        from .style import HouseStyle
+
+        house = HouseStyle().updated(style)
+        if credit_sentence(result, house) != credit_text:
+            from dataclasses import replace
+
+            result = replace(result, credit_as_printed=credit_text)
     if date_text and not iso:
         problems.append(f"date not understood: {date_text!r}")
-    return ParsedSentence(text, result, style, problems, unparsed)
+    return ParsedSentence(text, result, style, problems, unparsed, date_text)

@@ -27,6 +27,7 @@ COMMANDS = {
     "show": "show",
     "diff": "diff",
     "collate": "collate",
+    "align": "align",
     "interventions": "interventions",
     "list": "list_",
     "cite": "cite",
@@ -36,6 +37,9 @@ COMMANDS = {
     "report": "report",
     "review": "review",
     "check": "check",
+    "git-setup": "git_",
+    "git-diff": "git_",
+    "fsck": "fsck",
 }
 
 

@@ -132,7 +132,7 @@ def check_command(
             "--jobs",
             "-j",
             min=1,
-            help="Processes to use (default: one, or all cores for large cold runs).",
+            help="Processes to use (default: one: on two cores a pool was measured slower).",
         ),
     ] = None,
     list_rules: Annotated[

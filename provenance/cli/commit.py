@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from .app import app
-from .common import note
+from .common import note, report_recovered
 from .options import get_ctx
+
+if TYPE_CHECKING:
+    from ..lineage import FromChoice
+    from ..model import Stream
+    from ..store import Store, StreamSpec
 
 ACTIVITY_HELP = "transcribed, translated, revised, corrected, imported or encoded"
 
@@ -90,10 +95,10 @@ def commit_command(
     --message "Restore the dropped paragraph" --from zh@2
     """
     from ..errors import UsageError
-    from ..lineage import resolve_from
     from ..model import Agent
-    from ..precommit import check_allow, precheck
+    from ..precommit import NewStream, check_allow, precheck
     from ..refs import parse_ref
+    from ..store import StreamSpec
     from ..textio import MAX_TEXT_BYTES, read_bytes
 
     store = get_ctx(ctx).store
@@ -108,39 +113,22 @@ def commit_command(
     allowed = check_allow(allow or [])
     roles = role * len(agent) if len(role) == 1 else role
     agents = [Agent(name, r) for name, r in zip(agent, roles, strict=True)]
+    if translates and not (kind and language):
+        raise UsageError("--translates only applies with --kind and --language (a new stream)")
+    create = StreamSpec(kind, language, translates) if kind and language else None
+    if (kind or language) and create is None:
+        raise UsageError("a new stream needs both --kind and --language")
     if file == "-":
         data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
         origin = "<stdin>"
     else:
         data = read_bytes(file, what="text file")
         origin = file
-    store.document(ref.doc)
-    created = None
-    if ref.stream not in store.stream_ids(ref.doc):
-        if not kind or not language:
-            existing = ", ".join(store.stream_ids(ref.doc)) or "none"
-            raise UsageError(
-                f"document {ref.doc!r} has no stream {ref.stream!r} (streams: {existing}); "
-                "to start one, give --kind and --language (and --translates for a translation)"
-            )
-        created = store.create_stream(
-            ref.doc, ref.stream, kind=kind, language=language, translates=translates
-        )
-    elif kind or language or translates:
-        raise UsageError(
-            f"stream {ref.doc}/{ref.stream} exists already; --kind, --language "
-            "and --translates only apply when creating a stream"
-        )
-    stream = store.stream(ref.doc, ref.stream)
-    if activity is None:
-        first = not store.versions(ref.doc, ref.stream)
-        activity = (
-            ("transcribed" if stream.kind == "transcription" else "translated")
-            if first
-            else "revised"
-        )
     try:
-        lineage = resolve_from(store, ref.doc, ref.stream, from_)
+        lineage = _lineage(store, ref.doc, ref.stream, create, from_)
+        new = None
+        if create is not None and ref.stream not in store.stream_ids(ref.doc):
+            new = NewStream(create.kind, create.language, create.translates)
         pre = precheck(
             store,
             ref.doc,
@@ -151,6 +139,7 @@ def commit_command(
             message=message,
             date=date,
             translates=str(lineage.ref) if lineage else None,
+            new_stream=new,
             origin=origin,
         )
         _report(pre, allowed)
@@ -165,13 +154,10 @@ def commit_command(
             source={"file": _display_name(origin)},
             origin=origin,
             translates=str(lineage.ref) if lineage else None,
+            create=create,
         )
-    except BaseException:
-        if created is not None:
-            import shutil
-
-            shutil.rmtree(created.folder, ignore_errors=True)
-        raise
+    finally:
+        report_recovered(store)
     note(
         f"{version.ref}  {version.short_hash}  ({version.activity}, parent "
         f"{'@' + str(version.parent) if version.parent else 'none'})"
@@ -184,6 +170,38 @@ def commit_command(
             else ""
         )
         note(f"made from {ref.doc}/{lineage.ref}{how}")
+
+
+def _lineage(
+    store: Store, doc_id: str, stream_id: str, create: StreamSpec | None, given: str | None
+) -> FromChoice | None:
+    """What the new version records as its original's version; for a stream this commit
+    creates, as if it existed already."""
+    from ..lineage import resolve_from
+
+    if stream_id in store.stream_ids(doc_id):
+        return resolve_from(store, doc_id, stream_id, given)
+    if create is None:
+        return None  # the commit refuses it, saying how to start a stream
+    return resolve_from(
+        _Planned(store, store.planned_stream(doc_id, stream_id, create)), doc_id, stream_id, given
+    )
+
+
+class _Planned:
+    """The store, with the stream a commit is about to create."""
+
+    def __init__(self, store: Store, stream: Stream) -> None:
+        self._store = store
+        self._stream = stream
+
+    def stream(self, doc_id: str, stream_id: str) -> Stream:
+        if (doc_id, stream_id) == (self._stream.doc_id, self._stream.id):
+            return self._stream
+        return self._store.stream(doc_id, stream_id)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
 
 
 def _report(pre: Any, allowed: list[str]) -> None:

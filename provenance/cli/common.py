@@ -75,6 +75,17 @@ def note(message: str) -> None:
     sys.stderr.write(f"{message}\n")
 
 
+def report_recovered(store: Store) -> None:
+    """Say which leftovers of killed writers the store's writes removed (one line each)."""
+    for item in store.recovered:
+        digest = f", sha256 {item.sha256[:12]}" if item.sha256 else ""
+        note(
+            f"provenance: recovered: removed {store.relpath(item.path)} ({item.reason}; "
+            f"{item.size:,} bytes{digest})"
+        )
+    store.recovered.clear()
+
+
 class OutputFormat(str, enum.Enum):
     """For commands whose output is data: readable text, or JSON for scripts."""
 

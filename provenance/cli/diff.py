@@ -12,6 +12,8 @@ from .common import AppContext, Color, use_color, warn, write
 from .options import ColorOption, ProfileOption, get_ctx
 
 if TYPE_CHECKING:
+    from ..diff import DiffOptions, DiffResult
+    from ..model import Version
     from ..store import Store
 
 #: Exit status when --time-limit ran out and the result is coarser than word by word.
@@ -141,7 +143,7 @@ def diff_command(
         differs = _metadata(a, b, store, fmt.value, stat, color)
         raise typer.Exit(1 if exit_code and differs else 0)
 
-    from ..diff import DiffOptions, diff_texts
+    from ..diff import DiffOptions
     from ..diff.render import RENDERERS, RenderOptions
 
     options = DiffOptions(
@@ -152,10 +154,7 @@ def diff_command(
         nfc=nfc,
         time_limit=time_limit,
     )
-    result = diff_texts(
-        a.text(store), b.text(store), options=options, old_label=a.label, new_label=b.label
-    )
-    result = _classed(result, store, profile)
+    result = _compare(a, b, store, profile, options)
     render = RenderOptions(
         context=context,
         stat=stat,
@@ -174,7 +173,11 @@ class Side:
     """One side of the comparison: a version in the store, a file, or standard input."""
 
     def __init__(
-        self, label: str, version: Any = None, path: str | None = None, stdin: bool = False
+        self,
+        label: str,
+        version: Version | None = None,
+        path: str | None = None,
+        stdin: bool = False,
     ) -> None:
         self.label = label
         self.version = version
@@ -256,14 +259,24 @@ def resolve_sides(app: AppContext, old: str, new: str) -> tuple[Side, Side, Stor
     return a, b, store
 
 
-def _classed(result: Any, store: Store | None, profile: str | None) -> Any:
-    """Each change classed editorial, textual or whitespace, by the bracket profile given,
-    else the store's (when a side is a version), else the default one."""
+def _compare(
+    a: Side, b: Side, store: Store | None, profile: str | None, options: DiffOptions
+) -> DiffResult:
+    """The classed diff: of two versions as the library compares them, else of the texts,
+    by the bracket profile given, else the store's (when a side is a version), else the
+    default one."""
+    if a.version is not None and b.version is not None:
+        from ..comparison import compare_versions
+
+        assert store is not None
+        return compare_versions(store, a.version, b.version, profile, options=options).diff
+    from ..comparison import classed_diff
     from ..interventions import load_profile, store_profile
-    from ..interventions.classify import categorize
 
     prof = load_profile(profile) if store is None else store_profile(store, profile)
-    return categorize(result, prof)
+    return classed_diff(
+        a.text(store), b.text(store), prof, options=options, old_label=a.label, new_label=b.label
+    )
 
 
 def _metadata(a: Side, b: Side, store: Store | None, fmt: str, stat: bool, color: Color) -> bool:

@@ -1,14 +1,15 @@
-"""provenance import FILE [--format page|tei] [--id ID] [--url URL] [--rights STATEMENT]"""
+"""provenance import FILE... [--format page|tei] [--id ID] [--url URL] [--rights STATEMENT]
+[--dry-run] [--json]"""
 
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from .app import app
-from .common import dumps_json, note, warn, write
+from .common import dumps_json, note, report_recovered, warn, write
 from .options import get_ctx
 
 if TYPE_CHECKING:
@@ -19,14 +20,20 @@ class ImportFormat(str, enum.Enum):
     """What the file is (as ``export --format`` says what it writes)."""
 
     page = "page"
+    api = "api"
     tei = "tei"
 
 
 @app.command("import")
 def import_command(
     ctx: typer.Context,
-    page: Annotated[
-        str, typer.Argument(metavar="FILE", help="A saved archive page (text) or a TEI P5 file.")
+    pages: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...",
+            help="Saved archive pages (text) or TEI P5 files; several are imported one by "
+            "one, and a table says what became of each.",
+        ),
     ],
     doc_id: Annotated[
         Optional[str],  # noqa: UP045
@@ -44,9 +51,10 @@ def import_command(
         Optional[ImportFormat],  # noqa: UP045
         typer.Option(
             "--format",
-            help="What the file is: page (a saved archive page, as text) "
-            "or tei (TEI P5 XML, imported as a transcription); default: tei for an "
-            "XML file, else page.",
+            help="What the file is: page (a saved archive page, as text), "
+            "tei (TEI P5 XML, imported as a transcription) or api (a transcript saved from "
+            "the Digital Archive's API, JSON: a transcription stream of --id DOC, language "
+            "--stream); default: api for JSON, tei for XML, else page.",
         ),
     ] = None,
     as_json: Annotated[
@@ -62,6 +70,15 @@ def import_command(
             "several (a FRUS volume: d1, d2, ...)."
         ),
     ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Write nothing: say where each part of the page would go (fields, the body's "
+            "first and last line, warnings); with several pages, the table of what would be "
+            "imported.",
+        ),
+    ] = False,
     rights: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -71,6 +88,14 @@ def import_command(
             "expression; recorded as rights.statement in its canonical form "
             "(and as rights.text, by its label, when the source prints no "
             "rights). It replaces a statement the source gives.",
+        ),
+    ] = None,
+    into: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            metavar="DOC",
+            help="TEI: add the text as a new stream of this existing document (a "
+            "translation's lineage is kept when the original's version is there).",
         ),
     ] = None,
 ) -> None:
@@ -83,12 +108,64 @@ def import_command(
     States Government body (a warning says it was inferred); otherwise none are recorded and
     check reports rights-missing until they are.
 
+    Several files are imported one by one: one refused does not stop the others, progress is
+    shown on a terminal, and a table ends the run (exit 1 if any was refused).
+
     Example: provenance import frus1870.xml --div d1 --rights NoC-US
+
+    Example: provenance import pages/*.txt --json
     """
-    from ..importer import import_page
+    from ..errors import UsageError
 
     store = get_ctx(ctx).store
-    if (source.value if source else _sniff(page)) == "tei":
+    if into is not None and (len(pages) > 1 or dry_run):
+        raise UsageError("--into takes one TEI file")
+    try:
+        if len(pages) > 1 or dry_run:
+            from .import_batch import run_batch
+
+            code = run_batch(
+                store,
+                pages,
+                doc_id=doc_id,
+                url=url,
+                stream=stream,
+                source=source.value if source else None,
+                div=div,
+                rights=rights,
+                as_json=as_json,
+                dry_run=dry_run,
+            )
+            raise typer.Exit(code)
+        _import(store, pages[0], source, doc_id, url, stream, div, as_json, rights, into)
+    finally:
+        report_recovered(store)
+
+
+def _import(
+    store: Store,
+    page: str,
+    source: Any,
+    doc_id: str | None,
+    url: str | None,
+    stream: str | None,
+    div: str | None,
+    as_json: bool,
+    rights: str | None,
+    into: str | None = None,
+) -> None:
+    from ..errors import UsageError
+    from ..importer import import_page
+
+    kind = source.value if source else _sniff(page)
+    if into is not None and kind != "tei":
+        raise UsageError("--into is for TEI files")
+    if kind == "api":
+        from .import_batch import run_api
+
+        run_api(store, page, doc_id=doc_id, stream=stream, as_json=as_json)
+        return
+    if kind == "tei":
         _import_tei(
             store,
             page,
@@ -98,6 +175,7 @@ def import_command(
             div=div,
             as_json=as_json,
             rights=rights,
+            into=into,
         )
         return
     doc, parsed = import_page(store, page, doc_id=doc_id, url=url, stream_id=stream, rights=rights)
@@ -122,9 +200,9 @@ def import_command(
 
 
 def _sniff(path: str) -> str:
-    from ..tei import sniff_format
+    from ..importer.batch import sniff
 
-    return sniff_format(path)
+    return sniff(path)
 
 
 def _import_tei(
@@ -137,15 +215,17 @@ def _import_tei(
     div: str | None,
     as_json: bool,
     rights: str | None,
+    into: str | None = None,
 ) -> None:
     from ..tei import import_tei
 
+    before = set(store.stream_ids(into)) if into else set()
     doc, parsed = import_tei(
-        store, path, div=div, doc_id=doc_id, url=url, stream_id=stream, rights=rights
+        store, path, div=div, doc_id=doc_id, url=url, stream_id=stream, rights=rights, into=into
     )
     for message in parsed.warnings:
         warn(message)
-    stream_id = store.streams(doc.id)[0].id
+    stream_id = next(s for s in store.stream_ids(doc.id) if s not in before)
     if as_json:
         write(
             dumps_json(
@@ -160,4 +240,4 @@ def _import_tei(
         )
     else:
         note(f"Imported {doc.id}: {doc.title}")
-        note(f"  {doc.id}/{stream_id}@1  (transcription, {parsed.language}; TEI)")
+        note(f"  {doc.id}/{stream_id}@1  ({parsed.kind}, {parsed.language}; TEI)")

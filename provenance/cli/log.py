@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -16,15 +16,40 @@ def log_command(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="DOC[/STREAM]", help="Document or stream.")],
     fmt: FormatOption = OutputFormat.text,
+    limit: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("-n", "--max-count", min=0, help="Show at most N versions of each stream."),
+    ] = None,
+    agent: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--agent",
+            metavar="NAME",
+            help="Only versions and changes by this agent (any part of the name, case ignored).",
+        ),
+    ] = None,
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Only versions dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+        ),
+    ] = None,
+    until: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--until", metavar="DATE", help="Only versions dated on or before DATE."),
+    ] = None,
 ) -> None:
     """Show the history of a document's streams, newest first: number, hash, date, activity,
     who did it in what role, and why.
 
-    Example: provenance log my-doc/en --format json
+    Example: provenance log my-doc/en -n 3 --agent Kraus --since 2024-01 --format json
     """
-    from ..history import format_log_text, log_data
+    from ..history import LogFilter, format_log_text, log_data
 
-    data = log_data(get_ctx(ctx).store, target)
+    filters = LogFilter(limit=limit, agent=agent, since=since, until=until)
+    data = log_data(get_ctx(ctx).store, target, filters)
     write(
         dumps_json(data) if fmt is OutputFormat.json else format_log_text(data, use_color("auto"))
     )

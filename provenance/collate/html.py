@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from .model import Collation, Segment
-from .render import summary
+from .summary import summary
 
 _CSS = """
 :root { color-scheme: light; }

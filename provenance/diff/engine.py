@@ -8,6 +8,10 @@ How a diff is computed:
    one character so that diff-match-patch can work on lines; a large region is first split at
    lines that occur exactly once on each side (the anchors of "patience diff"), so that a
    4 MB volume with a handful of edits costs little more than reading it.
+   Blank lines never pair changed lines: the changes on both sides of a run of blank lines
+   are compared as one region, so that paragraphs are matched by their words (step 3), not
+   by their places between blank lines (one inserted or moved paragraph would otherwise
+   put every paragraph after it out of step).
 3. Every region of lines that differ is split into tokens (:mod:`.tokenize`: words,
    whitespace, punctuation, one token per Chinese, Japanese or Korean character); each
    distinct token is mapped to one character and diff-match-patch's Myers diff runs on those,
@@ -15,9 +19,12 @@ How a diff is computed:
    exact shortest edit script, never a time-out's "everything changed".  A region with no
    common token occurring once on each side and a long edit script goes to an exact
    bit-parallel LCS instead, which costs ``len(a) * len(b) / 64`` machine words rather than
-   Myers' ``(len(a) + len(b)) * edits`` Python steps.
-4. diff-match-patch's semantic clean-up then merges edits split by a short common stretch,
-   so that a changed phrase reads as one change.
+   Myers' ``(len(a) + len(b)) * edits`` Python steps.  A large region where every token
+   recurs (every paragraph edited) is first split at runs of a few words found once on
+   each side (:func:`gram_anchors`): this is what pairs paragraphs by content.
+4. diff-match-patch's semantic clean-up then merges edits split by a short stretch of
+   spaces or punctuation, so that a changed phrase reads as one change; it runs in linear
+   time (:func:`fold_equalities`) and never folds a kept word or a blank line.
 
 Every step is exact: joining the result's pieces always gives both texts back.  The only
 way to get less than the word-level answer is a time limit set by the caller; then regions
@@ -36,7 +43,7 @@ from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 
 from .normalize import token_key
 from .options import DiffOptions
-from .tokenize import tokenize
+from .tokenize import is_word, tokenize
 
 DELETE, INSERT, EQUAL = -1, 1, 0
 Diffs = list[tuple[int, str]]
@@ -52,6 +59,9 @@ ANCHOR_DEPTH = 48
 #: Line regions with at most this many lines on each side go to the word level whole (one
 #: line changed into one line needs no line-level alignment).
 LINE_BLOCK = 1
+#: A large word region with no word found once on each side is split at runs of this many
+#: tokens (about four words and the spaces between them) found once on each side.
+GRAM = 8
 #: The bit-parallel LCS keeps one row per unit of the longer side: at most this many bits.
 LCS_MAX_BITS = 400_000_000
 
@@ -140,6 +150,39 @@ def unique_anchors(a: str, b: str) -> list[tuple[int, int]]:
     return [pairs[k] for k in _lis(ys)]
 
 
+def gram_anchors(a: str, b: str, k: int) -> list[tuple[int, int, int]]:
+    """Runs ``(i, j, length)`` with ``a[i:i + length] == b[j:j + length]``, in order on both
+    sides and not overlapping, made of the ``k``-unit substrings that occur exactly once in
+    ``a`` and once in ``b`` (the longest chain of them in the same order on both sides).
+
+    Where every unit recurs (a small vocabulary, a text whose every line was edited), single
+    units cannot anchor, but a few words in a row seldom recur: these runs align paragraphs
+    by their content, wherever they moved to, before the words are compared between them.
+    """
+    if len(a) < k or len(b) < k:
+        return []
+    ca = Counter([a[i : i + k] for i in range(len(a) - k + 1)])
+    grams_b = [b[j : j + k] for j in range(len(b) - k + 1)]
+    cb = Counter(grams_b)
+    common = {g for g, c in ca.items() if c == 1 and cb[g] == 1}
+    if not common:
+        return []
+    pos_b = {g: j for j, g in enumerate(grams_b) if g in common}
+    pairs = [(i, pos_b[g]) for i in range(len(a) - k + 1) if (g := a[i : i + k]) in common]
+    chosen = [pairs[t] for t in _lis([y for _, y in pairs])]
+    runs: list[tuple[int, int, int]] = []
+    for x, y in chosen:
+        if runs:
+            rx, ry, size = runs[-1]
+            if x - rx == y - ry and x <= rx + size:  # the same diagonal: one longer run
+                runs[-1] = (rx, ry, x + k - rx)
+                continue
+            if x < rx + size or y < ry + size:  # overlaps the run before on one side
+                continue
+        runs.append((x, y, k))
+    return runs
+
+
 def _merge(diffs: Diffs) -> Diffs:
     """Adjacent pieces of the same kind joined; between two equal pieces, deletions first."""
     out: Diffs = []
@@ -186,12 +229,14 @@ class Differ:
             self.timed_out = True
         return self.timed_out
 
-    def diff(self, a: str, b: str, *, small: int = 0) -> Diffs:
+    def diff(self, a: str, b: str, *, small: int = 0, grams: int = 0) -> Diffs:
         """The edit script from ``a`` to ``b``; with ``small``, regions of at most that many
-        units on both sides are left as one replacement (for a finer pass to take)."""
-        return _merge(self._diff(a, b, small, 0))
+        units on both sides are left as one replacement (for a finer pass to take); with
+        ``grams``, a large region with no unit found once on each side is split at runs of
+        that many units found once on each side (see :func:`gram_anchors`)."""
+        return _merge(self._diff(a, b, small, 0, grams))
 
-    def _diff(self, a: str, b: str, small: int, depth: int) -> Diffs:
+    def _diff(self, a: str, b: str, small: int, depth: int, grams: int = 0) -> Diffs:
         if a == b:
             return [(EQUAL, a)] if a else []
         if not a:
@@ -206,32 +251,28 @@ class Differ:
         if s:
             tail, a, b = a[len(a) - s :], a[: len(a) - s], b[: len(b) - s]
         out: Diffs = [(EQUAL, head)] if head else []
-        out.extend(self._middle(a, b, small, depth))
+        out.extend(self._middle(a, b, small, depth, grams))
         if tail:
             out.append((EQUAL, tail))
         return out
 
-    def _middle(self, a: str, b: str, small: int, depth: int) -> Diffs:
+    def _middle(self, a: str, b: str, small: int, depth: int, grams: int = 0) -> Diffs:
         n, m = len(a), len(b)
         if not n or not m or (n <= small and m <= small) or self.expired():
             return [(DELETE, a), (INSERT, b)]
         if n + m > ANCHOR_ABOVE and depth < ANCHOR_DEPTH:
-            anchors = unique_anchors(a, b)
-            if anchors:
+            runs = [(x, y, 1) for x, y in unique_anchors(a, b)]
+            if not runs and grams:
+                runs = gram_anchors(a, b, grams)
+            if runs:
                 out: Diffs = []
                 i = j = 0  # where the next gap starts
-                run = 0  # where the current run of adjacent anchors starts (in a)
-                for x, y in anchors:
-                    if x == i and y == j:  # adjacent to the previous anchor: same run
-                        i, j = x + 1, y + 1
-                        continue
-                    if run < i:
-                        out.append((EQUAL, a[run:i]))
-                    out.extend(self._diff(a[i:x], b[j:y], small, depth + 1))
-                    run, i, j = x, x + 1, y + 1
-                if run < i:
-                    out.append((EQUAL, a[run:i]))
-                out.extend(self._diff(a[i:], b[j:], small, depth + 1))
+                for x, y, size in runs:
+                    if x > i or y > j:
+                        out.extend(self._diff(a[i:x], b[j:y], small, depth + 1, grams))
+                    out.append((EQUAL, a[x : x + size]))
+                    i, j = x + size, y + size
+                out.extend(self._diff(a[i:], b[j:], small, depth + 1, grams))
                 return out
         if n * m <= LCS_MAX_BITS and _myers_costlier(a, b):
             return self._lcs(a, b)
@@ -540,12 +581,21 @@ class Engine:
         spans: list[Span] = []
         i = j = 0
         pending_a = pending_b = 0
-        for op, text in self.differ.diff(sa, sb, small=LINE_BLOCK):
+        diffs = self.differ.diff(sa, sb, small=LINE_BLOCK)
+        last = len(diffs) - 1
+        for t, (op, text) in enumerate(diffs):
             k = len(text)
             if op == DELETE:
                 pending_a += k
                 continue
             if op == INSERT:
+                pending_b += k
+                continue
+            if (pending_a or pending_b) and t < last and _all_blank(lines_a, i + pending_a, k):
+                # Blank lines between changed lines pair nothing: the changes on both sides
+                # of them are compared as one region, so that paragraphs are matched by
+                # their words, not by their places between blank lines.
+                pending_a += k
                 pending_b += k
                 continue
             if pending_a or pending_b:
@@ -592,6 +642,69 @@ class Engine:
             pending = ""
         return units, keys, leads, pending
 
+    def _words_first(self, sa: str, sb: str, tokens: dict[str, str]) -> Diffs:
+        """The edit script of two encoded token strings that keeps the most words.
+
+        The shortest edit script of all tokens counts a space or a comma as much as a word,
+        and may trade a kept word for a kept space.  So the words alone are also aligned (an
+        exact LCS of the words), then the spaces and punctuation between two kept words on
+        their own; that script is taken where it keeps more words, the script of all tokens
+        otherwise (it places punctuation better where both keep as many words)."""
+        whole = self.differ.diff(sa, sb, grams=GRAM)
+        wordy = {ch for ch, unit in tokens.items() if is_word(unit)}
+        if len(wordy) == len(tokens):  # nothing but words (Chinese, say)
+            return whole
+        kept = sum(sum(1 for ch in text if ch in wordy) for op, text in whole if op == EQUAL)
+        if kept == sum(1 for ch in sa if ch in wordy) or kept == sum(1 for ch in sb if ch in wordy):
+            return whole  # every word of one side kept: none can be kept more
+        first = self._by_words(sa, sb, wordy)
+        if sum(sum(1 for ch in text if ch in wordy) for op, text in first if op == EQUAL) > kept:
+            return first
+        return whole
+
+    def _by_words(self, sa: str, sb: str, wordy: set[str]) -> Diffs:
+        """The words aligned first, then what lies between two kept words."""
+        ia = [i for i, ch in enumerate(sa) if ch in wordy]
+        ib = [j for j, ch in enumerate(sb) if ch in wordy]
+        wa = "".join([sa[i] for i in ia])
+        wb = "".join([sb[j] for j in ib])
+        differ = self.differ
+
+        def diff(a: str, b: str) -> Diffs:
+            if a == b:
+                return [(EQUAL, a)] if a else []
+            if not a or not b:
+                return [(INSERT, b)] if b else [(DELETE, a)]
+            return differ.diff(a, b)
+
+        out: Diffs = []
+        pa = pb = 0  # where the tokens not yet placed start
+        x = y = 0  # the words not yet placed
+        for op, text in differ.diff(wa, wb, grams=GRAM // 2):
+            k = len(text)
+            if op == DELETE:
+                x += k
+                continue
+            if op == INSERT:
+                y += k
+                continue
+            first_a, first_b = ia[x], ib[y]
+            out.extend(diff(sa[pa:first_a], sb[pb:first_b]))
+            last_a, last_b = ia[x + k - 1] + 1, ib[y + k - 1] + 1
+            if sa[first_a:last_a] == sb[first_b:last_b]:  # the usual case: one equal run
+                out.append((EQUAL, sa[first_a:last_a]))
+            else:
+                for t in range(k):
+                    i, j = ia[x + t], ib[y + t]
+                    if t:
+                        out.extend(diff(sa[ia[x + t - 1] + 1 : i], sb[ib[y + t - 1] + 1 : j]))
+                    out.append((EQUAL, sa[i]))
+            pa, pb = last_a, last_b
+            x += k
+            y += k
+        out.extend(diff(sa[pa:], sb[pb:]))
+        return _merge(out)
+
     def _words(self, a0: int, a1: int, b0: int, b1: int) -> list[Span]:
         if a0 == a1 or b0 == b1:
             return [("change", a0, a1, b0, b1)]
@@ -616,12 +729,15 @@ class Engine:
                 sa, sb = encode(keys_a, keys_b)
             except TooManyUnits:  # pragma: no cover - over a million distinct lines
                 return [("change", a0, a1, b0, b1)]
-        diffs = self.differ.diff(sa, sb)
+        tokens = dict(zip(sa, units_a, strict=True))
+        tokens.update(zip(sb, units_b, strict=True))
+        # Normalised keys (ignore options) stand for tokens of several kinds: one pass.
+        diffs = self._words_first(sa, sb, tokens) if not keyed else None
+        if diffs is None:
+            diffs = self.differ.diff(sa, sb, grams=GRAM)
         if self.differ.timed_out:
             self.coarse_regions += 1
         if len(diffs) > 2:
-            tokens = dict(zip(sa, units_a, strict=True))
-            tokens.update(zip(sb, units_b, strict=True))
             diffs = fold_equalities(diffs, _piece_weights(diffs, sa, sb, tokens))
             diffs = slide_edits(diffs, tokens.__getitem__)
         off_a = list(accumulate(map(len, units_a), initial=a0))
@@ -651,12 +767,23 @@ class Engine:
         return spans
 
 
+#: The weight of an equality that holds a word or a blank line: never folded into the edits
+#: around it.
+KEEP = 1 << 62
+
+
 def _piece_weights(diffs: Diffs, sa: str, sb: str, tokens: dict[str, str]) -> list[int]:
     """The characters each piece's tokens hold (a unit's size taken from ``tokens``), from
-    prefix sums over both encoded sides: every token is sized once."""
+    prefix sums over both encoded sides: every token is sized once.  An equal piece that
+    holds a word or a blank line weighs :data:`KEEP`: a kept word is never counted as
+    changed to make a change read as one (only spaces and punctuation between two changed
+    words are joined into them), so the words a diff reports changed stay the fewest there
+    are, and a change never runs on from one paragraph into the next."""
     size = {ch: len(unit) for ch, unit in tokens.items()}.__getitem__
+    wordy = {ch: is_word(unit) or unit.count("\n") > 1 for ch, unit in tokens.items()}.__getitem__
     pa = list(accumulate(map(size, sa), initial=0))
     pb = list(accumulate(map(size, sb), initial=0))
+    wa = list(accumulate(map(wordy, sa), initial=0))
     weights: list[int] = []
     i = j = 0
     for op, text in diffs:
@@ -665,11 +792,19 @@ def _piece_weights(diffs: Diffs, sa: str, sb: str, tokens: dict[str, str]) -> li
             weights.append(pb[j + k] - pb[j])
             j += k
         else:
-            weights.append(pa[i + k] - pa[i])
+            if op == EQUAL and wa[i + k] != wa[i]:
+                weights.append(KEEP)
+            else:
+                weights.append(pa[i + k] - pa[i])
             i += k
             if op == EQUAL:
                 j += k
     return weights
+
+
+def _all_blank(lines: list[str], start: int, count: int) -> bool:
+    """Whether ``lines[start:start + count]`` are all blank (whitespace only)."""
+    return all(not line or line.isspace() for line in lines[start : start + count])
 
 
 def _keyed_equal(

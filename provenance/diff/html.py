@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from html import escape
 
-from .render import RenderOptions, shown, summary, visible
+from .present import RenderOptions, move_note, shown, summary, visible
 from .result import EQUAL, DiffResult, Operation
 
 #: Texts of at most this many lines are shown whole.
@@ -84,14 +84,34 @@ def hunks(result: DiffResult, options: RenderOptions) -> list[Hunk]:
     return out
 
 
-def _attrs(op: Operation) -> str:
-    """A change's title (its labels) and, for an editorial one, its class."""
+#: Notes on the changes that are ends of moved passages, by (old start, new start).
+Notes = dict[tuple[int, int], str]
+
+
+def _move_notes(result: DiffResult) -> Notes:
+    notes: Notes = {}
+    for m in result.moves:
+        for k in (m.deleted, m.inserted):
+            op = result.operations[k]
+            note = move_note(result, k)
+            if note:
+                notes[op.old_start, op.new_start] = note
+    return notes
+
+
+def _attrs(op: Operation, notes: Notes | None = None) -> str:
+    """A change's title (its labels, where a moved passage went or came from) and its class
+    (editorial, moved)."""
     tags = (["editorial"] if op.category == "editorial" else []) + list(op.labels)
+    note = notes.get((op.old_start, op.new_start)) if notes and op.move is not None else None
+    if note:
+        tags.append(note)
     title = f' title="{escape(", ".join(tags))}"' if tags else ""
-    return title + (' class="editorial"' if op.category == "editorial" else "")
+    classes = (["editorial"] if op.category == "editorial" else []) + (["moved"] if note else [])
+    return title + (f' class="{" ".join(classes)}"' if classes else "")
 
 
-def _inline(h: Hunk) -> str:
+def _inline(h: Hunk, notes: Notes | None = None) -> str:
     parts = []
     for op, old, new, is_shown in h.ops:
         if op.op == EQUAL:
@@ -100,7 +120,7 @@ def _inline(h: Hunk) -> str:
             parts.append(_e(new))
         else:
             ws = "whitespace" in op.labels
-            title = _attrs(op)
+            title = _attrs(op, notes)
             if old:
                 parts.append(f"<del{title}>{_e(old, ws)}</del>")
             if new:
@@ -161,7 +181,7 @@ class _Sides:
         self.level()
 
 
-def _side_by_side(h: Hunk) -> str:
+def _side_by_side(h: Hunk, notes: Notes | None = None) -> str:
     if not h.ops:
         return ""
     first = h.ops[0][0]
@@ -177,7 +197,7 @@ def _side_by_side(h: Hunk) -> str:
             sides.add(1, new)
         else:
             ws = "whitespace" in op.labels
-            title = _attrs(op)
+            title = _attrs(op, notes)
             sides.add(0, old, "del", title, ws)
             sides.add(1, new, "ins", title, ws)
     sides.close()
@@ -207,6 +227,7 @@ del { background: #ffe0e0; color: #8a0000; text-decoration: line-through; }
 ins { background: #ddf5dd; color: #005a00; text-decoration: underline; }
 del.editorial, ins.editorial { background: #efe6fb; color: #4b2380;
   text-decoration-style: dashed; }
+del.moved, ins.moved { background: #e3edfb; color: #173f7a; text-decoration-style: double; }
 .switch > input { position: absolute; opacity: 0; }
 .switch > label { display: inline-block; padding: .25rem .8rem; border: 1px solid #999;
   border-radius: .3rem; cursor: pointer; margin-right: .3rem; }
@@ -250,13 +271,14 @@ def format_html(result: DiffResult, options: RenderOptions) -> str:
     ]
     if not options.stat:
         found = hunks(result, options)
+        notes = _move_notes(result)
         inline, side = [], []
         for h in found:
             head = f"<h2>lines {h.first}–{h.last}</h2>\n"
             inline.append(
-                f'<section class="hunk">{head}<p class="text">{_inline(h)}</p></section>\n'
+                f'<section class="hunk">{head}<p class="text">{_inline(h, notes)}</p></section>\n'
             )
-            side.append(f'<section class="hunk">{head}{_side_by_side(h)}</section>\n')
+            side.append(f'<section class="hunk">{head}{_side_by_side(h, notes)}</section>\n')
         if found:
             parts.append(
                 '<div class="switch">\n'

@@ -12,9 +12,13 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .result import FORMAT_VERSION
+
+if TYPE_CHECKING:
+    from ..model import Version
+    from ..store import Store
 
 CHANGED = "changed"
 ADDED = "added"
@@ -145,7 +149,9 @@ def diff_metadata(
 # -- renderers --------------------------------------------------------------------------------
 
 
-def version_records(store: Any, version: Any) -> tuple[dict[str, Any], Callable[[str], int | None]]:
+def version_records(
+    store: Store, version: Version
+) -> tuple[dict[str, Any], Callable[[str], int | None]]:
     """What ``--metadata`` compares for a version of a store: its document, stream and
     version records as stored (``{"document": ..., "stream": ..., "version": ...}``), and the
     line of any JSON pointer into them (``/version/agents/0`` -> its line in ``vN.yaml``)."""

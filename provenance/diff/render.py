@@ -8,73 +8,38 @@ whose ``category`` is in it); the text around them is taken from the texts thems
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
-from .result import EQUAL, DiffResult, Operation, Stats
+from .present import (
+    RenderOptions,
+    category_counts,
+    move_note,
+    shown,
+    summary,
+    visible,
+)
+from .result import EQUAL, DiffResult, Operation
 from .tokenize import is_word, tokenize
+
+__all__ = [
+    "RENDERERS",
+    "RenderOptions",
+    "category_counts",
+    "format_html",
+    "format_json",
+    "format_markdown",
+    "format_text",
+    "groups",
+    "move_note",
+    "shown",
+    "summary",
+    "visible",
+]
 
 RED, GREEN, DIM, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
 #: Editorial changes (in the bracket layer) are drawn in these instead of red and green.
 EDITORIAL_OLD, EDITORIAL_NEW = "\x1b[35m", "\x1b[36m"
-
-
-class RenderOptions(NamedTuple):
-    """``context``: words of context on each side of a change (text, Markdown).
-    ``color``: ANSI colours (text).  ``stat``: the summary only.  ``only``: show only
-    changes whose ``category`` is one of these (``None``: all)."""
-
-    context: int = 3
-    color: bool = False
-    stat: bool = False
-    only: frozenset[str] | None = None
-
-
-def shown(result: DiffResult, options: RenderOptions) -> list[int]:
-    """Indices (into ``result.operations``) of the changes to show."""
-    only = options.only
-    return [
-        i
-        for i, op in enumerate(result.operations)
-        if op.op != EQUAL and not op.ignored and (only is None or op.category in only)
-    ]
-
-
-# -- making text visible ----------------------------------------------------------------------
-
-_WS_VISIBLE = {" ": "·", "\t": "→", "\n": "↵", "\r": "␍", "\u00a0": "⍽"}
-
-
-def _codepoint(ch: str) -> str:
-    return f"⟨U+{ord(ch):04X}⟩"
-
-
-#: Characters a terminal would not show: controls (a line feed, a tab and the carriage return
-#: of a CRLF apart), format characters (BOM, zero-width space and joiners, direction marks,
-#: tags), separators other than spaces, surrogates, and the like.
-_INVISIBLE_RE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
-    "\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff]"
-    "|\r(?!\n|\\Z)"
-)  # a carriage return alone, not one of a CRLF or at the end
-
-
-def visible(text: str, whitespace: bool = False) -> str:
-    """``text`` safe for a terminal: control and invisible characters spelled out; with
-    ``whitespace``, every space, tab and line break too (for whitespace-only changes)."""
-    if whitespace:
-        return "".join(
-            _WS_VISIBLE.get(ch) or (_codepoint(ch) if _invisible(ch) or ch.isspace() else ch)
-            for ch in text
-        )
-    if text.isprintable() or not _INVISIBLE_RE.search(text):
-        return text
-    return _INVISIBLE_RE.sub(lambda m: _codepoint(m.group()), text)
-
-
-def _invisible(ch: str) -> bool:
-    return _INVISIBLE_RE.match(ch) is not None or (not ch.isprintable() and not ch.isspace())
 
 
 # -- context and grouping ---------------------------------------------------------------------
@@ -147,6 +112,8 @@ def groups(result: DiffResult, options: RenderOptions) -> Iterator[Group]:
                 or sum(1 for t in tokenize(between) if is_word(t)) > 2 * ctx
                 or ops[nxt].labels != ops[first].labels
                 or ops[nxt].category != ops[first].category
+                or ops[nxt].move is not None
+                or ops[first].move is not None
             ):
                 break
             members.append(nxt)
@@ -174,53 +141,6 @@ def _gather(ops: Sequence[Operation], start: int, step: int, limit: int = 4000) 
     if step < 0:
         parts.reverse()
     return "".join(parts)
-
-
-# -- the summary ------------------------------------------------------------------------------
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
-
-
-def summary(result: DiffResult) -> str:
-    """One line: what the diff amounts to, and what it ignored."""
-    s: Stats = result.stats
-    if not s.changes:
-        text = "No changes"
-    else:
-        text = (
-            f"{_plural(s.changes, 'change')}: {_plural(s.words_changed, 'word')} changed, "
-            f"{s.words_inserted:,} inserted, {s.words_deleted:,} deleted; lines touched: "
-            f"{s.lines_old:,} old, {s.lines_new:,} new"
-        )
-        if s.labelled:
-            text += " (" + ", ".join(f"{n:,} {label}-only" for label, n in s.labelled.items()) + ")"
-    ignoring = sorted(result.options.ignored)
-    if ignoring:
-        text += f"; ignoring {', '.join(ignoring)}"
-        if s.ignored:
-            text += f" ({_plural(s.ignored, 'change')} ignored)"
-    if result.degraded:
-        text += "; INCOMPLETE: the time limit ran out (some regions compared by whole lines)"
-    classes = category_counts(result)
-    if classes:
-        text += "; " + ", ".join(f"{n:,} {name}" for name, n in classes.items())
-    return text + "."
-
-
-def category_counts(result: DiffResult) -> dict[str, int]:
-    """Reported changes per class (textual, editorial, whitespace) once they are classed."""
-    counts: dict[str, int] = {}
-    for ch in result.reported:
-        if ch.category is not None:
-            counts[ch.category] = counts.get(ch.category, 0) + 1
-    if not counts:
-        return {}
-    order = ("textual", "editorial", "whitespace")
-    return {name: counts.get(name, 0) for name in order} | {
-        k: v for k, v in counts.items() if k not in order
-    }
 
 
 def _tags(op: Operation) -> list[str]:
@@ -267,8 +187,12 @@ def format_text(result: DiffResult, options: RenderOptions | None = None) -> str
                     line.append(f"{green}{{+{visible(ch.new, ws)}+}}{reset}")
                 prev = i
             line.append(visible(g.after))
-            if _tags(first):
-                line.append(f"  {dim}({', '.join(_tags(first))}){reset}")
+            tags = _tags(first)
+            note = move_note(result, g.indices[0])
+            if note:
+                tags.append(note)
+            if tags:
+                line.append(f"  {dim}({', '.join(tags)}){reset}")
             out.append("".join(line) + "\n")
     out.append(summary(result) + "\n")
     return "".join(out)
@@ -330,8 +254,12 @@ def format_markdown(result: DiffResult, options: RenderOptions | None = None) ->
                     parts.append(f"<ins>{_md(ch.new, ws)}</ins>")
                 prev = i
             parts.append(_md(g.after))
-            if _tags(first):
-                parts.append(f" *({', '.join(_tags(first))})*")
+            tags = _tags(first)
+            note = move_note(result, g.indices[0])
+            if note:
+                tags.append(note)
+            if tags:
+                parts.append(f" *({', '.join(tags)})*")
             items.append("".join(parts) + "\n")
         if items:
             out.append("\n")

@@ -51,6 +51,7 @@ class Operation(NamedTuple):
     labels: tuple[str, ...] = ()
     ignored: bool = False
     category: str | None = None
+    move: int | None = None
 
     @property
     def is_change(self) -> bool:
@@ -73,6 +74,41 @@ class Operation(NamedTuple):
             "labels": list(self.labels),
             "ignored": self.ignored,
             "category": self.category,
+            "move": self.move,
+        }
+
+
+class Move(NamedTuple):
+    """A passage deleted in one place and inserted, unchanged or nearly so, in another.
+
+    ``deleted`` and ``inserted`` index :attr:`DiffResult.operations`: the deletion (in the
+    old text's order) and the insertion (in the new text's); both operations carry this
+    move's ``id`` in their ``move``.  ``words`` counts the passage's words (as deleted),
+    ``words_changed`` how many of them differ where it arrived (0: moved unchanged).
+    """
+
+    id: int
+    deleted: int
+    inserted: int
+    words: int
+    words_changed: int
+    unchanged: bool = False  # the same text, but for the whitespace around it
+
+    def as_dict(self, operations: Sequence[Operation]) -> dict[str, Any]:
+        d, i = operations[self.deleted], operations[self.inserted]
+        return {
+            "id": self.id,
+            "old_start": d.old_start,
+            "old_end": d.old_end,
+            "old_line": d.old_line,
+            "old_column": d.old_column,
+            "new_start": i.new_start,
+            "new_end": i.new_end,
+            "new_line": i.new_line,
+            "new_column": i.new_column,
+            "words": self.words,
+            "words_changed": self.words_changed,
+            "unchanged": self.unchanged,
         }
 
 
@@ -93,6 +129,8 @@ class Stats(NamedTuple):
     lines_new: int  # lines of the new text touched by a change
     ignored: int
     labelled: dict[str, int]  # changes per label
+    moves: int = 0  # passages moved (their words are not counted as inserted or deleted)
+    words_moved: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +142,8 @@ class Stats(NamedTuple):
             "lines_new": self.lines_new,
             "ignored": self.ignored,
             "labelled": dict(self.labelled),
+            "moves": self.moves,
+            "words_moved": self.words_moved,
         }
 
 
@@ -143,6 +183,7 @@ class DiffResult:
         new_label: str = "new",
         degraded: bool = False,
         warnings: tuple[str, ...] = (),
+        moves: tuple[Move, ...] = (),
     ) -> None:
         setattr_ = object.__setattr__
         setattr_(self, "old_text", old_text)
@@ -153,6 +194,7 @@ class DiffResult:
         setattr_(self, "new_label", new_label)
         setattr_(self, "degraded", degraded)
         setattr_(self, "warnings", warnings)
+        setattr_(self, "moves", moves)
 
     old_text: str
     new_text: str
@@ -162,6 +204,8 @@ class DiffResult:
     new_label: str
     degraded: bool
     warnings: tuple[str, ...]
+    #: Passages moved unchanged or nearly so (see :class:`Move`).
+    moves: tuple[Move, ...]
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"a DiffResult is read-only (cannot set {name!r})")
@@ -176,6 +220,7 @@ class DiffResult:
             "new_label": self.new_label,
             "degraded": self.degraded,
             "warnings": self.warnings,
+            "moves": self.moves,
         }
 
     def replace(self, **changes: Any) -> DiffResult:
@@ -215,9 +260,16 @@ class DiffResult:
         old_spans: list[tuple[int, int]] = []
         new_spans: list[tuple[int, int]] = []
         labelled: dict[str, int] = {}
+        moved = 0
         for ch in self.reported:
             wo = count_words(ch.old) if ch.old and not ch.labels else 0
             wn = count_words(ch.new) if ch.new and not ch.labels else 0
+            if ch.move is not None:  # the moved passage is counted as moved, not deleted
+                if _moved_side(ch) == "old":
+                    moved += wo
+                    wo = 0
+                else:
+                    wn = 0
             common = min(wo, wn)
             changed += common
             deleted += wo - common
@@ -239,6 +291,8 @@ class DiffResult:
             lines_new=_lines_touched(new_spans),
             ignored=len(self.changes) - len(self.reported),
             labelled=labelled,
+            moves=len(self.moves),
+            words_moved=moved,
         )
 
     def apply(self, old: str | None = None) -> str:
@@ -301,6 +355,7 @@ class DiffResult:
             "options": self.options.as_dict(),
             "degraded": self.degraded,
             "warnings": list(self.warnings),
+            "moves": [m.as_dict(self.operations) for m in self.moves],
         }
 
 
@@ -358,7 +413,113 @@ def build(
                 op, a0, a1, b0, b1, o, n, la, ca, lb, cb, labels(o, n, options.ignored), ignored
             )
         )
-    return DiffResult(old, new, tuple(ops), options, **fields)
+    moves = find_moves(ops, options)
+    if moves:
+        for m in moves:
+            ops[m.deleted] = ops[m.deleted]._replace(move=m.id)
+            ops[m.inserted] = ops[m.inserted]._replace(move=m.id)
+    return DiffResult(old, new, tuple(ops), options, moves=tuple(moves), **fields)
+
+
+#: A passage of fewer words is not reported as moved (a word or two recurs by chance).
+MOVE_MIN_WORDS = 8
+#: How alike a deleted and an inserted passage must be to be one passage moved: the share
+#: of their words in common (twice the common words over the words of both).
+MOVE_SIMILARITY = 0.8
+
+
+def _words_of(text: str) -> list[str]:
+    from .tokenize import is_word, tokenize
+
+    return [t for t in tokenize(text) if is_word(t)]
+
+
+def find_moves(ops: Sequence[Operation], options: DiffOptions | None = None) -> list[Move]:
+    """Pure deletions paired with pure insertions elsewhere that hold the same passage, or
+    nearly (:data:`MOVE_SIMILARITY` of their words in common); each deletion and insertion is
+    used once, the most alike pairs first.  Only passages of :data:`MOVE_MIN_WORDS` words or
+    more are looked at."""
+    dels: list[tuple[int, list[str]]] = []
+    ins: list[tuple[int, list[str]]] = []
+    for k, op in enumerate(ops):
+        if op.op == EQUAL or op.ignored or op.labels:
+            continue
+        side = _moved_side(op)
+        if side == "old":
+            dels.append((k, _words_of(op.old)))
+        elif side == "new":
+            ins.append((k, _words_of(op.new)))
+    if not dels or not ins:
+        return []
+    from collections import Counter
+
+    # Candidates share a run of three words; alike pairs are taken best first.
+    index: dict[tuple[str, ...], set[int]] = {}
+    for d, (_, words) in enumerate(dels):
+        for t in range(len(words) - 2):
+            index.setdefault(tuple(words[t : t + 3]), set()).add(d)
+    scored: list[tuple[float, int, int]] = []
+    bags = [Counter(words) for _, words in dels]
+    for n, (_, words) in enumerate(ins):
+        hits: Counter[int] = Counter()
+        for t in range(len(words) - 2):
+            found = index.get(tuple(words[t : t + 3]))
+            if found and len(found) <= 50:  # a phrase found everywhere tells nothing
+                hits.update(found)
+        if not hits:
+            continue
+        bag = Counter(words)
+        for d, _ in hits.most_common(5):
+            common = (bags[d] & bag).total()
+            score = 2 * common / (len(dels[d][1]) + len(words))
+            if score >= MOVE_SIMILARITY:
+                scored.append((score, d, n))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_d: set[int] = set()
+    used_n: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _score, d, n in scored:
+        if d in used_d or n in used_n:
+            continue
+        used_d.add(d)
+        used_n.add(n)
+        pairs.append((dels[d][0], ins[n][0]))
+    pairs.sort()
+    moves = []
+    for number, (kd, kn) in enumerate(pairs, start=1):
+        a, b = ops[kd].old, ops[kn].new  # the rest of a replacement is an edit of its own
+        same = a.strip() == b.strip()
+        changed = 0 if same else _words_changed(a, b)
+        moves.append(Move(number, kd, kn, count_words(a), changed, same))
+    return moves
+
+
+def _moved_side(op: Operation) -> str | None:
+    """Which side of a change may be a passage moved: the deleted text of a deletion, the
+    inserted text of an insertion, or of a replacement the side with
+    :data:`MOVE_MIN_WORDS` words or more where the other has under a quarter as many (a word
+    edited next to a moved paragraph joins it in one change)."""
+    wo = count_words(op.old) if op.old else 0
+    wn = count_words(op.new) if op.new else 0
+    if wo >= MOVE_MIN_WORDS and 4 * wn < wo:
+        return "old"
+    if wn >= MOVE_MIN_WORDS and 4 * wo < wn:
+        return "new"
+    return None
+
+
+def moved_text(op: Operation) -> str:
+    """The text of a change that moved (see :func:`find_moves`): its old side where it was
+    the passage's source, its new side where it was the passage's destination."""
+    return op.old if _moved_side(op) == "old" else op.new
+
+
+def _words_changed(a: str, b: str) -> int:
+    """Words of ``a`` not kept in ``b`` or of ``b`` not in ``a``, by the word diff."""
+    from . import diff_texts
+
+    stats = diff_texts(a, b).stats
+    return stats.words_changed + max(stats.words_inserted, stats.words_deleted)
 
 
 _LEAD_SPACE = re.compile(r"\s+")
@@ -438,7 +599,9 @@ __all__ = [
     "OPS",
     "REPLACE",
     "DiffResult",
+    "Move",
     "Operation",
     "Stats",
     "build",
+    "find_moves",
 ]

@@ -4,110 +4,65 @@ from __future__ import annotations
 
 import re
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_MONTH_RE = "|".join(MONTHS)
-
-#: ``May 10, 1961``, ``January 07, 1950``, ``May 1961``, ``1961``
-PRINTED_DATE = re.compile(
-    rf"^(?:(?P<month>{_MONTH_RE})\s+(?:(?P<day>\d{{1,2}}),\s*)?)?(?P<year>\d{{4}})$"
+from ..vocab import (
+    CREDIT_START,
+    LANGUAGE_TAGS,
+    MONTHS,
+    PRINTED_DATE,
+    parse_credit,
+    parse_printed_date,
+    split_names,
+    split_reference,
 )
 
-
-def parse_printed_date(text: str) -> str | None:
-    """``May 10, 1961`` -> ``1961-05-10``; ``May 1961`` -> ``1961-05``; else None."""
-    m = PRINTED_DATE.match(text.strip())
-    if not m:
-        return None
-    out = m["year"]
-    if m["month"]:
-        out += f"-{MONTHS.index(m['month']) + 1:02d}"
-        if m["day"]:
-            out += f"-{int(m['day']):02d}"
-    return out
-
-
-def split_names(text: str) -> list[str]:
-    """``Jeffrey Wang and Charles Kraus`` -> two names; ``A, B, and C`` -> three."""
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text.strip().rstrip("."))
-    return [p.strip() for p in parts if p.strip()]
-
-
-#: Pages or folios: ``69-70``, ``pp. 3-5``, ``ll. 20-24`` (Russian *listy*), ``ff. 12-13``,
-#: ``fols. 3r-4v``, ``p. 7``, ``xii``.
-_PAGES = re.compile(
-    r"^(?:(?:pp?|ll?|ff?|fols?|S)\.\s*)?[0-9ivxlcdmIVXLCDM]+[rv]?"
-    r"(?:\s*[-–]\s*[0-9ivxlcdmIVXLCDM]+[rv]?)?"
-    r"(?:\s*,\s*[0-9]+[rv]?(?:\s*[-–]\s*[0-9]+[rv]?)?)*$"
-)
-
-
-def split_reference(text: str) -> tuple[str, str]:
-    """``PRC FMA 118-01026-03, 69-70`` -> (``PRC FMA 118-01026-03``, ``69-70``).
-
-    Pages are split off only when the part after the last comma looks like pages.
-    """
-    text = text.strip()
-    if "," in text:
-        head, tail = text.rsplit(",", 1)
-        if _PAGES.match(tail.strip()):
-            return head.strip(), tail.strip()
-    return text, ""
-
-
-#: The responsibility part of a source or citation sentence.
-_CREDIT = re.compile(
-    r"^(?:Obtained and translated(?P<for0> for (?P<project0>.+?))? by (?P<both>.+?)|"
-    r"Obtained by (?P<obtained>.+?) and translated(?P<for1> for (?P<project1>.+?))? by "
-    r"(?P<translators1>.+?)|Obtained by (?P<obtained_only>.+?)|"
-    r"Translated(?P<for2> for (?P<project2>.+?))? by (?P<translators2>.+?))\.?$"
-)
-
-
-def parse_credit(text: str) -> dict[str, object] | None:
-    """``Obtained by X and translated by Y and Z.`` -> obtained_by, translators, translated_for.
-
-    Also ``Translated by Y.``, ``Translated for NKIDP by Y.``, ``Obtained by X.`` and
-    ``Obtained and translated by X.`` (the same people did both).
-    """
-    m = _CREDIT.match(text.strip())
-    if not m:
-        return None
-    obtained = m["both"] or m["obtained"] or m["obtained_only"]
-    translators = m["both"] or m["translators1"] or m["translators2"]
-    project = m["project0"] or m["project1"] or m["project2"]
-    return {
-        "obtained_by": split_names(obtained) if obtained else [],
-        "translators": split_names(translators) if translators else [],
-        "translated_for": project or "",
-    }
-
-
-_SOURCE = re.compile(r"^(?P<ref>.+?)\.\s+(?P<credit>(?:Obtained|Translated)\b.*)$")
+__all__ = [
+    "CREDIT_START",
+    "FUNDER_LINE",
+    "LANGUAGE_LABEL",
+    "LANGUAGE_TAGS",
+    "MONTHS",
+    "PRINTED_DATE",
+    "funders_of",
+    "language_tags",
+    "parse_credit",
+    "parse_language_label",
+    "parse_printed_date",
+    "parse_source_sentence",
+    "split_funders",
+    "split_names",
+    "split_reference",
+]
 
 
 def parse_source_sentence(text: str) -> dict[str, object] | None:
-    """``PRC FMA 118-01026-03, 69-70. Obtained by ... translated by ...`` into its fields."""
-    m = _SOURCE.match(text.strip())
-    if m:
-        credit = parse_credit(m["credit"])
-        if credit is None:
-            return None
-        reference, pages = split_reference(m["ref"])
-        return {"reference": reference, "pages": pages, **credit}
-    return None
+    """A source line taken apart: the reference (archival references, several joined by
+    ``;``, or a publication), its pages, and the credit that follows it.
+
+    ``PRC FMA 118-01026-03, 69-70. Obtained by ... translated by ...`` -> reference, pages,
+    obtained_by, translators, translated_for, contributed_by.  A reference alone is a source
+    too.  None when the credit part is in no form :func:`parse_credit` knows.
+    """
+    text = text.strip()
+    m = CREDIT_START.search(text)
+    ref_text, credit_text = (text[: m.start()], text[m.start() :]) if m else (text, "")
+    credit = parse_credit(credit_text) if credit_text else {}
+    if credit is None:
+        return None
+    ref_text = ref_text.strip()
+    if ref_text.endswith(".") and not ref_text.endswith(('."', ".\u201d")):
+        ref_text = ref_text[:-1]
+    if ";" in ref_text:  # several references: the pages stay with each
+        reference, pages = ref_text, ""
+    else:
+        reference, pages = split_reference(ref_text)
+    return {
+        "reference": reference,
+        "pages": pages,
+        "obtained_by": credit.get("obtained_by", []),
+        "translators": credit.get("translators", []),
+        "translated_for": credit.get("translated_for", ""),
+        "contributed_by": credit.get("contributed_by", []),
+    }
 
 
 def split_funders(text: str) -> list[str]:
@@ -117,33 +72,6 @@ def split_funders(text: str) -> list[str]:
 
 FUNDER_LINE = re.compile(r"^This document was made possible with support from (?P<funders>.+?)\.?$")
 
-
-#: Language names pages print, and their BCP 47 tags.
-LANGUAGE_TAGS = {
-    "English": "en",
-    "Chinese": "zh",
-    "Russian": "ru",
-    "Korean": "ko",
-    "Japanese": "ja",
-    "German": "de",
-    "French": "fr",
-    "Spanish": "es",
-    "Italian": "it",
-    "Polish": "pl",
-    "Czech": "cs",
-    "Hungarian": "hu",
-    "Romanian": "ro",
-    "Bulgarian": "bg",
-    "Mongolian": "mn",
-    "Vietnamese": "vi",
-    "Arabic": "ar",
-    "Persian": "fa",
-    "Portuguese": "pt",
-    "Serbian": "sr",
-    "Croatian": "hr",
-    "Albanian": "sq",
-    "Ukrainian": "uk",
-}
 
 #: ``English HTML``, ``Russian Original Scan``, ``Translation - English``, ``English``.
 LANGUAGE_LABEL = re.compile(

@@ -1,112 +1,93 @@
-"""The current layout (the seed page's): ``Skip to content``, date, title, funder line, body,
-summary, ``Document Information``, source sentence, rights, ``Original Uploaded Date``,
-``Record ID``, funders."""
+"""The current layout (the seed page's): the date, the title, a funder line, the body, the
+summary, then blocks such as ``Associated People & Organizations`` and ``Document
+Information`` (source sentence, rights, ``Original Uploaded Date``, ``Record ID``, funders).
+
+Crawls and mirrors print it in several ways, all read here: with or without the ``Skip to
+content`` line, with blank lines between paragraphs or single newlines only, with the field
+labels on their own lines, run together on one line or missing (see :mod:`.sections`).  A
+page cut short (no ``Document Information``) is read as far as it goes, with a warning for
+each part that is missing.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from . import fields
+from . import fields, printed, sections
 from .lines import Cursor
 
-_LABELS = ("Document Information", "Original Uploaded Date", "Record ID")
+#: Site chrome that may come before the date.
+CHROME = re.compile(
+    r"^(?:Skip to (?:main )?content|Search(?: in| the Digital Archive)?|Advanced Search|"
+    r"Digital Archive(?: International History Declassified)?|"
+    r"International History Declassified|Menu|Home|Browse|Results:?)$",
+    re.IGNORECASE,
+)
 
 
 def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str, list[str]]:
     """Read a page in the current layout into ``result``; return its body and translators."""
-    first = cur.take()
-    if first.text != "Skip to content":
-        raise cur.error("expected the page to open with 'Skip to content'", first)
-    date_line = cur.take()
-    iso = fields.parse_printed_date(date_line.text)
-    if iso is None:
-        raise cur.error(
-            f"expected the document date (like 'May 10, 1961'), found {date_line.text[:60]!r}",
-            date_line,
-        )
-    result["date"] = iso
-    title = cur.take()
+    date_line = None
+    while (line := cur.peek()) is not None:
+        cur.take()
+        iso = fields.parse_printed_date(line.text)
+        if iso is not None:
+            result["date"], date_line = iso, line
+            break
+        if not CHROME.match(line.text):
+            printed.unplaced(
+                result,
+                warnings,
+                "before the date",
+                line.text,
+                f"line {cur.line_no(line)}: text before the date that is not page chrome",
+            )
+    if date_line is None:
+        raise cur.error("no document date (like 'May 10, 1961') at the top of the page")
+    title = cur.peek()
+    if title is None or sections.is_body_end(title.text):
+        raise cur.error("no title after the document date", date_line)
+    cur.take()
     result["title"] = title.text
     nxt = cur.peek()
-    if nxt is not None:
-        m = fields.FUNDER_LINE.match(nxt.text)
-        if m:
-            result["funder_line"] = nxt.text
-            cur.take()
-    info = cur.find(lambda t: t == "Document Information")
-    if info is None:
-        raise cur.error("no 'Document Information' section: cannot tell where the body ends")
-    # The summary is the last paragraph before "Document Information"; the body runs from
-    # here to the paragraph before it.
-    content = [j for j in range(cur.i, info) if cur.lines[j].text]
-    if len(content) < 2:
-        raise cur.error("the page has no body text before 'Document Information'")
-    summary_line = cur.lines[content[-1]]
-    result["summary"] = summary_line.text
-    body_first, body_last = cur.lines[content[0]], cur.lines[content[-2]]
-    body = cur.text[body_first.start : body_last.stop]
-    cur.i = info + 1
-
-    translators: list[str] = []
-    src = cur.peek()
-    if src is not None and src.text not in _LABELS:
-        parsed = fields.parse_source_sentence(src.text)
-        if parsed is None:
-            warnings.append(
-                f"line {cur.line_no(src)}: source line not understood; kept verbatim in 'unplaced'"
-            )
-            result.setdefault("unplaced", []).append({"label": "source", "text": src.text})
-        else:
-            result["source"] = {"reference": parsed["reference"]}
-            if parsed["pages"]:
-                result["source"]["pages"] = parsed["pages"]
-            if parsed["obtained_by"]:
-                result.setdefault("acquisition", {})["obtained_by"] = parsed["obtained_by"]
-            if parsed["translated_for"]:
-                result.setdefault("acquisition", {})["translated_for"] = parsed["translated_for"]
-            translators = list(parsed["translators"])  # type: ignore[call-overload]
+    if nxt is not None and printed.apply_funder_line(nxt.text, result):
         cur.take()
 
-    # Rights paragraphs (and the contact line) run to "Original Uploaded Date".
-    upload = cur.find(lambda t: t == "Original Uploaded Date")
-    end = upload if upload is not None else len(cur.lines)
-    paras = [cur.lines[j] for j in range(cur.i, end) if cur.lines[j].text]
-    contact = [
-        p
-        for p in paras
-        if re.search(r"\bcontact\b", p.text, re.I)
-        and re.match(r"^(?:To enquire|For|Please|Contact)\b", p.text)
-    ]
-    rights_paras = [p for p in paras if p not in contact]
-    rights: dict[str, str] = {}
-    if rights_paras:
-        rights["text"] = cur.text[rights_paras[0].start : rights_paras[-1].end]
-    if contact:
-        rights["contact"] = cur.text[contact[0].start : contact[-1].end]
-    if rights:
-        result["rights"] = rights
-    if upload is None:
-        warnings.append("no 'Original Uploaded Date' field")
-        return body, translators
-    cur.i = upload + 1
-    record = cur.find(lambda t: t == "Record ID")
-    values = [
-        cur.lines[j]
-        for j in range(cur.i, record if record is not None else len(cur.lines))
-        if cur.lines[j].text
-    ]
-    result["uploaded"] = " ".join(v.text for v in values)
-    if record is None:
-        warnings.append("no 'Record ID' field")
-        return body, translators
-    cur.i = record + 1
-    rest = [cur.lines[j] for j in range(cur.i, len(cur.lines)) if cur.lines[j].text]
-    record_id = ""
-    if rest and re.fullmatch(r"[\w.:-]+", rest[0].text) and not rest[0].text.isalpha():
-        record_id = rest.pop(0).text
-    result["record_id"] = record_id
-    if rest:
-        funders_text = " ".join(r.text for r in rest)
-        result["funders"] = fields.split_funders(funders_text)
-    return body, translators
+    end = cur.find(sections.is_body_end)
+    content = cur.content(cur.i, end if end is not None else len(cur.lines))
+    if end is None:
+        last = cur.line_no(content[-1]) if content else cur.line_no(title)
+        warnings.append(
+            f"no 'Document Information' block: the page seems cut short after line {last}; "
+            "the text after the title is taken as the body"
+        )
+        warnings.extend(
+            f"no {part}: the page ends before it" for part in ("summary", "source line", "rights")
+        )
+        if not content:
+            raise cur.error("the page has no body text after its title")
+        body_lines = content
+    else:
+        if not content:
+            raise cur.error("the page has no body text before its summary", cur.lines[end])
+        if len(content) == 1:
+            warnings.append("no summary before the blocks after the body")
+            body_lines = content
+        else:
+            result["summary"] = content[-1].text
+            body_lines = content[:-1]
+    body = cur.slice(body_lines[0], body_lines[-1])
+    if end is not None:
+        blocks = sections.split_sections(cur, end)
+        sections.apply_sections(cur, blocks, result, warnings)
+        labels = {b.label for b in blocks}
+        if "Document Information" not in labels:
+            warnings.append("no 'Document Information' block: the page seems cut short")
+        if not result.get("source"):
+            warnings.append("no source line under 'Document Information'")
+        if not result.get("rights"):
+            warnings.append("no rights text under 'Document Information'")
+        result.setdefault("record_id", "")
+        result.setdefault("uploaded", "")
+    return body, list(result.pop("_translators", []))

@@ -1,8 +1,11 @@
-"""The older layouts: a search banner, the date, the title, an optional funder line, a citation
-block holding the summary and the full citation sentence, a language label, then the body.
+"""The older layouts: the date, the title, an optional funder line, a citation block holding
+the summary and the full citation sentence, language labels, then the body.
 
-* ``legacy``: the block opens with ``Citation`` / ``get citation``; a label such as
-  ``English HTML`` comes before the body.
+* ``legacy``: the block opens with ``Citation`` / ``get citation`` (bulleted, ``• Citation``,
+  in some crawls, with ``• share document`` after it); a label such as ``English HTML`` comes
+  before the body.  Some crawls drop the search banner, the title line, the block's labels or
+  the language label: the citation sentence (a line opening with a quotation mark that reads
+  as one) is what marks the layout.
 * ``legacy-caps``: the later variant, with the title in capitals, the block opening with
   ``CITATION SHARE DOWNLOAD`` and ``VIEW DOCUMENT IN`` before the language labels.
 
@@ -15,12 +18,53 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import fields, printed
+from . import fields, printed, sections
+from .layout_current import CHROME
 from .lines import Cursor, Line
 
 BANNER = re.compile(r"\bsearch\b|digital archive", re.IGNORECASE)
-_BLOCK_OPEN = {"legacy": "citation", "legacy-caps": "citation share download"}
-_SECTION_OPEN = ("Document Information", "Related Documents")
+#: Labels of the citation block and the chrome around it (compared without bullets, folded).
+_BLOCK_LABELS = frozenset(
+    {"citation", "get citation", "citation share download", "cite", "share document"}
+)
+_AFTER_CITATION = frozenset(
+    {
+        "share document",
+        "view document in",
+        "download",
+        "print",
+        "share",
+        "email",
+        "original scan",
+        "pdf",
+        "html",
+    }
+)
+#: Labels after the body (the layout prints no ``Type``/``Source`` labels alone there).
+_TRAILING = frozenset(
+    {
+        *sections.BODY_END,
+        "Original Archive",
+        "Original Language",
+        "Record ID",
+        "Original Uploaded Date",
+    }
+)
+_BULLET = re.compile(r"^[\s\u2022\u00b7*]+")
+
+
+def _bare(text: str) -> str:
+    return _BULLET.sub("", text).strip().casefold()
+
+
+def is_citation_line(text: str) -> bool:
+    """A line that opens with a quotation mark and reads as a citation sentence."""
+    from ..citation.house import parse_sentence
+
+    if text[:1] not in '"\u201c':
+        return False
+    parsed = parse_sentence(text, printed.KNOWN_PUBLISHERS)
+    return parsed is not None and (parsed.date_text is not None or bool(parsed.fields.url))
 
 
 def parse_legacy(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str, list[str]]:
@@ -48,7 +92,7 @@ def _parse(
         if iso is not None:
             result["date"], date_line = iso, line
             break
-        if not BANNER.search(line.text):
+        if not (BANNER.search(line.text) or CHROME.match(line.text)):
             printed.unplaced(
                 result,
                 warnings,
@@ -59,59 +103,88 @@ def _parse(
     if date_line is None:
         raise cur.error("no document date (like 'May 10, 1961') after the search banner")
 
-    # 2. the title and the funder line, up to the citation block
-    block = cur.find(lambda t: t.casefold() == _BLOCK_OPEN[layout])
-    if block is None:
-        raise cur.error(f"no citation block ({_BLOCK_OPEN[layout]!r}) after the date")
-    headings = []
-    for line in cur.content(cur.i, block):
-        if not printed.apply_funder_line(line.text, result):
-            headings.append(line)
-    cur.i = block + 1
-    if cur.peek() is not None and cur.peek().text.casefold() == "get citation":  # type: ignore[union-attr]
-        cur.take()
-
-    # 3. the citation block: the summary and the citation sentence, up to the labels
-    if layout == "legacy-caps":
-        labels_at = cur.find(lambda t: t.casefold() == "view document in")
-        if labels_at is None:
-            raise cur.error("no 'VIEW DOCUMENT IN' before the body")
-        block_end, labels_start = labels_at, labels_at + 1
-    else:
-        labels_at = cur.find(lambda t: fields.parse_language_label(t) is not None)
-        if labels_at is None:
-            raise cur.error("no language label (like 'English HTML') before the body")
-        block_end = labels_start = labels_at
+    # 2. the citation sentence, and what comes between the date and it
+    at = cur.find(is_citation_line)
+    block_end = cur.find(lambda t: _bare(t) in _BLOCK_LABELS)
     translators: list[str] = []
-    summary: list[Line] = []
-    sentence = None
-    for line in cur.content(cur.i, block_end):
-        if sentence is None and line.text[:1] in '"\u201c':
-            sentence = line
-        else:
-            summary.append(line)
-    if sentence is not None:
+    if at is not None and (block_end is None or len(cur.content(block_end, at)) <= 10):
+        sentence = cur.lines[at]
         translators = printed.apply_citation(sentence.text, result, warnings, _where(cur, sentence))
+    elif block_end is not None:  # a block without a sentence that reads as a citation
+        at = _block_end(cur, block_end, result, warnings)
     else:
-        warnings.append("no citation sentence in the citation block")
+        raise cur.error("no citation sentence (a line like '\"Title,\" May 10, 1961, ...')")
+    between = [
+        ln for ln in cur.content(cur.i, at) if not printed.apply_funder_line(ln.text, result)
+    ]
+    labels = [j for j, ln in enumerate(between) if _bare(ln.text) in _BLOCK_LABELS]
+    if labels:  # the block's label parts the title above from the summary below
+        headings = between[: labels[0]]
+        summary = [ln for ln in between[labels[0] :] if _bare(ln.text) not in _BLOCK_LABELS]
+    else:  # no labels: the title line, when printed, is the citation's title
+        n = 0
+        while n < len(between) and _continues_heading(between[:n], between[n], result):
+            n += 1
+        headings, summary = between[:n], between[n:]
+    if "title" not in result:
+        if not headings:
+            raise cur.error("no title: neither a title line nor a citation sentence")
+        result["title"] = " ".join(h.text for h in headings)
+        headings = []
     if summary:
-        result["summary"] = cur.text[summary[0].start : summary[-1].end]
+        result["summary"] = "\n".join(line.text for line in summary)
+    else:
+        warnings.append("no summary in the citation block")
     _check_heading(cur, headings, result, warnings, layout)
 
-    # 4. the language labels, then the body up to the sections after it
-    cur.i = labels_start
-    while (line := cur.peek()) is not None and printed.apply_language(line.text, result):
+    # 3. the block's chrome and the language labels, then the body up to the blocks after it
+    cur.i = at + 1
+    while (line := cur.peek()) is not None:
+        bare = _bare(line.text)
+        chrome = bare in _AFTER_CITATION or bare in _BLOCK_LABELS
+        if not (chrome or printed.apply_language(_BULLET.sub("", line.text), result)):
+            break
         cur.take()
-    if "language" not in result:
-        raise cur.error("no language label (like 'English HTML') before the body")
-    ends = cur.find(lambda t: printed.trailing_label(t) in _SECTION_OPEN)
+    ends = cur.find(lambda t: sections.label_of(t) in _TRAILING)
     body_lines = cur.content(cur.i, ends if ends is not None else len(cur.lines))
     if not body_lines:
-        raise cur.error("the page has no body text after its language label")
+        raise cur.error("the page has no body text after its citation")
     body = cur.slice(body_lines[0], body_lines[-1])
     if ends is not None:
-        printed.apply_trailing(_sections(cur, ends), result, warnings)
+        result["_source_from_citation"] = True
+        sections.apply_sections(cur, sections.split_sections(cur, ends), result, warnings)
+        result.pop("_source_from_citation", None)
     return body, translators
+
+
+def _block_end(cur: Cursor, label_at: int, result: dict[str, Any], warnings: list[str]) -> int:
+    """The citation block holds no sentence that reads as a citation: the line where the
+    block ends (its language label), keeping a line that opens with a quotation mark as an
+    unplaced citation."""
+    end = cur.find(
+        lambda t: printed.apply_language(_BULLET.sub("", t), {}) or _bare(t) in _AFTER_CITATION,
+        label_at + 1,
+    )
+    if end is None:
+        raise cur.error("no citation sentence and no language label after the citation block")
+    for line in cur.content(label_at + 1, end):
+        if line.text[:1] in '"\u201c':
+            printed.unplaced(
+                result,
+                warnings,
+                "citation",
+                line.text,
+                f"{_where(cur, line)}: citation sentence not understood",
+            )
+            line.text = ""  # not summary either
+    warnings.append("no citation sentence in the citation block")
+    return end
+
+
+def _continues_heading(headings: list[Line], line: Line, result: dict[str, Any]) -> bool:
+    """``line`` (after ``headings``) is still a start of the citation's title."""
+    joined = " ".join(h.text for h in [*headings, line]).casefold()
+    return str(result.get("title", "")).casefold().startswith(joined)
 
 
 def _check_heading(
@@ -120,13 +193,6 @@ def _check_heading(
     """The title line(s) must agree with the citation's title; the citation's wins, since the
     capitals of ``legacy-caps`` are typography."""
     heading = " ".join(line.text for line in headings)
-    if "title" not in result:
-        if not heading:
-            raise cur.error("no title: neither a title line nor a citation sentence")
-        result["title"] = heading
-        if layout == "legacy-caps":
-            warnings.append("title known only in capitals (no citation sentence); kept as printed")
-        return
     if heading and heading.casefold() != result["title"].casefold():
         printed.unplaced(
             result,
@@ -140,15 +206,3 @@ def _check_heading(
             f"the citation's date ({result['_citation_date']}) differs from the "
             f"page's ({result.get('date')}); kept the page's"
         )
-
-
-def _sections(cur: Cursor, start: int) -> list[tuple[str, list[str], int]]:
-    """Split the lines from ``start`` into labelled sections."""
-    out: list[tuple[str, list[str], int]] = []
-    for line in cur.content(start, len(cur.lines)):
-        label = printed.trailing_label(line.text)
-        if label is not None:
-            out.append((label, [], cur.line_no(line)))
-        else:
-            out[-1][1].append(line.text)
-    return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ImportParseError
 from ..refs import check_slug, slugify
 from ..textio import decode_utf8, read_bytes
-from . import layout_current, layout_legacy, layout_pdf
+from . import fields, layout_current, layout_legacy, layout_pdf, sections
 from .lines import Cursor, LayoutParser
 
 if TYPE_CHECKING:
@@ -41,25 +42,42 @@ LAYOUTS: dict[str, LayoutParser] = {
 }
 
 
+_PDF_CITATION = re.compile(r"(?:^|\s)Citation:\s", re.MULTILINE)
+_PDF_CONTENTS = re.compile(r"(?:^|\s)Contents:", re.MULTILINE)
+_CAPS_LABELS = {"citation share download", "view document in"}
+_BLOCK_LABELS = {"citation", "get citation", "citation share download"}
+
+
 def detect_layout(text: str) -> str:
-    """Which layout a saved page is in (the one place that decides)."""
+    """Which layout a saved page is in (the one place that decides), told by what the page
+    carries rather than by one exact line: a PDF export's ``Citation:`` and ``Contents:``
+    fields; an older page's citation sentence near the top; else the current layout's date
+    and title."""
+    from .layout_current import CHROME
+    from .layout_legacy import BANNER, is_citation_line
+
     lines = [ln.strip() for ln in text.lstrip("\ufeff").splitlines() if ln.strip()]
-    if lines and lines[0] == "Skip to content":
-        return "digital-archive"
-    folded = {ln.casefold() for ln in lines}
-    if lines and layout_legacy.BANNER.search(lines[0]):
-        if "citation share download" in folded and "view document in" in folded:
-            return "legacy-caps"
-        if "citation" in folded and "get citation" in folded:
-            return "legacy"
-    labels = {ln.split(":", 1)[0] for ln in lines if ":" in ln}
-    if {"Citation", "Contents"} <= labels:
+    head = "\n".join(lines[:80])
+    if _PDF_CITATION.search(head) and _PDF_CONTENTS.search(text):
         return "pdf"
+    date_at = next(
+        (j for j, ln in enumerate(lines[:12]) if fields.parse_printed_date(ln) is not None), None
+    )
+    if date_at is not None:
+        chrome = all(BANNER.search(ln) or CHROME.match(ln) for ln in lines[:date_at])
+        window = lines[date_at + 1 : date_at + 14]
+        folded = {w.lstrip("\u2022 ").casefold() for w in window}
+        for ln in window:
+            if sections.is_body_end(ln):
+                break
+            if is_citation_line(ln) or ln.lstrip("\u2022 ").casefold() in _BLOCK_LABELS:
+                return "legacy-caps" if folded & _CAPS_LABELS else "legacy"
+        if chrome or date_at <= 2:
+            return "digital-archive"
     raise ImportParseError(
-        "not a saved archive page in a layout this importer knows: expected the current layout "
-        "(opening with 'Skip to content'), an older one (a search banner, then 'Citation' / "
-        "'get citation' or 'CITATION SHARE DOWNLOAD'), or a PDF export as text ('Citation:', "
-        "'Contents:' fields)"
+        "not a saved archive page in a layout this importer knows: found no document date "
+        "(like 'May 10, 1961') near the top, no citation sentence and no PDF export fields "
+        "('Citation:', 'Contents:')"
     )
 
 
@@ -92,7 +110,10 @@ def parse_page(
     body, translators = LAYOUTS[layout](cur, result, warnings)
     if not body.strip():
         raise ImportParseError("the page's body is empty", path=filename)
+    if "funders" not in result and result.get("_line_funders"):
+        result["funders"] = result["_line_funders"]  # no funder list: the funder line's
     meta = _document_meta(result, layout, url, config)
+    _date_as_printed(meta, result, config)
     from ..citation.creators import add_inferred_creators
 
     add_inferred_creators(meta)  # sender, recipients, participants the title states
@@ -104,6 +125,7 @@ def parse_page(
         meta["unplaced"] = result["unplaced"]
     if not translators:
         warnings.append("no translator named on the page")
+    warnings.extend(_placeholder_warnings(text))
     if "citation" in meta:
         _check_citation(meta, translators, config, warnings)
     page = PageImport(meta, body, translators, result.get("language", "en"), layout, warnings)
@@ -120,7 +142,9 @@ def _document_meta(
     meta: dict[str, Any] = {"schema": "provenance/document/1", "id": "", "title": result["title"]}
     meta["date"] = result.get("date", "")
     kind = result["title"].split(",", 1)[0].strip()
-    if kind and len(kind.split()) <= 3 and "," in result["title"]:
+    if result.get("type"):
+        meta["type"] = result["type"].lower()  # Meeting Minutes -> meeting minutes
+    elif kind and len(kind.split()) <= 3 and "," in result["title"]:
         meta["type"] = kind.lower()
     for key in ("summary", "languages", "source", "acquisition"):
         if key in result:
@@ -149,6 +173,42 @@ def _document_meta(
         if overrides:
             meta["citation"]["house_style"] = overrides
     return meta
+
+
+#: The e-mail protection placeholder some crawls of the site print instead of an address.
+_PLACEHOLDER_RE = re.compile(r"\[email[\u00a0 ]protected\]")
+
+
+def _placeholder_warnings(text: str) -> list[str]:
+    """One warning per line holding the site's e-mail protection placeholder."""
+    out = []
+    seen = set()
+    for m in _PLACEHOLDER_RE.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        if line not in seen:
+            seen.add(line)
+            out.append(
+                f"line {line}: '{m[0]}' is the site's e-mail protection placeholder, not an "
+                "address; kept verbatim"
+            )
+    return out
+
+
+def _date_as_printed(
+    meta: dict[str, Any], result: dict[str, Any], config: Mapping[str, Any]
+) -> None:
+    """Where the citation's date slot is not the document's date in house style (an empty
+    slot, another date, a date in other words), keep the slot as printed."""
+    printed = result.get("_citation_date_text")
+    if "citation" not in meta or printed is None:
+        return
+    from ..citation.house import written_date
+    from ..citation.style import document_style
+
+    style = document_style(config, meta)
+    expected = written_date(meta["date"], style.day) if meta.get("date") else None
+    if printed != expected:
+        meta["citation"]["date_as_printed"] = printed
 
 
 def _style_overrides(printed: Mapping[str, Any], config: Mapping[str, Any]) -> dict[str, Any]:
@@ -202,7 +262,7 @@ def import_page(
     page = parse_page(text, filename=str(path), url=url, config=store.config)
     page.warnings.extend(apply_statement(page.meta, statement))
     page.meta["imported"]["sha256"] = hashlib.sha256(raw).hexdigest()
-    page.meta["id"] = check_slug(doc_id, "document id") if doc_id else _default_id(page.meta)
+    page.meta["id"] = check_slug(doc_id, "document id") if doc_id else default_id(page.meta)
     sid = check_slug(stream_id or page.language, "stream id")
     stream = NewStream(
         id=sid,
@@ -219,7 +279,7 @@ def import_page(
     return doc, page
 
 
-def _default_id(meta: dict[str, Any]) -> str:
+def default_id(meta: dict[str, Any]) -> str:
     """``1961-05-10-cable-ministry-of-public-security-party``: date and the title's first words."""
     prefix = meta.get("date", "")
     return slugify(f"{prefix} {meta['title']}", limit=48)

@@ -41,9 +41,17 @@ def apply_citation(
     for problem in parsed.problems:
         warnings.append(f"{where}: citation: {problem}")
     for label, text in parsed.unparsed:
-        result.setdefault("unplaced", []).append({"label": label, "text": text})
+        warnings.append(
+            f"{where}: {label} not understood (who obtained or translated the document is not "
+            f"recorded); kept verbatim in citation.credit_as_printed: {text!r}"
+        )
     result["citation"] = {"as_printed": sentence}
+    if f.credit_as_printed:
+        result["citation"]["credit_as_printed"] = f.credit_as_printed
+    if not f.closing_period:
+        result["citation"]["closing_period"] = False
     result["_printed_style"] = parsed.style
+    result["_citation_date_text"] = parsed.date_text
     result["title"] = f.title
     if f.date:
         result["_citation_date"] = f.date
@@ -57,19 +65,36 @@ def apply_citation(
             source["pages"] = f.pages
     if f.obtained_by:
         result.setdefault("acquisition", {})["obtained_by"] = list(f.obtained_by)
+
     if f.translated_for:
         result.setdefault("acquisition", {})["translated_for"] = f.translated_for
+    if f.contributed_by:
+        result.setdefault("acquisition", {})["contributed_by"] = list(f.contributed_by)
     if f.url:
         result["url"] = f.url
+    if f.credit_as_printed and not f.translators:
+        return _translators_in(f.credit_as_printed)
     return list(f.translators)
 
 
+def _translators_in(credit: str) -> list[str]:
+    """The translators a credit in another wording names (``translation by X``), if any."""
+    import re
+
+    m = re.search(r"\btranslat(?:ed|ion)(?: for \S+)? by (?P<names>[^;.]+)", credit, re.I)
+    if not m:
+        return []
+    names = re.sub(r"\s+(?:slightly|and)?\s*revised$", "", m["names"].strip())
+    return fields.split_names(names)
+
+
 def apply_funder_line(text: str, result: dict[str, Any]) -> bool:
-    """A ``This document was made possible with support from ...`` line, if ``text`` is one."""
+    """A ``This document was made possible with support from ...`` line, if ``text`` is one.
+    Its funders are used when the page prints no funder list."""
     if not fields.FUNDER_LINE.match(text):
         return False
     result["funder_line"] = text
-    result["funders"] = fields.funders_of(text)
+    result["_line_funders"] = fields.funders_of(text)
     return True
 
 

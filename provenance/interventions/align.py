@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..diff import DiffResult
 
 #: ``(tag, old_start, old_end, new_start, new_end)``, tag one of equal, insert, delete,
 #: replace; the opcodes cover both texts in order.
@@ -27,7 +30,7 @@ def opcodes(old: str, new: str) -> list[Opcode]:
     return from_result(diff_texts(old, new))
 
 
-def from_result(result: Any) -> list[Opcode]:
+def from_result(result: DiffResult) -> list[Opcode]:
     """Opcodes from a :mod:`provenance.diff` result (its operations carry both offsets)."""
     out: list[Opcode] = []
     for op in result.operations:

@@ -25,12 +25,15 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .align import Opcode
 from .model import Intervention, ParseResult
 from .parser import Span, TopLevel
 from .profile import Profile, load_profile
+
+if TYPE_CHECKING:
+    from ..diff import DiffResult
 
 EDITORIAL = "editorial"
 TEXTUAL = "textual"
@@ -154,7 +157,7 @@ def classify_texts(
 
 
 def classify_result(
-    result: Any,
+    result: DiffResult,
     profile: Profile | str | Path | Mapping[str, Any] | None = None,
     *,
     config: Mapping[str, Any] | None = None,
@@ -168,12 +171,12 @@ def classify_result(
 
 
 def categorize(
-    result: Any,
+    result: DiffResult,
     profile: Profile | str | Path | Mapping[str, Any] | None = None,
     *,
     config: Mapping[str, Any] | None = None,
     root: str | Path | None = None,
-) -> Any:
+) -> DiffResult:
     """The diff result with every change's ``category`` set (editorial, textual,
     whitespace)."""
     return result.with_categories(classify_result(result, profile, config=config, root=root))

@@ -23,9 +23,13 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import SchemaError, UsageError
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from ..yamlio import YAMLDoc
 
 #: The profiles shipped with the package.
 BUILTIN = ("default", "frus", "leiden")
@@ -145,7 +149,7 @@ def load_profile(
 
 
 def store_profile(
-    store: Any, spec: Profile | str | Path | Mapping[str, Any] | None = None
+    store: Store, spec: Profile | str | Path | Mapping[str, Any] | None = None
 ) -> Profile:
     """The profile a store declares (``interventions:`` in its ``provenance.yaml``), or
     ``spec`` when one is given (a name, a path from the working directory, a profile): what
@@ -189,7 +193,13 @@ def _by_name_or_path(spec: str, root: str | Path | None, depth: int) -> Profile:
 
 
 def _from_data(
-    data: Any, where: str, root: str | Path | None, doc: Any, depth: int, *, validate: bool = True
+    data: Any,
+    where: str,
+    root: str | Path | None,
+    doc: YAMLDoc | None,
+    depth: int,
+    *,
+    validate: bool = True,
 ) -> Profile:
     if validate:
         from .. import schema

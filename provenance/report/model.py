@@ -3,8 +3,7 @@
 changes and the citation of each side.
 
 Nothing is worked out here that the library already works out: the changes are
-:func:`provenance.diff.diff_texts` classed by
-:func:`provenance.interventions.classify.categorize` (as ``provenance diff`` does), the
+:func:`provenance.comparison.compare_versions` (as ``provenance diff`` compares versions), the
 ledger is :func:`provenance.interventions.compare` (as ``provenance interventions
 --against`` does) and the metadata changes are :func:`provenance.diff.diff_metadata` of the
 records ``provenance diff --metadata`` compares.
@@ -81,19 +80,18 @@ def build_report(
     generated: str = "",
     profile: Profile | str | Path | Mapping[str, Any] | None = None,
 ) -> Report:
-    """Compare two versions (``DOC/STREAM@N`` each) for review, with the bracket
-    ``profile`` given (a name, path or :class:`Profile`), else the store's own."""
-    from ..diff import diff_metadata, diff_texts
+    """Compare two versions (``DOC/STREAM@N`` each, or ``@N`` for version N of the other's
+    stream) for review, with the bracket ``profile`` given (a name, path or
+    :class:`Profile`), else the store's own."""
+    from ..comparison import compare_versions
+    from ..diff import diff_metadata
     from ..diff.metadata import version_records
-    from ..interventions import compare, parse, store_profile
-    from ..interventions.classify import categorize
+    from ..interventions import compare, parse
 
-    old_v, new_v = (store.resolve(ref) for ref in (old_ref, new_ref))  # both exist, or say
-    prof = store_profile(store, profile)
-    old, new = (_side(store, v, parse(store.read_text(v), prof)) for v in (old_v, new_v))
-    diff = categorize(
-        diff_texts(old.text, new.text, old_label=old_v.ref, new_label=new_v.ref), prof
-    )
+    c = compare_versions(store, old_ref, new_ref, profile)  # both exist, or say
+    old_v, new_v, prof = c.old, c.new, c.profile
+    old = _side(store, old_v, parse(c.old_text, prof))
+    new = _side(store, new_v, parse(c.new_text, prof))
     ledger = compare(old.layer, new.layer, prof)
     metadata = diff_metadata(
         version_records(store, old_v)[0],
@@ -105,7 +103,7 @@ def build_report(
         from ..store import today
 
         generated = today()
-    return Report(old, new, diff, ledger, metadata, prof.name, generated)
+    return Report(old, new, c.diff, ledger, metadata, prof.name, generated)
 
 
 def _side(store: Store, version: Version, layer: ParseResult) -> Side:

@@ -6,8 +6,8 @@ and what ``provenance check`` finds.
 Both sides are read from git, never from the work tree: ``BASE..HEAD`` are commits.  The
 documents touched are copied out of ``HEAD`` into a temporary folder and checked there,
 with the published versions of ``BASE`` compared as the pre-commit hook and CI compare them.
-The word diff is :func:`provenance.diff.diff_texts` classed by
-:func:`provenance.interventions.classify.categorize`, the ledger
+The word diff is :func:`provenance.comparison.classed_diff` (as ``provenance diff`` and
+``provenance report`` compare versions), the ledger
 :func:`provenance.interventions.compare`, the metadata changes
 :func:`provenance.diff.diff_metadata`, as ``provenance diff`` and ``report`` compute them.
 """
@@ -255,11 +255,10 @@ def _text(raw: bytes | None) -> str | None:
 def _compare(
     old: str, new: str, old_label: str, new_label: str, profile: Any
 ) -> tuple[DiffResult, Comparison]:
-    from ..diff import diff_texts
+    from ..comparison import classed_diff
     from ..interventions import compare, parse
-    from ..interventions.classify import categorize
 
-    result = categorize(diff_texts(old, new, old_label=old_label, new_label=new_label), profile)
+    result = classed_diff(old, new, profile, old_label=old_label, new_label=new_label)
     ledger = compare(parse(old, profile), parse(new, profile), profile)
     return result, ledger
 

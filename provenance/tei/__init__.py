@@ -15,8 +15,9 @@ only when TEI is read or written.
 
 from __future__ import annotations
 
+from .inline import TEI_NS
 from .load import import_tei, sniff_format
-from .reader import TEI_NS, TEIImport, read_tei
+from .reader import TEIImport, read_tei
 from .writer import TEIExport, build_tei, export_tei
 
 __all__ = [

@@ -24,72 +24,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ImportParseError
+from .inline import _T, TEI_NS, XML_NS, element_text, local, norm, render_text, xml_id
 
 if TYPE_CHECKING:
     from lxml import etree
 
     from ..rights import Statement
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-_T = "{" + TEI_NS + "}"
-
-BLOCKS = frozenset(
-    {
-        "head",
-        "p",
-        "dateline",
-        "closer",
-        "opener",
-        "salute",
-        "item",
-        "row",
-        "byline",
-        "docDate",
-        "trailer",
-        "ab",
-        "l",
-        "sp",
-        "speaker",
-        "stage",
-        "epigraph",
-        "argument",
-        "titlePart",
-        "docTitle",
-        "docImprint",
-        "bibl",
-    }
-)
-CONTAINERS = frozenset(
-    {
-        "div",
-        "div1",
-        "div2",
-        "div3",
-        "div4",
-        "div5",
-        "div6",
-        "div7",
-        "body",
-        "front",
-        "back",
-        "attachment",
-        "postscript",
-        "list",
-        "table",
-        "lg",
-        "quote",
-        "floatingText",
-        "group",
-        "titlePage",
-        "listBibl",
-        "text",
-    }
-)
-SKIPPED = frozenset({"del", "fw", "figure", "graphic", "facsimile", "media", "binaryObject"})
-
 _DATE_RE = re.compile(r"^-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
-_LB = "\u2028"  # stands for <lb/> while whitespace is collapsed (restored as "\n")
 
 
 @dataclass
@@ -103,19 +45,11 @@ class TEIImport:
     div_id: str | None = None
     warnings: list[str] = field(default_factory=list)
     interventions: dict[str, int] = field(default_factory=dict)
-
-
-def local(el: Any) -> str:
-    """An element's name without its namespace (``frus:attachment`` -> ``attachment``)."""
-    tag = el.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1]
-
-
-def norm(text: str) -> str:
-    """Markup whitespace (spaces, tabs, newlines) collapsed; other characters kept."""
-    return re.sub(r"[ \t\r\n]+", " ", text).strip(" ")
+    #: ``transcription`` or ``translation`` (a ``div type="translation"``).
+    kind: str = "transcription"
+    #: The records an export of this tool carried (``xenoData``), when present and intact:
+    #: ``document``, ``stream``, ``version`` metadata and ``original`` (lineage).
+    record: dict[str, Any] | None = None
 
 
 def parse_xml(data: bytes, path: str | Path | None = None) -> etree._Element:
@@ -146,11 +80,6 @@ def parse_xml(data: bytes, path: str | Path | None = None) -> etree._Element:
             line=getattr(root, "sourceline", None),
         )
     return root
-
-
-def xml_id(el: Any) -> str | None:
-    value = el.get(f"{{{XML_NS}}}id")
-    return str(value) if value is not None else None
 
 
 def _documents(root: Any) -> list[Any]:
@@ -189,177 +118,6 @@ def _sample(ids: list[str], limit: int = 8) -> str:
 
 
 # -- the text ------------------------------------------------------------------------------
-
-
-class _Writer:
-    """Walks the markup and collects paragraphs, with footnotes kept for the end."""
-
-    def __init__(self) -> None:
-        self.blocks: list[str] = []
-        self.buf: list[str] = []
-        self.notes: list[str] = []
-        self.counts: dict[str, int] = {}
-
-    def count(self, kind: str) -> None:
-        self.counts[kind] = self.counts.get(kind, 0) + 1
-
-    def flush(self) -> None:
-        text = norm("".join(self.buf))
-        text = re.sub(f" *{_LB} *", "\n", text).strip("\n ")
-        if text:
-            self.blocks.append(text)
-        self.buf = []
-
-    def tail(self, el: Any) -> None:
-        if el.tail:
-            self.buf.append(el.tail)
-
-    def inline(self, el: Any) -> str:
-        """The text of ``el`` rendered inline (no paragraph breaks), for brackets and notes."""
-        sub = _Writer()
-        sub.counts = self.counts
-        sub.children(el, inline=True)
-        text = norm("".join(sub.buf))
-        self.notes.extend(sub.notes)
-        return re.sub(f" *{_LB} *", " ", text)
-
-    def children(self, el: Any, inline: bool = False) -> None:
-        if el.text:
-            self.buf.append(el.text)
-        for child in el:
-            self.node(child, inline)
-            self.tail(child)
-
-    def node(self, el: Any, inline: bool = False) -> None:
-        name = local(el)
-        if not name or name in SKIPPED:
-            return
-        handler = getattr(self, f"_{name}", None)
-        if handler is not None:
-            handler(el, inline)
-        elif not inline and (name in BLOCKS or name in CONTAINERS):
-            self.flush()
-            self.children(el)
-            self.flush()
-        else:
-            self.children(el, inline)
-
-    # editorial elements ---------------------------------------------------------------
-
-    def _lb(self, el: Any, inline: bool) -> None:
-        self.buf.append(" " if inline else _LB)
-
-    def _cell(self, el: Any, inline: bool) -> None:
-        if self.buf and norm("".join(self.buf)):
-            self.buf.append(" | ")
-        self.children(el, inline)
-
-    def _pb(self, el: Any, inline: bool) -> None:
-        n = el.get("n")
-        if n:
-            self.count("pb")
-            self.buf.append(f" [Page {norm(n).strip('[]')}] ")
-
-    def _supplied(self, el: Any, inline: bool) -> None:
-        self.count("supplied")
-        self.buf.append(f"[{self.inline(el)}]")
-
-    def _ex(self, el: Any, inline: bool) -> None:
-        self.count("expan")
-        self.buf.append(f"[{self.inline(el)}]")
-
-    def _expan(self, el: Any, inline: bool) -> None:
-        if el.find(f".//{_T}ex") is None:
-            self.count("expan")
-            self.buf.append(f"[{self.inline(el)}]")
-        else:
-            self.children(el, inline)
-
-    def _sic(self, el: Any, inline: bool) -> None:
-        self.count("sic")
-        self.buf.append(f"{self.inline(el)} [sic]")
-
-    def _gap(self, el: Any, inline: bool) -> None:
-        self.count("gap")
-        self.buf.append(f"[{gap_text(el)}]")
-
-    def _choice(self, el: Any, inline: bool) -> None:
-        parts = {local(c): c for c in el}
-        if "sic" in parts:
-            self._sic(parts["sic"], inline)
-            if "corr" in parts:
-                self.buf.append(f" [{self.inline(parts['corr'])}]")
-        elif "orig" in parts and "reg" in parts:
-            self.count("gloss")
-            self.buf.append(f"{self.inline(parts['orig'])} [{self.inline(parts['reg'])}]")
-        elif "abbr" in parts and "expan" in parts:
-            if parts["expan"].find(f".//{_T}ex") is not None:
-                self.children(parts["expan"], True)
-            else:
-                self.count("expan")
-                self.buf.append(f"{self.inline(parts['abbr'])} [{self.inline(parts['expan'])}]")
-        else:
-            first = next(iter(el), None)
-            if first is not None:
-                self.buf.append(self.inline(first))
-
-    def _note(self, el: Any, inline: bool) -> None:
-        if el.get("rend") == "inline" or el.get("type") == "source":
-            if inline:
-                self.buf.append(self.inline(el))
-            else:
-                self.flush()
-                self.children(el)
-                self.flush()
-            return
-        mark = el.get("n") or (
-            str(len(self.notes) + 1) if xml_id(el) or el.get("place") == "foot" else None
-        )
-        if mark is None:  # an unnumbered note printed in the flow of the text
-            self.buf.append(self.inline(el))
-            return
-        self.count("note")
-        self.buf.append(f"[{mark}]")
-        self.notes.append(f"[{mark}] {self.inline(el)}")
-
-
-def gap_text(el: Any) -> str:
-    """The bracket text for a ``gap``: what its attributes say, or an ellipsis."""
-    reason = norm(el.get("reason") or "")
-    quantity = norm(el.get("quantity") or el.get("extent") or "")
-    unit = norm(el.get("unit") or "")
-    if quantity and unit and quantity != "1" and not unit.endswith("s"):
-        unit += "s"
-    elif quantity == "1" and unit.endswith("s"):
-        unit = unit[:-1]
-    amount = f"{quantity} {unit}".strip() if quantity else ""
-    low = reason.lower()
-    if "illegible" in low:
-        return f"{amount} illegible" if amount else "illegible"
-    if "declassif" in low:
-        return f"{amount} not declassified" if amount else "text not declassified"
-    if amount:
-        return f"{amount} omitted"
-    return "…"
-
-
-def render_text(el: Any) -> tuple[str, dict[str, int]]:
-    """``el``'s text with the editorial layer in brackets, and a count of each kind."""
-    writer = _Writer()
-    writer.node(el)
-    writer.flush()
-    blocks = writer.blocks + writer.notes
-    return "\n\n".join(blocks) + "\n", writer.counts
-
-
-# -- the metadata --------------------------------------------------------------------------
-
-
-def _text(el: Any) -> str:
-    if el is None:
-        return ""
-    writer = _Writer()
-    return writer.inline(el)
 
 
 def _date(value: str | None) -> str:
@@ -428,16 +186,16 @@ def read_tei(
     volume_title = ""
     if titles is not None:
         complete = [t for t in titles.findall(f"{_T}title") if t.get("type") == "complete"]
-        volume_title = _text((complete or titles.findall(f"{_T}title") or [None])[0])
+        volume_title = element_text((complete or titles.findall(f"{_T}title") or [None])[0])
 
     head = el.find(f"{_T}head") if local(el) != "text" else None
-    title = _text(head) or volume_title or (filename and Path(filename).stem) or "Untitled"
+    title = element_text(head) or volume_title or (filename and Path(filename).stem) or "Untitled"
     meta: dict[str, Any] = {"schema": "provenance/document/1", "id": "", "title": title}
     date = _doc_date(el, header)
     meta["date"] = date
 
     kind_note = [n for n in el.iter(f"{_T}note") if n.get("type") == "source"]
-    doc_type = _doc_type(_text(kind_note[0]) if kind_note else "")
+    doc_type = _doc_type(element_text(kind_note[0]) if kind_note else "")
     if doc_type:
         meta["type"] = doc_type
 
@@ -448,7 +206,7 @@ def read_tei(
     idnos: dict[str, str] = {}
     if pub is not None:
         for idno in pub.iter(f"{_T}idno"):
-            value = _text(idno)
+            value = element_text(idno)
             if value:
                 idnos[idno.get("type") or "idno"] = value
     root_id = xml_id(root)
@@ -467,15 +225,19 @@ def read_tei(
     pages = _pages(root, el)
     if pages:
         source["pages"] = pages
-    source_note = _source_note(
-        volume_title, pub, idnos, volume_id, _text(kind_note[0]) if kind_note else ""
+    source_note = (
+        ""
+        if "provenance" in idnos  # an export of this tool: its sourceDesc says it all
+        else _source_note(
+            volume_title, pub, idnos, volume_id, element_text(kind_note[0]) if kind_note else ""
+        )
     )
     if source_note:
         source["note"] = source_note
     if source:
         meta["source"] = source
-    if pub is not None and _text(pub.find(f"{_T}publisher")):
-        meta["publisher"] = _text(pub.find(f"{_T}publisher"))
+    if pub is not None and element_text(pub.find(f"{_T}publisher")):
+        meta["publisher"] = element_text(pub.find(f"{_T}publisher"))
     if volume_title and volume_title != title:
         meta["collection"] = volume_title
     found, rights_warnings = tei_rights(header, rights)
@@ -491,18 +253,121 @@ def read_tei(
     if url:
         meta["url"] = url
 
+    _native(meta, header, fd)
+    typed = [el, *el.iter(f"{_T}div")]
+    kind = "translation" if any(d.get("type") == "translation" for d in typed) else "transcription"
+    agents = [(n, r) for n, r in _agents(header) if r != "obtainer"]
     warnings = (
         [] if language else ["the TEI gives no language (xml:lang or langUsage); recorded as 'en'"]
     )
-    return TEIImport(
+    parsed = TEIImport(
         meta=meta,
         text=text,
         language=language or "en",
-        agents=_agents(header),
+        agents=agents,
         div_id=el_id,
         interventions=counts,
         warnings=warnings + rights_warnings,
+        kind=kind,
     )
+    if header is not None:
+        given = (meta.get("rights") or {}).get("statement") if rights is not None else None
+        _apply_record(parsed, header)
+        if given:  # --rights wins over the exported record too
+            parsed.meta["rights"] = {**(parsed.meta.get("rights") or {}), "statement": given}
+    return parsed
+
+
+def _native(meta: dict[str, Any], header: Any, fd: Any) -> None:
+    """What an export of this tool (or any TEI that says it the same way) gives in the
+    header: the source's date, archive, reference and pages in ``sourceDesc/bibl``, funders,
+    who obtained it, the funder line and summary notes."""
+    if fd is None:
+        return
+    bibl = fd.find(f"{_T}sourceDesc/{_T}bibl")
+    if bibl is not None:
+        source = dict(meta.get("source") or {})
+        date = bibl.find(f"{_T}date")
+        if date is not None and (_date(date.get("when")) or element_text(date)):
+            meta["date"] = _date(date.get("when")) or element_text(date)
+        for child in bibl:
+            name = local(child)
+            if name == "idno" and child.get("type") == "archival" and element_text(child):
+                source["reference"] = element_text(child)
+            elif name == "biblScope" and child.get("unit") == "page" and element_text(child):
+                source["pages"] = element_text(child)
+            elif name == "orgName" and child.get("role") == "archive" and element_text(child):
+                source["archive"] = element_text(child)
+            elif name == "note" and child.get("type") == "documentType" and element_text(child):
+                meta["type"] = element_text(child)
+        if source:
+            meta["source"] = source
+    titles = fd.find(f"{_T}titleStmt")
+    if titles is not None:
+        funders = [element_text(f) for f in titles.findall(f"{_T}funder") if element_text(f)]
+        if funders:
+            meta["funders"] = funders
+        acquisition: dict[str, Any] = {}
+        for resp in titles.findall(f"{_T}respStmt"):
+            what = element_text(resp.find(f"{_T}resp")).lower()
+            names = [
+                element_text(w)
+                for w in resp
+                if local(w) in ("persName", "name") and element_text(w)
+            ]
+            if what.startswith("obtained by") and names:
+                acquisition["obtained_by"] = names
+            elif what.startswith("translated for"):
+                org = element_text(resp.find(f"{_T}orgName"))
+                if org:
+                    acquisition["translated_for"] = org
+        if acquisition:
+            meta["acquisition"] = acquisition
+    notes = fd.find(f"{_T}notesStmt")
+    if notes is not None:
+        for note in notes.findall(f"{_T}note"):
+            if note.get("type") == "funding" and element_text(note):
+                meta["funder_line"] = element_text(note)
+            elif note.get("type") == "summary" and element_text(note):
+                meta["summary"] = element_text(note)
+
+
+def _apply_record(parsed: TEIImport, header: Any) -> None:
+    """Take the exact records from an export's ``xenoData``, when its text checks out."""
+    import hashlib
+    import json
+
+    from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
+
+    xeno = [x for x in header.findall(f"{_T}xenoData") if x.get("type") == "provenance-record"]
+    if not xeno:
+        return
+    try:
+        record = json.loads(xeno[0].text or "")
+        if record.get("schema") != "provenance/tei-record/1":
+            raise ValueError("unknown record schema")
+        dmp = diff_match_patch()
+        patch = str(record["text"].get("patch") or "")
+        text = parsed.text
+        if patch:
+            text, applied = dmp.patch_apply(dmp.patch_fromText(patch), parsed.text)
+            if not all(applied):
+                raise ValueError("its text patch does not apply")
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != record["text"]["sha256"]:
+            raise ValueError("the body no longer gives the recorded text")
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        parsed.warnings.append(
+            f"the export's record block (xenoData) was not used: {exc}; the metadata and text "
+            "are read from the TEI markup"
+        )
+        return
+    parsed.record = record
+    parsed.text = text
+    parsed.meta = {k: v for k, v in record["document"].items() if k != "imported"}
+    stream = record.get("stream") or {}
+    parsed.kind = str(stream.get("kind") or parsed.kind)
+    parsed.language = str(stream.get("language") or parsed.language)
+    parsed.agents = [(a["name"], a["role"]) for a in record["version"].get("agents") or []]
 
 
 def _doc_type(note: str) -> str:
@@ -528,12 +393,12 @@ def _source_note(volume: str, pub: Any, idnos: dict[str, str], volume_id: str, k
     """``Printed in <volume> (Washington: GPO, 1895). ISBN-13 ...``, from the header."""
     if pub is None:
         return ""
-    place = _text(pub.find(f"{_T}pubPlace"))
-    publisher = _text(pub.find(f"{_T}publisher"))
+    place = element_text(pub.find(f"{_T}pubPlace"))
+    publisher = element_text(pub.find(f"{_T}publisher"))
     year = ""
     for d in pub.findall(f"{_T}date"):
         if d.get("type") in (None, "published", "publication"):
-            year = _text(d) or _date(d.get("when"))
+            year = element_text(d) or _date(d.get("when"))
             break
     imprint = ", ".join(x for x in (": ".join(y for y in (place, publisher) if y), year) if x)
     parts = []
@@ -549,12 +414,14 @@ def _url(header: Any) -> str:
     if header is None:
         return ""
     for idno in header.iter(f"{_T}idno"):
-        if (idno.get("type") or "").upper() in ("URL", "URI") and _text(idno):
-            return _text(idno)
+        if (idno.get("type") or "").upper() in ("URL", "URI") and element_text(idno):
+            return element_text(idno)
     return ""
 
 
 _RESP_ROLES = (
+    ("obtain", "obtainer"),  # acquisition.obtained_by, not an agent of the text
+    ("translated for", "obtainer"),  # acquisition.translated_for
     ("transcri", "transcriber"),
     ("transl", "translator"),
     ("encod", "encoder"),
@@ -573,13 +440,13 @@ def _agents(header: Any) -> list[tuple[str, str]]:
     if stmt is None:
         return out
     for ed in stmt.findall(f"{_T}editor"):
-        name = _text(ed)
+        name = element_text(ed)
         if name:
             out.append((name, "editor"))
     for resp in stmt.findall(f"{_T}respStmt"):
-        what = _text(resp.find(f"{_T}resp")).lower()
+        what = element_text(resp.find(f"{_T}resp")).lower()
         role = next((r for key, r in _RESP_ROLES if key in what), "contributor")
         for who in resp:
-            if local(who) in ("name", "persName", "orgName") and _text(who):
-                out.append((_text(who), role))
+            if local(who) in ("name", "persName", "orgName") and element_text(who):
+                out.append((element_text(who), role))
     return list(dict.fromkeys(out))

@@ -68,7 +68,7 @@ def federal_publisher(name: str, place: str = "") -> bool:
 
 def publishers(header: Any) -> list[tuple[str, str]]:
     """The header's publishers with their places: ``publicationStmt``'s, then ``sourceDesc``'s."""
-    from .reader import _text
+    from .inline import element_text as _text
 
     if header is None:
         return []
@@ -87,7 +87,7 @@ def publishers(header: Any) -> list[tuple[str, str]]:
 def availability(pub: Any) -> tuple[dict[str, str], list[str]]:
     """The rights ``publicationStmt/availability`` states (empty when it states none)."""
     from ..rights import Statement, StatementError
-    from .reader import _text
+    from .inline import element_text as _text
 
     warnings: list[str] = []
     texts: list[str] = []

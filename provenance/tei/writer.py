@@ -71,10 +71,64 @@ def build_tei(
     count = build_body(div, text, spans_found)
     if not len(div):
         etree.SubElement(div, f"{_T}p")
+    _add_record(root, store, doc, stream, version, text)
     xml = etree.tostring(root, encoding="unicode", pretty_print=True)
     return TEIExport(
         '<?xml version="1.0" encoding="UTF-8"?>\n' + xml, version.ref, count, tuple(spans_found)
     )
+
+
+#: ``xenoData/@type`` of the record block an export carries for a lossless import.
+RECORD_TYPE = "provenance-record"
+
+
+def _add_record(
+    root: Any, store: Store, doc: Document, stream: Stream, version: Version, text: str
+) -> None:
+    """Carry the records exactly, for ``provenance import``: the document's, the stream's
+    and the version's metadata as JSON in ``xenoData`` (before ``revisionDesc``), with the
+    version of the original a translation was made from (and its sha256), and a
+    diff-match-patch patch from the text the body reads back as to the exact text."""
+    import json
+
+    from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
+    from lxml import etree
+
+    from ..lineage import made_from
+    from .inline import render_text
+    from .reader import parse_xml, select_div
+
+    # the text as an import will read it back from the serialised body
+    reread = parse_xml(etree.tostring(root, encoding="utf-8", pretty_print=True))
+    body_text, _ = render_text(select_div(reread, None))
+    dmp = diff_match_patch()
+    record: dict[str, Any] = {
+        "schema": "provenance/tei-record/1",
+        "document": doc.meta,
+        "stream": stream.meta,
+        "version": version.as_dict(),
+    }
+    origin = made_from(stream, version)
+    if origin:
+        name, _, number = origin.partition("@")
+        record["original"] = {"ref": origin}
+        if name in store.stream_ids(doc.id):
+            record["original"]["language"] = store.stream(doc.id, name).language
+            for candidate in store.versions(doc.id, name):
+                if str(candidate.number) == number:
+                    record["original"]["sha256"] = candidate.sha256
+    record["text"] = {
+        "sha256": version.sha256,
+        "patch": dmp.patch_toText(dmp.patch_make(body_text, text)) if body_text != text else "",
+    }
+    header = root.find(f"{_T}teiHeader")
+    xeno = etree.Element(f"{_T}xenoData", {"type": RECORD_TYPE})
+    xeno.text = json.dumps(record, ensure_ascii=False, sort_keys=False)
+    revision = header.find(f"{_T}revisionDesc")
+    if revision is not None:
+        revision.addprevious(xeno)
+    else:
+        header.append(xeno)
 
 
 def _el(parent: Any, name: str, text: str = "", **attrs: str) -> Any:
