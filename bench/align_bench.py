@@ -2,6 +2,7 @@
 alignment; and how long it takes as texts grow.
 
     python bench/align_bench.py accuracy ORIGINAL TRANSLATION GOLD
+    python bench/align_bench.py stale
     python bench/align_bench.py speed [--sizes 20 80 320]
 
 GOLD holds one pair of sentences a line, numbered over the whole text in the order the
@@ -139,6 +140,57 @@ def speed(args: argparse.Namespace) -> None:
         print(f"| {len(paragraphs(a))} | {len(a) + len(b):,} | {took:.2f} s |")
 
 
+def stale(args: argparse.Namespace) -> None:
+    """Precision of the paragraphs ``status`` says to review: each paragraph of the Chinese
+    fixture corrected in turn (and a paragraph inserted after each), against the seed's
+    English as it is and as a translator might have paragraphed it (two merged, one split,
+    one left out), whose true correspondence is known."""
+    from provenance.align.stale import stale_detail
+
+    root = Path(__file__).resolve().parent.parent
+    zh = (root / "tests" / "fixtures" / "lineage" / "seed-zh-v1.txt").read_text("utf-8")
+    en = root / "records" / "1961-05-10-cable-ministry-of-public-security" / "en" / "v1.txt"
+    texts = [p.text for p in paragraphs(en.read_text("utf-8"))]
+    n = len(texts)
+    identity = {k: {k} for k in range(1, n + 1)}
+    merged = [*texts[:7], texts[7] + " " + texts[8], *texts[9:13], *texts[14:16]]
+    first, _, rest = texts[16].partition(" According to reports")
+    merged += [first, "According to reports" + rest, *texts[17:]]
+    truth = {k: {k} for k in range(1, 8)}
+    truth |= {8: {8}, 9: {8}, 10: {9}, 11: {10}, 12: {11}, 13: {12}, 14: set(), 15: {13}}
+    truth |= {16: {14}, 17: {15, 16}, 18: {17}, 19: {18}, 20: {19}}
+    cases = (("as published", "\n\n".join(texts) + "\n", identity),
+             ("merged, split, one left out", "\n\n".join(merged) + "\n", truth))  # fmt: skip
+    zh_paras = [p.text for p in paragraphs(zh)]
+    print("| English | changes | review precision | review recall | exact |")
+    print("|---|---:|---:|---:|---:|")
+    for name, translation, gold in cases:
+        found = right = wanted = exact = total = 0
+        for k in range(1, len(zh_paras) + 1):
+            for how in ("corrected", "inserted"):
+                new = list(zh_paras)
+                if how == "corrected":
+                    new[k - 1] = new[k - 1].rstrip("。") + "等。"
+                    expect = gold[k]
+                else:
+                    new.insert(k, "补充一段：1962年情况。")
+                    # the new paragraph follows k: review where k is rendered (or, if k was
+                    # left out, where the one before it is)
+                    j = k
+                    while j > 1 and not gold[j]:
+                        j -= 1
+                    expect = set(sorted(gold[j])[-1:])
+                detail = stale_detail(zh, "\n\n".join(new) + "\n", translation)
+                got = set(detail.review)
+                total += 1
+                found += len(got)
+                right += len(got & expect)
+                wanted += len(expect)
+                exact += got == expect
+        print(f"| {name} | {total} | {right / found:.3f} | {right / wanted:.3f} | "
+              f"{exact} of {total} |")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(required=True)
@@ -151,6 +203,8 @@ def main() -> None:
     p = sub.add_parser("sentences")
     p.add_argument("file")
     p.set_defaults(func=list_sentences)
+    p = sub.add_parser("stale")
+    p.set_defaults(func=stale)
     p = sub.add_parser("speed")
     p.add_argument("--sizes", type=int, nargs="+", default=[20, 80, 320])
     p.set_defaults(func=speed)

@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .textio import printable
+
 if TYPE_CHECKING:
     from .model import Version
     from .store import Store
@@ -188,7 +190,7 @@ def _who(v: Version) -> str:
     names: dict[str, list[str]] = {}
     for a in v.agents:
         names.setdefault(a.role, []).append(a.name)
-    return "; ".join(f"{', '.join(n)} ({role})" for role, n in names.items()) or "-"
+    return printable("; ".join(f"{', '.join(n)} ({role})" for role, n in names.items()) or "-")
 
 
 def format_text(result: BlameResult, *, color: bool = False) -> str:
@@ -203,12 +205,14 @@ def format_text(result: BlameResult, *, color: bool = False) -> str:
         if color:
             tag = f"\x1b[{_COLOURS[n % len(_COLOURS)]}m{tag}\x1b[0m"
         when = v.date or v.recorded[:10] or "undated"
-        out.append(f"{tag}  {when:<10}  {v.activity:<11} {_who(v)}: {v.message}")
+        out.append(
+            f"{tag}  {printable(when):<10}  {v.activity:<11} {_who(v)}: {printable(v.message)}"
+        )
     out.append("")
     colour_of = {v.number: _COLOURS[n % len(_COLOURS)] for n, v in enumerate(result.versions)}
     lines: list[tuple[list[int], list[str]]] = [([], [])]
     for span in result.spans:
-        pieces = span.text.split("\n")
+        pieces = printable(span.text, newlines=True).split("\n")
         for i, piece in enumerate(pieces):
             if i:
                 lines.append(([], []))

@@ -150,14 +150,22 @@ def log_data(store: Store, target: str, filters: LogFilter | None = None) -> dic
 
 
 def _agents(agents: list[dict[str, str]]) -> str:
-    return ", ".join(f"{a['name']} ({a['role']})" for a in agents) or "(no agents recorded)"
+    return ", ".join(f"{_e(a['name'])} ({a['role']})" for a in agents) or "(no agents recorded)"
+
+
+def _e(value: Any) -> str:
+    """A metadata value safe on a terminal (control characters shown escaped)."""
+    from .textio import printable
+
+    return printable(str(value))
 
 
 def format_log_text(data: dict[str, Any], color: bool = False) -> str:
     yellow, bold, reset = ("\x1b[33m", "\x1b[1m", "\x1b[0m") if color else ("", "", "")
     doc = data["document"]
     lines = [
-        f"{bold}{doc['id']}{reset}  {doc['title']}" + (f"  ({doc['date']})" if doc["date"] else "")
+        f"{bold}{doc['id']}{reset}  {_e(doc['title'])}"
+        + (f"  ({_e(doc['date'])})" if doc["date"] else "")
     ]
     for s in data["streams"]:
         what = s["kind"] + f", {s['language']}"
@@ -168,14 +176,15 @@ def format_log_text(data: dict[str, Any], color: bool = False) -> str:
         for v in s["versions"]:
             parent = f"  parent @{v['parent']}" if v["parent"] else ""
             lines.append(
-                f"  {yellow}@{v['number']}{reset}  {v['sha256'][:12]}  {v['date'] or '(undated)'}"
+                f"  {yellow}@{v['number']}{reset}  {v['sha256'][:12]}  "
+                f"{_e(v['date']) or '(undated)'}"
                 f"  {v['activity']}{parent}"
             )
             lines.append(f"      by {_agents(v['agents'])}")
             if v.get("translates"):
                 later = "  (declared later in stream.yaml)" if v.get("translates_declared") else ""
-                lines.append(f"      made from {doc['id']}/{v['translates']}{later}")
-            lines.extend("      " + msg_line for msg_line in v["message"].splitlines())
+                lines.append(f"      made from {doc['id']}/{_e(v['translates'])}{later}")
+            lines.extend("      " + _e(msg_line) for msg_line in v["message"].splitlines())
         if not s["versions"]:
             lines.append("  (no versions match)" if data.get("filters") else "  (no versions yet)")
     if data.get("changes"):
@@ -183,11 +192,11 @@ def format_log_text(data: dict[str, Any], color: bool = False) -> str:
         lines.append(f"{bold}{doc['id']}{reset}  metadata changes")
         for c in data["changes"]:
             target = f"{doc['id']}/{c['stream']}" if c.get("stream") else doc["id"]
-            lines.append(f"  {yellow}#{c['number']}{reset}  {c['recorded']}  {target}")
-            lines.append(f"      by {c['agent']}")
+            lines.append(f"  {yellow}#{c['number']}{reset}  {_e(c['recorded'])}  {target}")
+            lines.append(f"      by {_e(c['agent'])}")
             for f in c["fields"]:
-                lines.append(f"      {f['field']}: {_value(f, 'old')} -> {_value(f, 'new')}")
-            lines.extend("      " + msg_line for msg_line in c["message"].splitlines())
+                lines.append(f"      {_e(f['field'])}: {_value(f, 'old')} -> {_value(f, 'new')}")
+            lines.extend("      " + _e(msg_line) for msg_line in c["message"].splitlines())
     return "\n".join(lines) + "\n"
 
 
@@ -216,5 +225,7 @@ def format_list_text(data: dict[str, Any], color: bool = False) -> str:
     lines = []
     for i in items:
         streams = " ".join(f"{s['id']}@{s['versions']}" for s in i["streams"])
-        lines.append(f"{i['id']:<{width}}  {i['date'] or '-':<10}  {i['title']}  [{streams}]")
+        lines.append(
+            f"{i['id']:<{width}}  {_e(i['date']) or '-':<10}  {_e(i['title'])}  [{streams}]"
+        )
     return "\n".join(lines) + "\n"

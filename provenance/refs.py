@@ -12,6 +12,16 @@ from .errors import UnsafePathError, UsageError
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,126}[a-z0-9])?$")
 
 
+#: Names Windows reserves for devices (with or without an extension): no file or folder can
+#: have them there, so an id never may.
+RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"com{i}" for i in range(10)]
+    + [f"lpt{i}" for i in range(10)]
+    + ["conin$", "conout$"]
+)
+
+
 def check_slug(value: str, what: str = "document id") -> str:
     """Return ``value`` if it is a safe id, else raise a precise error."""
     if not value:
@@ -21,10 +31,15 @@ def check_slug(value: str, what: str = "document id") -> str:
             f"{what} {value!r} is refused: ids may not contain slashes or '..' "
             "(they name folders inside the store)"
         )
-    if not SLUG_RE.match(value):
+    if not SLUG_RE.fullmatch(value):
         raise UsageError(
             f"{what} {value!r} is not a valid id: use lower-case letters, digits, '.', '_' "
             "and '-', starting and ending with a letter or digit (at most 128 characters)"
+        )
+    if value.split(".", 1)[0] in RESERVED:
+        raise UsageError(
+            f"{what} {value!r} is refused: {value.split('.', 1)[0]!r} is a reserved device name "
+            "on Windows, where no folder can have it"
         )
     return value
 
@@ -71,7 +86,7 @@ def parse_version_number(text: str) -> int | None:
         return None
     if t[:1] in ("v", "V"):
         t = t[1:]
-    if not t.isdigit() or int(t) < 1:
+    if not (t.isascii() and t.isdigit()) or int(t) < 1:
         raise UsageError(f"version {text!r} is not a version number (use @1, @2, ... or @latest)")
     return int(t)
 

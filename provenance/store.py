@@ -120,6 +120,7 @@ class Store:
         self._streams: dict[tuple[str, str], Stream] = {}
         self._versions: dict[tuple[str, str], list[Version]] = {}
         self._config: dict[str, Any] | None = None
+        self._real_root: str | None = None
         #: Leftovers of killed writers this store's writes removed (for the CLI to report).
         self.recovered: list[fsck.Leftover] = []
 
@@ -174,11 +175,14 @@ class Store:
     # -- paths -----------------------------------------------------------------------------
 
     def _inside(self, path: Path, what: str) -> Path:
-        """Refuse a path (or symlink) that leads outside the store."""
-        try:
-            path.resolve().relative_to(self.root.resolve())
-        except ValueError:
-            raise UnsafePathError(f"{what} leads outside the record store", path=path) from None
+        """Refuse a path that leads outside the store, through ``..`` or a symlink: every
+        file the store reads or writes passes here (and is then opened without following a
+        symlink)."""
+        real = os.path.realpath(path)
+        root = self._real_root or os.path.realpath(self.root)
+        self._real_root = root
+        if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+            raise UnsafePathError(f"{what} leads outside the record store", path=self.relpath(path))
         return path
 
     def doc_folder(self, doc_id: str) -> Path:
@@ -189,6 +193,17 @@ class Store:
             self.doc_folder(doc_id) / check_slug(stream_id, "stream id"), "stream folder"
         )
 
+    def refuse_output(self, output: str | Path) -> None:
+        """Refuse an output file (``-o``) that would land inside the store: a command's output
+        must never overwrite a record or a published version."""
+        where = Path(output)
+        real = Path(os.path.realpath(where))
+        root = Path(os.path.realpath(self.root))
+        if real == root or root in real.parents:
+            raise UnsafePathError(
+                "is inside the record store; write the output somewhere else", path=where
+            )
+
     def relpath(self, path: Path) -> str:
         """``path`` relative to the store's parent folder, for messages (``records/x/...``)."""
         try:
@@ -197,7 +212,7 @@ class Store:
             return str(path)
 
     def _load(self, path: Path, schema_name: str) -> dict[str, Any]:
-        doc = yamlio.load(path)
+        doc = yamlio.load(self._inside(path, "metadata file"), store_file=True)
         if not isinstance(doc.data, dict):
             raise SchemaError("metadata must be a YAML mapping", path=self.relpath(path), line=1)
         schema.validate(doc.data, schema_name, doc, path=self.relpath(path))
@@ -344,7 +359,12 @@ class Store:
 
     def read_bytes(self, version: Version, *, verify: bool = True) -> bytes:
         """The exact bytes of a version's text, checked against its recorded sha256."""
-        data = read_bytes(version.text_path, what="version text")
+        data = read_bytes(
+            self._inside(version.text_path, "version text"),
+            what="version text",
+            regular=True,
+            no_follow=True,
+        )
         if verify and sha256_hex(data) != version.sha256:
             raise StoreError(
                 f"text of {version.ref} no longer matches its recorded sha256 "

@@ -10,6 +10,7 @@ import contextlib
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 from .errors import ConflictError, InputError
 
@@ -192,3 +193,32 @@ def update_generated(path: Path, text: str, module: str, argv: list[str]) -> int
         return 0
     atomic_write(path, text)
     return 0
+
+
+_CONTROL: Any = None
+
+
+def printable(text: str, *, newlines: bool = False) -> str:
+    """``text`` safe to print on a terminal: C0 and C1 control characters (ESC starting an
+    escape sequence, a carriage return overwriting the line, a bell), DEL and the
+    bidirectional overrides that reorder what a reader sees are shown as ``\\x1b``,
+    ``\\u202e``...  A tab is kept, and line breaks (LF, CRLF) where ``newlines``."""
+    global _CONTROL
+    if _CONTROL is None:
+        import re
+
+        _CONTROL = re.compile(
+            "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\n]"
+        )
+    if text.isascii() and text.isprintable():
+        return text
+
+    def escape(m: Any) -> str:
+        ch: str = m[0]
+        if newlines and (ch == "\n" or (ch == "\r" and m.string[m.end() : m.end() + 1] == "\n")):
+            return ch  # a line break, CRLF included
+        code = ord(ch)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    out: str = _CONTROL.sub(escape, text)
+    return out

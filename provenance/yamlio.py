@@ -4,6 +4,7 @@
 * Dates stay strings (``1961-05``, ``1651-03-25``: historical dates are not Python dates), and
   only ``true``/``false`` are booleans (``no`` is Norwegian, not False).
 * Mapping keys are strings.
+* Duplicate keys are refused (YAML would silently keep the last).
 * Anchors and aliases are refused outright: metadata never needs them, and refusing them makes
   "billion laughs" documents fail at once instead of being expanded.
 * Every value's line is kept, addressed by JSON pointer, so errors can name the line.
@@ -84,6 +85,7 @@ def _walk(
     seen.add(id(node))
     lines[pointer] = line if line is not None else node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        keys: dict[str, int] = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
                 raise YAMLError(
@@ -96,6 +98,14 @@ def _walk(
                     line=key.start_mark.line + 1,
                 )
             key.tag = "tag:yaml.org,2002:str"
+            if key.value in keys:
+                raise YAMLError(
+                    f"duplicate key {key.value!r} (first on line {keys[key.value]}); a key may "
+                    "appear once in a mapping",
+                    path=path,
+                    line=key.start_mark.line + 1,
+                )
+            keys[key.value] = key.start_mark.line + 1
             _walk(
                 value, f"{pointer}/{_escape(key.value)}", lines, seen, path, key.start_mark.line + 1
             )
@@ -142,9 +152,16 @@ def loads(text: str, path: str | Path | None = None) -> YAMLDoc:
     return YAMLDoc(data, where, lines)
 
 
-def load(path: str | Path) -> YAMLDoc:
-    """Read and parse a YAML metadata file (strict UTF-8, size-limited)."""
-    raw = read_bytes(path, limit=MAX_METADATA_BYTES, what="metadata file")
+def load(path: str | Path, *, store_file: bool = False) -> YAMLDoc:
+    """Read and parse a YAML metadata file (strict UTF-8, size-limited).  A ``store_file``
+    must be a regular file, not a symlink (see :meth:`provenance.store.Store.read_bytes`)."""
+    raw = read_bytes(
+        path,
+        limit=MAX_METADATA_BYTES,
+        what="metadata file",
+        regular=store_file,
+        no_follow=store_file,
+    )
     return loads(decode_utf8(raw, path, what="metadata file"), path)
 
 

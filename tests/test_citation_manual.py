@@ -231,3 +231,11 @@ def test_contributors_go_into_the_note_commentary() -> None:
     f = CitationFields(title="Diary of X", date="1950", contributed_by=("Anna Li",))
     assert render(f, "chicago", "note").text.endswith(". Contributed by Anna Li.")
     assert any("contributed the document (Anna Li)" in n for n in render(f, "mla").notes)
+
+
+def test_four_authors_in_a_note_are_the_first_et_al() -> None:
+    # CMOS 17th ed., 14.76: for four or more authors a note gives the first and "et al."
+    people = tuple(Creator(n, "author") for n in ("Ann Lee", "Bo Kim", "Cy Dunn", "Di Ray"))
+    f = CitationFields(title="Joint Report", date="1950", creators=people)
+    assert render(f, "chicago", "note").text.startswith("Ann Lee et al., \u201cJoint Report,\u201d")
+    assert render(f, "chicago", "short").text.startswith("Lee et al., ")

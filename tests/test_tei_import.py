@@ -103,8 +103,30 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
         "<TEI xmlns='http://www.tei-c.org/ns/1.0'><text><body><p>a &x; b</p></body></text>"
         "</TEI>"
     ).encode()
-    parsed = read_tei(xml)
-    assert "TOP SECRET" not in parsed.text
+    with pytest.raises(ImportParseError) as info:
+        read_tei(xml, filename="x.xml")
+    assert "TOP SECRET" not in str(info.value)
+    assert info.value.line == 1 and "'x'" in str(info.value)
+
+
+def test_entities_declared_in_the_file_are_kept() -> None:
+    xml = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY mdash "&#x2014;">'
+        b'<!ENTITY ed "the editor">]>\n'
+        b"<TEI xmlns='http://www.tei-c.org/ns/1.0'><text><body>"
+        b"<p>Korea&mdash;a note by &ed;</p></body></text></TEI>"
+    )
+    assert "Korea\u2014a note by the editor" in read_tei(xml).text
+
+
+def test_entity_expansion_bombs_are_refused() -> None:
+    decls = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE TEI [{decls}]>'
+        "<TEI xmlns='http://www.tei-c.org/ns/1.0'><text><body><p>&l9;</p></body></text></TEI>"
+    ).encode()
+    with pytest.raises(ImportParseError, match="amplification"):
+        read_tei(xml)
 
 
 def test_sniff_format(tmp_path: Path) -> None:

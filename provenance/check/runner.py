@@ -447,7 +447,11 @@ def _settings_key(settings: Settings) -> str:
     files = {}
     for value in _strings(settings.interventions):
         if value.endswith((".yaml", ".yml")):
-            raw, _ = _read(Path(settings.root) / value)
+            path = Path(settings.root) / value
+            real = os.path.realpath(path)
+            if not real.startswith(os.path.realpath(settings.root).rstrip(os.sep) + os.sep):
+                continue  # never read: loading the profile refuses it, with a finding
+            raw, _ = _read(path)
             files[value] = hashlib.sha256(raw or b"").hexdigest()
     return json.dumps(
         {"config": settings.config, "style": settings.citation_style, "files": files},

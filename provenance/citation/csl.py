@@ -247,17 +247,44 @@ def resolve_style(name: str) -> CSLStyle:
         raise InputError(f"cannot read the CSL style: {exc}", path=path) from None
     if "<style" not in text:
         raise InputError("not a CSL style (no <style> element)", path=path)
-    parent = re.search(
-        r'<link[^>]*rel="independent-parent"[^>]*href="[^"]*/([a-z0-9-]+)"', text
-    ) or re.search(r'<link[^>]*href="[^"]*/([a-z0-9-]+)"[^>]*rel="independent-parent"', text)
-    if parent:
-        independent = styles_folder() / f"{parent[1]}.csl"
+    parent = _independent_parent(text, path)
+    if parent is not None:
+        independent = styles_folder() / f"{parent}.csl"
         if not independent.is_file():
             raise InputError(
-                f"dependent style whose parent {parent[1]!r} is not installed", path=path
+                f"dependent style whose parent {parent!r} is not installed (styles are only "
+                "resolved from the CSL style repository shipped with the package, never fetched)",
+                path=path,
             )
+        if _independent_parent(independent.read_text(encoding="utf-8"), independent):
+            raise InputError(f"the parent style {parent!r} is itself dependent", path=path)
         return CSLStyle(name, independent, _style_title(text))
     return CSLStyle(name, path, _style_title(text))
+
+
+_LINK = re.compile(r"<(?:[\w.-]+:)?link\b([^>]*)>", re.S)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _independent_parent(text: str, path: Path) -> str | None:
+    """The name of the independent style a dependent one renames (its ``independent-parent``
+    link, with the attributes in either quotes and any order), or None.  A link that does
+    not name a style of the repository by its last path segment is refused: pandoc would
+    fetch it from the network or read it from the disk."""
+    for m in _LINK.finditer(text):
+        attrs = {a[0]: a[1] if a[1] or not a[2] else a[2] for a in _ATTR.findall(m[1])}
+        if attrs.get("rel", "").strip() != "independent-parent":
+            continue
+        href = str(attrs.get("href", "")).strip()
+        last: str = href.rstrip("/").rsplit("/", 1)[-1]
+        if not re.fullmatch(r"[a-z0-9-]+", last):
+            raise InputError(
+                "dependent style whose parent link does not name a style of the CSL "
+                "repository (only those are used; nothing is fetched or read elsewhere)",
+                path=path,
+            )
+        return last
+    return None
 
 
 # -- the processor ---------------------------------------------------------------------------
@@ -307,6 +334,7 @@ def render(item: dict[str, Any], style: CSLStyle, *, locale: str = "en-US") -> s
         "plain",
         "--wrap=none",
         "--citeproc",
+        "--sandbox",  # pandoc reads the files named here and nothing else, fetches nothing
         "--csl",
         str(style.path),
         "--metadata",

@@ -378,9 +378,10 @@ def chicago_note(f: CitationFields) -> str:
         head = [f"{letter[0]} to {letter[1]}", *kind, chicago_date(f.date)]
     else:
         title = quoted(f.title, ",")
-        lead = [*([join(people[:3]) + (" et al." if len(people) > 3 else "")] if people else [])]
+        # four or more authors: the first and "et al." (CMOS 14.76)
+        lead = [join(people) if len(people) <= 3 else f"{people[0]} et al."] if people else []
         desc = description(f)
-        head = [*lead, title.rstrip()]
+        head = [*lead, title]
         if desc:
             head.append(desc.lower())
         head.append(chicago_date(f.date))

@@ -12,7 +12,7 @@ from typing import IO, Annotated, Optional
 import typer
 
 from .app import app
-from .common import Color, note, use_color, write
+from .common import Color, note, use_color, write, write_output
 from .options import ColorOption, get_ctx
 
 
@@ -180,8 +180,7 @@ def check_command(
         write(text)
     else:
         from ..check.render import summary_line
-        from ..textio import atomic_write
 
-        atomic_write(output, text)
+        write_output(root, output, text)
         note(f"Wrote {output}. {summary_line(result)}")
     raise typer.Exit(result.exit_code)

@@ -67,6 +67,16 @@ def write_bytes(data: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
+def write_output(store: Store | Path | None, output: str | Path, text: str | bytes) -> None:
+    """Write a command's ``-o`` file atomically, refusing a path inside the store."""
+    from ..store import Store
+    from ..textio import atomic_write
+
+    if store is not None:
+        (store if isinstance(store, Store) else Store(Path(store))).refuse_output(output)
+    atomic_write(output, text)
+
+
 def warn(message: str) -> None:
     sys.stderr.write(f"provenance: warning: {message}\n")
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .app import app
-from .common import note, write
+from .common import note, write, write_output
 from .options import get_ctx
 
 if TYPE_CHECKING:
@@ -94,7 +94,5 @@ def export_command(
     if output is None:
         write(text)
     else:
-        from ..textio import atomic_write
-
-        atomic_write(output, text)
+        write_output(store, output, text)
         note(f"Wrote {output}")

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .common import note, write
+from .common import note, write, write_output
 from .options import ProfileOption, get_ctx
 
 
@@ -42,9 +42,7 @@ def report_command(
     if output is None:
         write(page)
         return
-    from ..textio import atomic_write
-
-    atomic_write(output, page)
+    write_output(get_ctx(ctx).store, output, page)
     note(
         f"Wrote {output}: {len(report.changes)} changes "
         f"({report.count('textual')} word, {report.count('editorial')} editorial)"

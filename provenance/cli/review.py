@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .common import note, write
+from .common import note, write, write_output
 from .options import ProfileOption, get_ctx
 
 
@@ -56,8 +56,6 @@ def review_command(
     if output is None:
         write(text)
     else:
-        from ..textio import atomic_write
-
-        atomic_write(output, text)
+        write_output(store, output, text)
         note(f"Wrote {output}")
     raise typer.Exit(review.exit_code)

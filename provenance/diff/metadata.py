@@ -228,13 +228,16 @@ def _md(text: str) -> str:
 
 
 def format_markdown(diff: MetadataDiff, color: bool = False, stat: bool = False) -> str:
-    out = [f"**Metadata** `{diff.old_label}` → `{diff.new_label}`: {summary(diff)}\n"]
+    from ..mdtext import md_code
+
+    old_label, new_label = md_code(diff.old_label), md_code(diff.new_label)
+    out = [f"**Metadata** {old_label} → {new_label}: {summary(diff)}\n"]
     if diff.changes and not stat:
         out.append("\n| Field | Change | Old | New |\n| --- | --- | --- | --- |\n")
         for ch in diff.changes:
             old = _md(_shown(ch.old)) if ch.change != ADDED else ""
             new = _md(_shown(ch.new)) if ch.change != REMOVED else ""
-            out.append(f"| `{_md(ch.field)}` | {ch.change} | {old} | {new} |\n")
+            out.append(f"| {md_code(ch.field, table=True)} | {ch.change} | {old} | {new} |\n")
     return "".join(out)
 
 

@@ -234,7 +234,10 @@ def format_markdown(result: DiffResult, options: RenderOptions | None = None) ->
     """A list for a pull-request comment: each change with its position and context, deleted
     text in ``<del>``, inserted text in ``<ins>`` (changes over 400 characters shortened)."""
     opts = options or RenderOptions()
-    head = f"**Word diff** `{result.old_label}` → `{result.new_label}`: {_md(summary(result))}\n"
+    from ..mdtext import md_code
+
+    old, new = md_code(result.old_label), md_code(result.new_label)
+    head = f"**Word diff** {old} → {new}: {_md(summary(result))}\n"
     out = [head]
     if not opts.stat:
         ops = result.operations

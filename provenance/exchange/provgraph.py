@@ -33,6 +33,7 @@ its parent's or its original's.  Identifiers live under the store's ``base_uri``
 from __future__ import annotations
 
 import hashlib
+import re
 import warnings
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -92,6 +93,8 @@ def serialize_prov(graph: ProvDocument, fmt: str) -> str:
     if fmt not in PROV_FORMATS:
         raise UsageError(f"unknown PROV format {fmt!r}; use {', '.join(PROV_FORMATS)}")
     name, args = PROV_FORMATS[fmt]
+    if name == "xml":
+        graph = _xml_safe(graph)
     with warnings.catch_warnings():
         # rdflib 7 warns about its own deprecated internals while writing Turtle.
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -100,6 +103,31 @@ def serialize_prov(graph: ProvDocument, fmt: str) -> str:
         text = text.decode("utf-8")
     text = str(text or "")
     return text if text.endswith("\n") else text + "\n"
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(graph: ProvDocument) -> ProvDocument:
+    """A copy of ``graph`` whose strings XML 1.0 can hold: control characters in a name or a
+    message are written escaped (``\\x07``), since XML has no way to carry them."""
+    import copy
+
+    if not any(
+        isinstance(v, str) and _NOT_XML.search(v)
+        for record in graph.get_records()
+        for values in record._attributes.values()
+        for v in values
+    ):
+        return graph
+    safe = copy.deepcopy(graph)
+    for record in safe.get_records():
+        for values in record._attributes.values():
+            for value in list(values):
+                if isinstance(value, str) and _NOT_XML.search(value):
+                    values.remove(value)
+                    values.add(_NOT_XML.sub(lambda m: f"\\x{ord(m[0]):02x}", value))
+    return safe
 
 
 def _time(value: str) -> datetime | None:
@@ -292,7 +320,7 @@ class _Builder:
         if ref is None:
             return None
         name, _, number = ref.partition("@")
-        if name not in ids or not number.isdigit():
+        if name not in ids or not (number.isascii() and number.isdigit()):
             return None
         for original in self.store.versions(doc.id, name):
             if original.number == int(number):

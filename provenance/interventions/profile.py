@@ -25,7 +25,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import SchemaError, UsageError
+from ..errors import SchemaError, UnsafePathError, UsageError
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -142,7 +142,10 @@ def load_profile(
                 "interventions: must be a mapping (see profile.schema.json)",
                 pointer="/interventions",
             )
-        return _from_data(dict(settings), "provenance.yaml#/interventions", root, None, 0)
+        confine = Path(root) if root is not None else None
+        return _from_data(
+            dict(settings), "provenance.yaml#/interventions", root, None, 0, confine=confine
+        )
     if isinstance(spec, Mapping):
         return _from_data(dict(spec), "<profile>", root, None, 0)
     return _by_name_or_path(str(spec), root, 0)
@@ -174,7 +177,9 @@ def builtin_profile(name: str) -> Profile:
     )
 
 
-def _by_name_or_path(spec: str, root: str | Path | None, depth: int) -> Profile:
+def _by_name_or_path(
+    spec: str, root: str | Path | None, depth: int, confine: Path | None = None
+) -> Profile:
     if spec in BUILTIN:
         return builtin_profile(spec)
     looks_like_path = spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec
@@ -186,10 +191,43 @@ def _by_name_or_path(spec: str, root: str | Path | None, depth: int) -> Profile:
     from .. import yamlio
 
     path = Path(spec)
-    if not path.is_absolute() and root is not None:
-        path = Path(root) / path
-    doc = yamlio.load(path)
-    return _from_data(doc.data, str(path), path.parent, doc, depth)
+    if confine is not None:
+        path = _confined(spec, Path(root) if root is not None else confine, confine)
+        doc = yamlio.load(path, store_file=True)
+    else:
+        if not path.is_absolute() and root is not None:
+            path = Path(root) / path
+        doc = yamlio.load(path)
+    return _from_data(doc.data, str(path), path.parent, doc, depth, confine=confine)
+
+
+def _confined(spec: str, base: Path, store: Path) -> Path:
+    """The profile file ``spec`` a store's settings name: a relative path inside the store,
+    never absolute, never through ``..`` or a symlink leading out (nothing is read first, so
+    an error can never show another file's content)."""
+    import os
+
+    given = Path(spec)
+    if (
+        given.is_absolute()
+        or spec.startswith(("/", "\\"))
+        or ".." in given.parts
+        or (len(spec) > 1 and spec[1] == ":")
+    ):
+        raise UnsafePathError(
+            f"profile {spec!r} named in the store's settings must be a shipped profile "
+            f"({', '.join(BUILTIN)}) or a file inside the store, named relative to it",
+            path="provenance.yaml",
+        )
+    path = base / given
+    real = os.path.realpath(path)
+    root = os.path.realpath(store)
+    if not real.startswith(root.rstrip(os.sep) + os.sep):
+        raise UnsafePathError(
+            f"profile {spec!r} named in the store's settings leads outside the store",
+            path="provenance.yaml",
+        )
+    return path
 
 
 def _from_data(
@@ -200,6 +238,7 @@ def _from_data(
     depth: int,
     *,
     validate: bool = True,
+    confine: Path | None = None,
 ) -> Profile:
     if validate:
         from .. import schema
@@ -216,7 +255,7 @@ def _from_data(
                 path=where,
                 pointer="/extends",
             )
-        parent = _by_name_or_path(str(parent_name), root, depth + 1)
+        parent = _by_name_or_path(str(parent_name), root, depth + 1, confine)
     elif "schema" not in data and "types" not in data:
         # the store's block with no ``profile:`` adds to the default profile
         parent = builtin_profile("default")

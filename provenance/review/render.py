@@ -68,9 +68,9 @@ def _dotted(pointer: str) -> str:
 
 def _code(text: str) -> str:
     """Text as a markdown code span (a backtick inside is kept by a longer fence)."""
-    fence = "``" if "`" in text else "`"
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+    from ..mdtext import md_code
+
+    return md_code(text)
 
 
 def _field(ch: Any, code: Callable[[str], str] = repr) -> str:
@@ -147,7 +147,7 @@ def _md_findings(findings: Any) -> list[str]:
 
 
 def _md_document(d: DocumentReview) -> list[str]:
-    title = f"{_md(d.title)} (`{d.id}`)" if d.title else f"`{d.id}`"
+    title = f"{_md(d.title)} ({_code(d.id)})" if d.title else _code(d.id)
     out = [f"### {title}", ""]
     if d.status != "changed":
         out += [f"_Document {d.status}._", ""]
@@ -157,7 +157,7 @@ def _md_document(d: DocumentReview) -> list[str]:
         out += _md_metadata(m)
     deleted = [p for s, p in d.files if s == "D"]
     if deleted:
-        out += ["**Deleted**: " + ", ".join(f"`{p}`" for p in deleted), ""]
+        out += ["**Deleted**: " + ", ".join(_code(p) for p in deleted), ""]
     if d.findings:
         out += ["**Check**:", *_md_findings(d.findings), ""]
     return out
