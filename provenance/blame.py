@@ -54,6 +54,12 @@ class BlameResult:
         return next(v for v in self.versions if v.number == number)
 
 
+#: Texts shorter than this are diffed whole; longer ones line by line first, then word by word
+#: within each changed stretch of lines, so that the work grows with the text, not with the
+#: text times the number of changes (bench/pathological_bench.py).
+CHUNK_MIN = 20_000
+
+
 def engine_opcodes(old: str, new: str) -> list[Opcode]:
     """The diff engine's word-level edit script between two texts, as opcodes."""
     try:
@@ -67,7 +73,48 @@ def engine_opcodes(old: str, new: str) -> list[Opcode]:
 
     from .interventions.align import from_result
 
-    return from_result(diff_texts(old, new))
+    if len(old) + len(new) < CHUNK_MIN:
+        return from_result(diff_texts(old, new))
+    out: list[Opcode] = []
+    for tag, a0, a1, b0, b1 in line_regions(old, new):
+        if tag == "equal" or a0 == a1 or b0 == b1:
+            out.append((tag, a0, a1, b0, b1))
+            continue
+        for t, x0, x1, y0, y1 in from_result(diff_texts(old[a0:a1], new[b0:b1])):
+            out.append((t, x0 + a0, x1 + a0, y0 + b0, y1 + b0))
+    return out
+
+
+def line_regions(old: str, new: str) -> list[Opcode]:
+    """Equal and changed stretches of whole lines (diff-match-patch's line mode, each line
+    one character), as character offsets."""
+    from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 5.0
+    chars_a, chars_b, table = dmp.diff_linesToChars(old, new)
+    diffs = dmp.diff_main(chars_a, chars_b, False)
+    out: list[Opcode] = []
+    a = b = 0
+    pending_a = pending_b = 0
+    for op, chars in diffs:
+        size = sum(len(table[ord(c)]) for c in chars)
+        if op == -1:
+            pending_a += size
+        elif op == 1:
+            pending_b += size
+        else:
+            if pending_a or pending_b:
+                tag = "replace" if pending_a and pending_b else "delete" if pending_a else "insert"
+                out.append((tag, a, a + pending_a, b, b + pending_b))
+                a, b = a + pending_a, b + pending_b
+                pending_a = pending_b = 0
+            out.append(("equal", a, a + size, b, b + size))
+            a, b = a + size, b + size
+    if pending_a or pending_b:
+        tag = "replace" if pending_a and pending_b else "delete" if pending_a else "insert"
+        out.append((tag, a, a + pending_a, b, b + pending_b))
+    return out
 
 
 def chain(store: Store, version: Version) -> list[Version]:
@@ -89,15 +136,21 @@ Segment = tuple[int, int, int]  # start, end, version number
 
 def carry(segments: Sequence[Segment], ops: Sequence[Opcode], number: int) -> list[Segment]:
     """The segments of the new text: kept stretches keep their version, inserted and
-    replaced ones get ``number``."""
+    replaced ones get ``number``.  One sweep over both (each in order of the old text)."""
     out: list[Segment] = []
+    k = 0
     for tag, a0, a1, b0, b1 in ops:
         if tag == "equal":
             shift = b0 - a0
-            for s, e, v in segments:
+            while k < len(segments) and segments[k][1] <= a0:
+                k += 1
+            j = k
+            while j < len(segments) and segments[j][0] < a1:
+                s, e, v = segments[j]
                 lo, hi = max(s, a0), min(e, a1)
                 if lo < hi:
                     out.append((lo + shift, hi + shift, v))
+                j += 1
         elif tag in ("insert", "replace") and b1 > b0:
             out.append((b0, b1, number))
     out.sort()

@@ -60,20 +60,29 @@ def sh(
     return done
 
 
-def shipped_hook() -> dict[str, object]:
-    """The shipped hook, as a local hook (pre-commit reads the same keys)."""
+def readme_config() -> str:
+    """The ``.pre-commit-config.yaml`` the README gives, verbatim."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = readme.split("`.pre-commit-config.yaml` and run `pre-commit install`:", 1)[1]
+    return after.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_hook_is_the_shipped_hook() -> None:
+    [repo] = yaml.safe_load(readme_config())["repos"]
+    [hook] = repo["hooks"]
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    [hook] = [h for h in hooks if h["id"] == "provenance-check-system"]
-    main = next(h for h in hooks if h["id"] == "provenance-check")
-    assert {k: v for k, v in hook.items() if k not in ("id", "language", "description")} == {
-        k: v for k, v in main.items() if k not in ("id", "language", "description")
+    shipped = {h["id"]: h for h in hooks}
+    system = {k: v for k, v in shipped["provenance-check-system"].items() if k != "description"}
+    assert {**system, "id": "provenance-check"} == hook
+    python = shipped["provenance-check"]
+    assert {k: v for k, v in python.items() if k not in ("description", "language")} == {
+        k: v for k, v in hook.items() if k != "language"
     }
-    return hook
+    assert python["language"] == "python" and python["always_run"] is True
 
 
 def install_hook(repo: Path, env: dict[str, str]) -> None:
-    config = {"repos": [{"repo": "local", "hooks": [shipped_hook()]}]}
-    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(readme_config(), encoding="utf-8")
     sh(repo, env, sys.executable, "-m", "pre_commit", "install")
 
 
@@ -283,3 +292,28 @@ def test_without_gitattributes_autocrlf_is_named_for_what_it_is(origin: Path, ho
     (clone / "records/.gitattributes").write_text("**/v*.txt -text\n", encoding="utf-8")
     sh(clone, env, "git", "checkout", "HEAD", "--", "records")
     assert sh(clone, env, "provenance", "check").returncode == 0
+
+
+def test_the_shipped_hooks_file_through_a_repo_entry(origin: Path, home: Path) -> None:
+    """The hooks file as pre-commit reads it from a repository named by ``repo:`` and
+    ``rev:`` (a local clone of the file stands for the hosted repository)."""
+    env = _env(home)
+    hooks_repo = home / "hooks-repo"
+    hooks_repo.mkdir()
+    shutil.copy(ROOT / ".pre-commit-hooks.yaml", hooks_repo / ".pre-commit-hooks.yaml")
+    sh(hooks_repo, env, "git", "init", "-q", "-b", "main")
+    sh(hooks_repo, env, "git", "add", "-A")
+    sh(hooks_repo, env, "git", "commit", "-q", "-m", "hooks")
+    rev = sh(hooks_repo, env, "git", "rev-parse", "HEAD").stdout.strip()
+    clone = home / "with-repo-entry"
+    sh(home, env, "git", "clone", "-q", str(origin), str(clone))
+    config = {
+        "repos": [
+            {"repo": str(hooks_repo), "rev": rev, "hooks": [{"id": "provenance-check-system"}]}
+        ]
+    }
+    (clone / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    sh(clone, env, sys.executable, "-m", "pre_commit", "install")
+    edit_text_and_record(clone)
+    done = attempt(clone, env)
+    assert done.returncode != 0 and "version-rewritten" in done.stdout + done.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from provenance import schema
 from provenance.importer.batch import REFUSED, WARNINGS, import_many
 from provenance.store import Store
 
@@ -76,6 +77,10 @@ def test_cli_json_is_the_librarys_result(run, store: Store, tmp_path: Path) -> N
     assert data["imported"] + data["imported_with_warnings"] == 3 and data["refused"] == 0
     assert [Path(p["file"]).name for p in data["pages"]] == [p.name for p in pages]
     assert all(p["id"] and p["stream"] == "en" for p in data["pages"])
+    schema.validate(data, "import-output.schema.json")
+    # the same as the library's result for the same pages in a fresh store
+    fresh = Store.init(tmp_path / "fresh")
+    assert import_many(fresh, pages).as_dict() == data
 
 
 def test_cli_several_pages_refuse_one_id(run, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -98,6 +103,10 @@ def test_dry_run_writes_nothing_and_says_where_each_part_goes(
     j = json.loads(run("--records", store.root, "import", page, "--dry-run", "--json").stdout)
     assert j["layout"] == "legacy" and j["body_last"].startswith("He said")
     assert snapshot(store.root) == before
-    many = run("--records", store.root, "import", *_pages(tmp_path), "--dry-run")
+    pages = _pages(tmp_path)
+    many = run("--records", store.root, "import", *pages, "--dry-run")
     assert many.exit_code == 1 and "nothing written" in many.stdout
+    data = json.loads(run("--records", store.root, "import", *pages, "--dry-run", "--json").stdout)
+    schema.validate(data, "import-output.schema.json")
+    assert data["dry_run"] is True and data["refused"] == 2
     assert snapshot(store.root) == before

@@ -252,3 +252,49 @@ def test_render_parse_render_is_stable(  # type: ignore[no-untyped-def]
     assert parsed is not None
     again = render_sentence(parsed.fields, style.updated(parsed.style))
     assert again == sentence
+
+
+_PAGES_TEXT = [(CASES / s / "page.txt").read_bytes().decode("utf-8") for s in SHAPES]
+
+
+@given(
+    page=st.sampled_from(_PAGES_TEXT),
+    cut=st.integers(min_value=0, max_value=4000),
+    drop=st.lists(st.integers(min_value=0, max_value=60), max_size=6),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    noise=st.sampled_from(["", "\ufeff", "\u00a0", "Search\n", "\u201c", "Document Information\n"]),
+)
+def test_any_cut_or_damaged_page_imports_or_is_refused_cleanly(  # type: ignore[no-untyped-def]
+    page, cut, drop, newline, noise
+) -> None:
+    """A page cut anywhere, with lines lost, other line ends or stray text, never crashes the
+    importer: it is read (the body a part of the page) or refused with a one-line reason."""
+    lines = page[:cut].split("\n") if cut else page.split("\n")
+    lines = [ln for i, ln in enumerate(lines) if i not in set(drop)]
+    text = noise + newline.join(lines)
+    try:
+        result = parse_page(text, config=CONFIG)
+    except ImportParseError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert result.body and result.body in text
+    assert result.meta["title"] and result.meta["date"]
+
+
+def test_pdf_title_above_citation_is_the_documents(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The export wraps the citation's title otherwise (``Heon- yeong``): the document takes
+    the title printed above ``Citation:``, and cite still gives the sentence back."""
+    _, text, _ = _case("pdf-run-on")
+    text = text.replace("Note on the Border Question Citation:", "Note on Pak Heon-yeong Citation:")
+    text = text.replace('"Note on the Border Question,"', '"Note on Pak Heon- yeong,"')
+    page = parse_page(text, config=CONFIG)
+    assert page.meta["title"] == "Note on Pak Heon-yeong"
+    assert page.meta["citation"]["title_as_printed"] == "Note on Pak Heon- yeong"
+    assert not any("title" in w for w in page.warnings)  # the same title, wrapped
+    records = tmp_path / "records"
+    run("init", records)
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    assert run("--records", records, "import", tmp_path / "p.txt", "--id", "d").exit_code == 0
+    assert (
+        run("--records", records, "cite", "d").stdout == page.meta["citation"]["as_printed"] + "\n"
+    )

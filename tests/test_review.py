@@ -187,5 +187,25 @@ def test_cli_review(run, repo: Path) -> None:  # type: ignore[no-untyped-def]
     assert ("version-rewritten", 16, 288) in codes
     md = run("--records", repo / "records", "review", "main..pr", "-f", "markdown")
     assert md.stdout == FORMATS["markdown"](build_review(repo / "records", "main..pr"))
+    text = run("--records", repo / "records", "review", "main..pr")
+    assert text.exit_code == 1
+    assert f"rewritten {SEED_ID}/en@1" in text.stdout and "[-Anning-]{+Anling+}" in text.stdout
+    assert "error  version-rewritten" in text.stdout
     bad = run("--records", repo / "records", "review", "nosuch..pr")
     assert bad.exit_code == 2 and "nosuch" in bad.stderr
+
+
+def test_three_dots_review_from_the_merge_base(repo: Path) -> None:
+    pull_request(repo)
+    git(repo, "checkout", "-q", "main")
+    (repo / "records" / "provenance.yaml").write_text(
+        (repo / "records" / "provenance.yaml").read_text(encoding="utf-8") + "name: Archive\n",
+        encoding="utf-8",
+    )
+    commit_all(repo, "main moved on")
+    two = build_review(repo / "records", "main..pr")
+    three = build_review(repo / "records", "main...pr")
+    assert two.settings_changed and not three.settings_changed
+    assert [v.ref for d in three.documents for v in d.versions] == [
+        v.ref for d in two.documents for v in d.versions
+    ]

@@ -104,3 +104,23 @@ def test_markdown_code_spans_hold_any_file_name(run, tmp_path, name: str) -> Non
     r = run("diff", old, new, "--format", "markdown")
     assert r.exit_code in (0, 1), r.stderr
     assert md_code(str(old)) in r.stdout.splitlines()[0]
+
+
+def test_nothing_over_the_metadata_limit_is_written(store: Store) -> None:
+    from provenance.errors import InputError
+    from provenance.store import NewStream
+
+    from .conftest import snapshot
+
+    meta = {
+        "schema": "provenance/document/1",
+        "id": "big",
+        "title": "T",
+        "summary": "word " * 500_000,  # 2.5 MB of YAML, over the 2 MiB a record may have
+    }
+    text = NewStream("en", "translation", "en", b"text\n", [], "imported", "m")
+    before = snapshot(store.root)
+    with pytest.raises(InputError, match="over the limit"):
+        store.add_document(meta, [text])
+    assert snapshot(store.root) == before
+    assert not list(store.root.glob(".big.*")) and not (store.root / "big").exists()

@@ -533,6 +533,8 @@ def run_check(
         history, notes = _open_history(root, since, published, config)
     if history is not None and gate_from_ref:
         _gate_rules(rules, history, root, store_rel, select, ignore)
+    if history is not None and since is None:
+        history.start()  # git compares while the store is read
     configured = configured_codes(config)
     profile = None
     if any(r.origin == "provenance.interventions" for r in rules.values()):
@@ -547,9 +549,8 @@ def run_check(
     )
 
     changes: list[Any] = []
-    if history is not None:
-        changes = history.changes(untracked=since is not None)
-    if since is not None:
+    if since is not None and history is not None:
+        changes = history.changes()
         changed = {c.path.split("/", 1)[0] for c in changes if "/" in c.path}
         # When the settings changed, every document may be affected: check them all.
         if not any(c.path == STORE_FILE for c in changes):
@@ -621,6 +622,8 @@ def run_check(
         document = entry.file.split("/")[1] if entry.file.count("/") >= 2 else None
         run.run_rules("store", entry, entry.file, document)
     if history is not None:
+        if since is None:
+            changes = history.changes(untracked=False)
         _history(run, history, changes)
         _locate_fixity(run, history)
 

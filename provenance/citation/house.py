@@ -47,6 +47,8 @@ class CitationFields:
     #: ``closing_period`` in ``document.yaml``).
     date_as_printed: str | None = None
     credit_as_printed: str = ""
+    #: The title as the sentence prints it, where it differs from the document's title.
+    title_as_printed: str = ""
     closing_period: bool = True
     summary: str = ""
     language: str = ""  # of the text cited (the stream's)
@@ -111,7 +113,8 @@ def credit_sentence(f: CitationFields, style: HouseStyle) -> str:
 
 def render_sentence(f: CitationFields, style: HouseStyle) -> str:
     """The house citation sentence for ``f``, to the character."""
-    head = f"{style.open_quote}{f.title},{style.close_quote}"
+    title = f.title_as_printed or f.title
+    head = f"{style.open_quote}{title},{style.close_quote}"
     parts = [p for p in (f.publisher or style.publisher, f.reference, f.pages) if p]
     if f.date_as_printed is not None:
         parts.insert(0, f.date_as_printed)
@@ -119,7 +122,7 @@ def render_sentence(f: CitationFields, style: HouseStyle) -> str:
         parts.insert(0, written_date(f.date, style.day))
     tail = ", ".join(parts)
     if not tail:
-        out = f"{style.open_quote}{f.title}.{style.close_quote}"
+        out = f"{style.open_quote}{title}.{style.close_quote}"
     elif f.closing_period and not tail.endswith((".", '."', ".\u201d")):
         out = f"{head} {tail}."
     else:

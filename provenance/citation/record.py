@@ -52,6 +52,7 @@ def fields_from_meta(
         contributed_by=tuple(acquisition.get("contributed_by") or ()),
         date_as_printed=None if date_as_printed is None else str(date_as_printed),
         credit_as_printed=str(citation.get("credit_as_printed", "")),
+        title_as_printed=str(citation.get("title_as_printed", "")),
         closing_period=bool(citation.get("closing_period", True)),
         summary=str(meta.get("summary", "")),
         language=language,

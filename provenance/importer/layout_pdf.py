@@ -109,10 +109,16 @@ def parse(cur: Cursor, result: dict[str, Any], warnings: list[str]) -> tuple[str
         if not heading:
             raise cur.error("no title: neither a title line nor a citation sentence")
         result["title"] = heading
-    elif heading and _folded(heading) != _folded(result["title"]):
-        printed.unplaced(
-            result, warnings, "heading", heading, "the title line differs from the citation's title"
-        )
+    elif heading and heading != result["title"]:
+        # The title above Citation: is the document's; the sentence keeps its own wording.
+        if _folded(heading) != _folded(result["title"]):
+            warnings.append(
+                f"the title above Citation: differs from the citation's ({result['title']!r}); "
+                "the document takes the one above, the citation keeps its own"
+            )
+        if "citation" in result:
+            result["citation"]["title_as_printed"] = result["title"]
+        result["title"] = heading
     if result.get("_citation_date") and result["_citation_date"] != result.get("date"):
         warnings.append(
             f"the citation's date ({result['_citation_date']}) differs from the "

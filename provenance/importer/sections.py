@@ -228,8 +228,12 @@ def apply_sections(
         elif label == "Type":
             if values:
                 result["type"] = text
-        elif label in ("Language", "Languages", "Original Language"):
+        elif label == "Original Language":
             if values:
+                _set(result, "languages", text, warnings, where)
+                result["_original_language"] = True
+        elif label in ("Language", "Languages"):  # the original language's field wins
+            if values and not result.get("_original_language"):
                 _set(result, "languages", text, warnings, where)
         elif label == "Original Archive":
             if values:
@@ -239,6 +243,7 @@ def apply_sections(
         else:  # Author(s), Associated ..., Related Documents: not document fields here
             if values:
                 _unplaced(result, warnings, label, *values)
+    result.pop("_original_language", None)
     if rights or contact:
         out: dict[str, str] = {}
         if rights:

@@ -92,10 +92,12 @@ def clean(text: str) -> str:
 
 
 class _Out:
-    """Appends mixed content (text and elements) to an lxml element."""
+    """Appends mixed content (text and elements) to an lxml element (remembering its last
+    child: lxml counts children by walking them, which made long paragraphs quadratic)."""
 
     def __init__(self, el: Any) -> None:
         self.el = el
+        self.last: Any = None
 
     def text(self, value: str) -> None:
         from lxml import etree
@@ -103,27 +105,42 @@ class _Out:
         parts = clean(value).split("\n")
         for i, part in enumerate(parts):
             if i:
-                etree.SubElement(self.el, f"{_T}lb")
+                self.last = etree.SubElement(self.el, f"{_T}lb")
             if not part:
                 continue
-            if len(self.el):
-                last = self.el[-1]
-                last.tail = (last.tail or "") + part
+            if self.last is not None:
+                self.last.tail = (self.last.tail or "") + part
             else:
                 self.el.text = (self.el.text or "") + part
 
     def element(self, name: str, **attrs: str) -> Any:
         from lxml import etree
 
-        return etree.SubElement(
+        self.last = etree.SubElement(
             self.el, f"{_T}{name}", {k.rstrip("_"): v for k, v in attrs.items() if v}
         )
+        return self.last
 
 
 def paragraphs(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
-    """Paragraph ranges (split at blank lines), never splitting inside an intervention."""
+    """Paragraph ranges (split at blank lines), never splitting inside an intervention
+    (in time linear in the text and the spans: the spans' extents are merged once)."""
+    import bisect
+
+    covered: list[list[int]] = []
+    for s in sorted(spans, key=lambda s: s.start):
+        if covered and s.start < covered[-1][1]:
+            covered[-1][1] = max(covered[-1][1], s.end)
+        else:
+            covered.append([s.start, s.end])
+    starts = [c[0] for c in covered]
+
+    def crosses(a: int, b: int) -> bool:
+        i = bisect.bisect_left(starts, b) - 1  # the last extent starting before the cut ends
+        return i >= 0 and covered[i][1] > a
+
     cuts = [(m.start(), m.end()) for m in _PARA.finditer(text)]
-    cuts = [(a, b) for a, b in cuts if not any(s.start < b and a < s.end for s in spans)]
+    cuts = [(a, b) for a, b in cuts if not crosses(a, b)]
     out, pos = [], 0
     for a, b in cuts:
         out.append((pos, a))
@@ -140,8 +157,15 @@ def build_body(parent: Any, text: str, spans: Sequence[Span]) -> int:
         spans = [Span(s.start - 1, s.end - 1, s.kind, s.inner, s.uncertain) for s in spans]
     top = nest(spans)
     count = 0
+    i = 0
     for a, b in paragraphs(text, spans):
-        inside = [s for s in top if a <= s.start and s.end <= b]
+        while i < len(top) and top[i].start < a:
+            i += 1
+        j = i
+        while j < len(top) and top[j].end <= b:
+            j += 1
+        inside = [s for s in top[i:j] if a <= s.start]
+        i = j
         while a < b and text[a] in " \t\n":
             a += 1
         while b > a and text[b - 1] in " \t\n\r":
