@@ -87,6 +87,43 @@ TARGETED = (
 )
 
 
+#: Loading the shipped bracket profile ``default`` in a fresh process, three ways: from the
+#: generated module (``provenance/interventions/shipped.py``), and from its YAML source with
+#: the project's YAML reader (lines kept) or with libyaml's plain C loader.
+PROFILE_LOADS = {
+    "generated module (shipped.py)": "from provenance.interventions.shipped import PROFILES\n"
+    "data = PROFILES['default']",
+    "YAML, provenance.yamlio": "from provenance import yamlio\n"
+    "data = yamlio.loads(TEXT, 'default.yaml').data",
+    "YAML, yaml.CSafeLoader": "import yaml\ndata = yaml.load(TEXT, Loader=yaml.CSafeLoader)",
+}
+PROFILE_PROBE = """
+import time
+from importlib import resources
+from provenance.interventions.profile import _from_data
+TEXT = (resources.files("provenance") / "profiles" / "default.yaml").read_text("utf-8")
+t = time.perf_counter()
+{load}
+_from_data(data, "default", None, None, 0, validate=False)
+print((time.perf_counter() - t) * 1000)
+"""
+
+
+def profile_loads(python: str, cwd: str, repeats: int) -> dict[str, float]:
+    """Best time (ms) of each way of loading the default profile, imports included."""
+    out: dict[str, float] = {}
+    for name, load in PROFILE_LOADS.items():
+        code = PROFILE_PROBE.format(load=load)
+        runs = []
+        for _ in range(repeats):
+            done = subprocess.run(
+                [python, "-c", code], capture_output=True, text=True, cwd=cwd, check=True
+            )
+            runs.append(float(done.stdout.split()[-1]))
+        out[name] = min(runs)
+    return out
+
+
 def inputs(work: Path) -> tuple[Path, Path]:
     work.mkdir(parents=True, exist_ok=True)
     rnd = random.Random(10_000_010)
@@ -185,7 +222,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.importtime
             else None
         )
+        loads = profile_loads(python, cwd, repeats)
     print(render(results, python, profile, baseline))
+    print()
+    print("Loading the shipped bracket profile 'default' (imports included), best of the runs:")
+    print()
+    for name, ms in loads.items():
+        print(f"* {name}: {ms:.1f} ms")
     if not args.smoke:
         OUT.mkdir(exist_ok=True)
         out = OUT / f"startup-{args.label}.json"
@@ -197,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
                     "baseline": args.baseline,
                     "baseline_ms": baseline,
                     "importtime": profile,
+                    "profile_loads_ms": loads,
                 },
                 indent=2,
             )

@@ -12,11 +12,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from .errors import NotFoundError, UsageError
 from .model import Stream, Version
 from .refs import check_slug
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+class StreamReader(Protocol):
+    """What :func:`resolve_from` reads of a store (a :class:`~provenance.store.Store`, or one
+    that also knows a stream about to be created)."""
+
+    def stream(self, doc_id: str, stream_id: str) -> Stream: ...
+
+    def versions(self, doc_id: str, stream_id: str) -> list[Version]: ...
+
+    def version(self, doc_id: str, stream_id: str, number: int | None = None) -> Version: ...
+
 
 _VERSION_REF = re.compile(r"^(?P<stream>[^@/]+)@(?P<number>[^@/]+)$")
 
@@ -69,7 +84,9 @@ def made_from(stream: Stream, version: Version) -> str | None:
     return declared_lineage(stream).get(version.number)
 
 
-def resolve_from(store: Any, doc_id: str, stream_id: str, given: str | None) -> FromChoice | None:
+def resolve_from(
+    store: StreamReader, doc_id: str, stream_id: str, given: str | None
+) -> FromChoice | None:
     """What a new version of ``DOC/STREAM`` records as its original's version.
 
     ``given`` (``zh@2``) must name an existing version of the stream this one translates;
@@ -139,7 +156,7 @@ class TranslationState:
         )
 
 
-def translation_states(store: Any, doc_id: str) -> list[TranslationState]:
+def translation_states(store: Store, doc_id: str) -> list[TranslationState]:
     """Every translation stream of a document that is linked to an original in the store."""
     out = []
     for stream in store.streams(doc_id):

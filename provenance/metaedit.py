@@ -13,12 +13,15 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import schema, yamlio
 from .errors import ConflictError, SchemaError, UsageError
 from .lineage import VersionRef, made_from
 from .textio import atomic_write
+
+if TYPE_CHECKING:
+    from .store import Store
 
 HISTORY_FILE = "history.yaml"
 HISTORY_SCHEMA = "provenance/history/1"
@@ -177,11 +180,11 @@ def coerce(schema_name: str, path: Sequence[str | int], raw: str) -> Any:
 # -- reading and writing the history ---------------------------------------------------------
 
 
-def history_path(store: Any, doc_id: str) -> Any:
+def history_path(store: Store, doc_id: str) -> Any:
     return store.doc_folder(doc_id) / HISTORY_FILE
 
 
-def _load_history(store: Any, doc_id: str) -> dict[str, Any]:
+def _load_history(store: Store, doc_id: str) -> dict[str, Any]:
     path = history_path(store, doc_id)
     if not path.is_file():
         return {"schema": HISTORY_SCHEMA, "changes": []}
@@ -193,7 +196,7 @@ def _load_history(store: Any, doc_id: str) -> dict[str, Any]:
     return data
 
 
-def history(store: Any, doc_id: str) -> list[MetadataChange]:
+def history(store: Store, doc_id: str) -> list[MetadataChange]:
     """Every recorded metadata change of a document and its streams, oldest first."""
     store.document(doc_id)
     data = _load_history(store, doc_id)
@@ -265,7 +268,7 @@ def _assign(data: dict[str, Any], path: Sequence[str | int], value: Any, shown: 
 
 
 def set_fields(
-    store: Any,
+    store: Store,
     doc_id: str,
     assignments: Sequence[tuple[str, Any]],
     *,
@@ -355,7 +358,7 @@ class StreamChange:
 
 
 def plan_stream_change(
-    store: Any,
+    store: Store,
     doc_id: str,
     stream_id: str,
     *,
@@ -449,7 +452,7 @@ def plan_stream_change(
 
 
 def change_stream(
-    store: Any,
+    store: Store,
     doc_id: str,
     stream_id: str,
     *,

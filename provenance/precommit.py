@@ -120,8 +120,11 @@ def check_allow(codes: Sequence[str]) -> list[str]:
             if not code:
                 continue
             if code not in RULES:
+                from .suggest import did_you_mean
+
                 raise UsageError(
-                    f"--allow {code}: no such check rule (see 'provenance check --list-rules')"
+                    f"--allow {code}: no such check rule{did_you_mean(code, RULES)} (see "
+                    "'provenance check --list-rules')"
                 )
             out.append(code)
     return out

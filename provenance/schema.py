@@ -61,12 +61,33 @@ def _pointer(parts: Any) -> str:
 
 
 def iter_problems(data: Any, name: str, doc: YAMLDoc | None = None) -> Iterator[SchemaProblem]:
-    """Every violation of schema ``name`` by ``data``, in document order."""
+    """Every violation of schema ``name`` by ``data``, in document order.  An unknown field
+    is reported at its own line, with the known fields closest to its name."""
     errors = sorted(validator(name).iter_errors(data), key=lambda e: list(map(str, e.path)))
     for err in errors:
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            yield from _unknown_fields(err, doc)
+            continue
         pointer = _pointer(err.absolute_path)
         line = doc.line_of(pointer) if doc is not None else None
         yield SchemaProblem(pointer or "/", line, _message(err))
+
+
+def _unknown_fields(err: Any, doc: YAMLDoc | None) -> Iterator[SchemaProblem]:
+    import re
+
+    from .suggest import did_you_mean
+
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    known = list(schema.get("properties", {}))
+    patterns = list(schema.get("patternProperties", {}))
+    for key in err.instance:
+        if key in known or any(re.search(p, str(key)) for p in patterns):
+            continue
+        pointer = _pointer([*err.absolute_path, key])
+        line = doc.line_of(pointer) if doc is not None else None
+        message = f"unknown field {key!r}{did_you_mean(str(key), known)}"
+        yield SchemaProblem(pointer, line, message)
 
 
 def _message(err: Any) -> str:

@@ -5,9 +5,12 @@ rights (the findings of the check rules about them)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .lineage import TranslationState, VersionRef, made_from, translation_states
+
+if TYPE_CHECKING:
+    from .store import Store
 
 #: The check rules whose findings ``status`` lists as gaps: credits, rights, source.
 GAP_RULES = (
@@ -123,7 +126,7 @@ class StatusResult:
         }
 
 
-def _stale(store: Any, doc_id: str, state: TranslationState) -> Stale:
+def _stale(store: Store, doc_id: str, state: TranslationState) -> Stale:
     from .align.stale import describe, stale_detail
 
     assert state.made_from is not None and state.latest is not None
@@ -156,7 +159,7 @@ def _stale(store: Any, doc_id: str, state: TranslationState) -> Stale:
     )
 
 
-def document_status(store: Any, doc_id: str, gaps: tuple[Any, ...] = ()) -> DocumentStatus:
+def document_status(store: Store, doc_id: str, gaps: tuple[Any, ...] = ()) -> DocumentStatus:
     doc = store.document(doc_id)
     states = {s.stream: s for s in translation_states(store, doc_id)}
     streams = []
@@ -190,7 +193,7 @@ def document_status(store: Any, doc_id: str, gaps: tuple[Any, ...] = ()) -> Docu
     return DocumentStatus(doc.id, doc.title, tuple(streams), tuple(stale), gaps)
 
 
-def store_status(store: Any, doc_id: str | None = None, *, gaps: bool = True) -> StatusResult:
+def store_status(store: Store, doc_id: str | None = None, *, gaps: bool = True) -> StatusResult:
     """The status of one document, or of every document in the store."""
     from .check import run_check
 

@@ -301,6 +301,11 @@ def version_file_name(s: Store, d: Path) -> tuple[Path, int | None]:
     return d / "en/v02.txt", None
 
 
+def leftover(s: Store, d: Path) -> tuple[Path, int | None]:
+    (d / "en/.v2.txt.k3j4h5g6.tmp").write_text("half a commit\n", encoding="utf-8")
+    return d / "en/.v2.txt.k3j4h5g6.tmp", None
+
+
 def text_unreadable(s: Store, d: Path) -> tuple[Path, int | None]:
     commit(s, "First line.\nSecond line.\n")
     (d / "en/v2.txt").write_bytes(b"First line.\nSecond \xff line.\n")
@@ -347,6 +352,7 @@ CASES: dict[str, tuple[str, Case]] = {
     "document-record-missing": ("document-record-missing", document_record_missing),
     "version-file-name": ("version-file-name", version_file_name),
     "text-unreadable": ("text-unreadable", text_unreadable),
+    "leftover": ("leftover", leftover),
     "bracket-unbalanced": ("bracket-unbalanced", bracket_unbalanced),
 }
 

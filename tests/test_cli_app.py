@@ -157,3 +157,17 @@ def test_help_names_values_as_a_reader_expects(run, name: str) -> None:  # type:
     for typerish in ("<str>", "<path>", "<int", "<float", "list[str]", "<text|"):
         assert typerish not in r.stdout, (name, typerish)
     assert "--records DIR" in r.stdout
+
+
+def test_commit_prints_the_new_version_as_json(run, seed_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (seed_store.root / SEED_ID / "en" / "v1.txt").read_bytes()
+    edited = tmp_path / "edited.txt"
+    edited.write_bytes(text.replace(b"handle", b"deal with", 1))
+    r = run(
+        *("commit", f"{SEED_ID}/en", edited, "--records", seed_store.root),
+        *("-a", "Charles Kraus", "-r", "editor", "-m", "Reword", "--format", "json"),
+    )
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert next(iter(data)) == "format_version"
+    assert data["version"]["ref"] == f"{SEED_ID}/en@2" and data["version"]["parent"] == 1

@@ -1,6 +1,10 @@
-"""Docs that cannot drift: every command has help with an example and appears in the README."""
+"""Docs that cannot drift: every command has help with an example and appears in the README,
+and every command line the README shows parses."""
 
 from __future__ import annotations
+
+import re
+import shlex
 
 import pytest
 
@@ -22,3 +26,53 @@ def test_command_has_help_with_example(run, name: str) -> None:  # type: ignore[
 def test_command_is_in_the_readme_table(name: str) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"| `provenance {name}" in readme
+
+
+def _readme_command_lines() -> list[str]:
+    """Every ``provenance ...`` command in the README's code blocks (continuations joined,
+    pipelines and ``&&`` chains split, redirections and comments dropped)."""
+    found: list[str] = []
+    fenced = False
+    block: list[str] = []
+    for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
+        if line.lstrip().startswith("```"):
+            if fenced:
+                text = "\n".join(block).replace("\\\n", " ")
+                for row in text.splitlines():
+                    row = row.strip().removeprefix("$ ")
+                    for part in re.split(r"&&|\|\||;|\|", row):
+                        part = part.strip()
+                        if re.match(r"^(?:\S*/)?provenance\s", part):
+                            found.append(part)
+                block = []
+            fenced = not fenced
+        elif fenced:
+            block.append(line)
+    return found
+
+
+README_LINES = _readme_command_lines()
+
+
+def test_the_readme_shows_many_command_lines() -> None:
+    assert len(README_LINES) >= 20
+
+
+@pytest.mark.parametrize("line", README_LINES)
+def test_every_readme_command_line_parses(line: str) -> None:
+    """Each command line is parsed by the application (options, choices, arguments) without
+    running it."""
+    import typer
+
+    from provenance.cli.app import app
+
+    words = shlex.split(line, comments=True)
+    for i, word in enumerate(words):
+        if word in (">", ">>", "<", "2>", "2>&1"):
+            words = words[:i]
+            break
+    group = typer.main.get_command(app)
+    ctx = group.make_context("provenance", words[1:])
+    name, command, rest = group.resolve_command(ctx, [*ctx._protected_args, *ctx.args])
+    assert command is not None, line
+    command.make_context(name, rest, parent=ctx)

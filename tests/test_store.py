@@ -191,9 +191,10 @@ def test_schema_violation_names_pointer_and_line(seed_store: Store) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(SchemaError) as info:
         Store(seed_store.root).document(SEED_ID)
-    assert info.value.pointer == "/source"
+    assert info.value.pointer == "/source/shelf"  # the unknown field itself, at its line
     lines = text.splitlines()
-    assert info.value.line == lines.index("source:") + 1
+    assert info.value.line == lines.index("  shelf: 3") + 1
+    assert "unknown field 'shelf'" in str(info.value)
 
 
 @pytest.mark.parametrize("bad", ["../../etc", "a/b", "..", "A B", "-x", "x" * 200, ""])

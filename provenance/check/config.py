@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import fnmatch
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -61,10 +61,21 @@ def _split(values: Iterable[str]) -> list[str]:
 
 
 def validate_section(
-    data: Any, source: str, doc: YAMLDoc | None = None, prefix: str = ""
+    data: Any,
+    source: str,
+    doc: YAMLDoc | None = None,
+    prefix: str = "",
+    line_of: Callable[[str], int | None] | None = None,
 ) -> dict[str, Any]:
-    """Validate a check section; a bad one stops the check (exit 2) naming file and line."""
+    """Validate a check section; a bad one stops the check (exit 2) naming file and line
+    (``doc`` or ``line_of`` give the line of a JSON pointer into the file)."""
     from .. import schema
+    from ..suggest import did_you_mean
+
+    def locate(pointer: str) -> int | None:
+        if line_of is not None:
+            return line_of(pointer)
+        return doc.line_of(pointer) if doc is not None else None
 
     if isinstance(data, dict):  # name the unknown key's own line, not its parent's
         known = schema.load_schema(CONFIG_SCHEMA)["properties"]
@@ -72,14 +83,15 @@ def validate_section(
             if key not in known:
                 pointer = f"{prefix}/{key}"
                 raise SchemaError(
-                    f"unknown check setting {key!r}; settings are {', '.join(known)}",
+                    f"unknown check setting {key!r}{did_you_mean(str(key), known)} "
+                    f"(settings are {', '.join(known)})",
                     path=source,
-                    line=doc.line_of(pointer) if doc is not None else None,
+                    line=locate(pointer),
                     pointer=pointer,
                 )
     for problem in schema.iter_problems(data, CONFIG_SCHEMA):
         pointer = prefix + (problem.pointer if problem.pointer != "/" else "")
-        line = doc.line_of(pointer) if doc is not None else None
+        line = locate(pointer)
         raise SchemaError(
             f"check settings do not follow {CONFIG_SCHEMA}: {problem.message}",
             path=source,
@@ -88,14 +100,14 @@ def validate_section(
         )
     result: dict[str, Any] = data
     for key in ("select", "extend_select", "ignore"):
-        for pattern in result.get(key, []):
-            _expand(pattern, source)
+        for i, pattern in enumerate(result.get(key, [])):
+            _expand(pattern, source, locate(f"{prefix}/{key}/{i}"))
     for pattern in result.get("severity", {}):
-        _expand(pattern, source)
+        _expand(pattern, source, locate(f"{prefix}/severity/{pattern}"))
     return result
 
 
-def _expand(pattern: str, source: str | None = None) -> list[str]:
+def _expand(pattern: str, source: str | None = None, line: int | None = None) -> list[str]:
     """The codes a pattern names; one naming nothing is a mistake worth stopping for."""
     if pattern == "ALL":
         return list(RULES)
@@ -103,9 +115,14 @@ def _expand(pattern: str, source: str | None = None) -> list[str]:
         return [code for code, rule in RULES.items() if rule.default]
     codes = [code for code in RULES if fnmatch.fnmatchcase(code, pattern)]
     if not codes:
-        where = f" (in {source})" if source else ""
+        from ..suggest import close_names
+
+        close = close_names(pattern, RULES)
+        hint = f"did you mean {' or '.join(map(repr, close))}? " if close else ""
         raise UsageError(
-            f"no rule matches {pattern!r}{where}; 'provenance check --list-rules' lists them"
+            f"no rule matches {pattern!r}; {hint}'provenance check --list-rules' lists them",
+            path=source,
+            line=line,
         )
     return codes
 
@@ -134,6 +151,43 @@ def pyproject_section(path: Path) -> dict[str, Any] | None:
     return section if section is not None else None
 
 
+def pyproject_lines(path: Path) -> Callable[[str], int | None]:
+    """The line of a setting in ``[tool.provenance.check]`` of a ``pyproject.toml`` by its
+    JSON pointer (``/ignore``, ``/severity/rights-missing``): the TOML reader keeps no
+    lines, so the key is looked for in its table (or its sub-table), else the table's
+    header."""
+    import re
+
+    table = "tool.provenance.check"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+
+    def line_of(pointer: str) -> int | None:
+        parts = [p for p in pointer.split("/") if p]
+        current, header = "", None
+        key_line = None
+        for number, raw in enumerate(lines, 1):
+            text = raw.strip()
+            if text.startswith("["):
+                current = re.sub(r"[\[\]\s\"']", "", text)
+                header = number if current == table and header is None else header
+                continue
+            for depth in (2, 1):
+                if len(parts) < depth:
+                    continue
+                where = ".".join([table, *parts[: depth - 1]])
+                key = re.escape(parts[depth - 1])
+                if current == where and re.match(rf"^[\"']?{key}[\"']?\s*=", text):
+                    return number
+            if current == table and parts and re.match(rf"^{re.escape(parts[0])}\s*=", text):
+                key_line = number
+        return key_line or header
+
+    return line_of
+
+
 def load_config(
     store_root: Path,
     store_config: Mapping[str, Any] | None,
@@ -147,7 +201,8 @@ def load_config(
         section = pyproject_section(pyproject)
         if section is not None:
             where = str(pyproject)
-            config = config.merged(validate_section(section, where), where)
+            lines = pyproject_lines(pyproject)
+            config = config.merged(validate_section(section, where, line_of=lines), where)
     if store_config is not None and "check" in store_config:
         section = validate_section(store_config["check"], store_file, store_doc, "/check")
         config = config.merged(section, store_file)

@@ -66,6 +66,18 @@ def version_file_name(entry: StoreEntry) -> Iterator[Raw]:
         )
 
 
+@rule(
+    "leftover",
+    "warning",
+    "A leftover of an interrupted write (temporary file, staging folder, half-made stream): "
+    "readers ignore it, but git add would commit it; provenance fsck --clean removes it.",
+    "store",
+)
+def leftover(entry: StoreEntry) -> Iterator[Raw]:
+    if entry.kind == "leftover":
+        yield Raw(f"{entry.detail}; 'provenance fsck --clean' removes it")
+
+
 @rule("text-unreadable", "error", "A version text cannot be read or is not valid UTF-8.", "text")
 def text_unreadable(ctx: TextContext) -> Iterator[Raw]:
     if ctx.error is not None:

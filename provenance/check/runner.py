@@ -28,6 +28,7 @@ from .context import (
     HistoryContext,
     MetaContext,
     Settings,
+    StoreEntry,
     StreamContext,
     TextEntry,
     VersionEntry,
@@ -441,6 +442,20 @@ def _scope(root: Path, paths: Sequence[str | Path]) -> set[str] | None:
     return ids
 
 
+def _leftovers(root: Path, run: _Run, only: set[str] | None) -> list[StoreEntry]:
+    """Leftovers of interrupted writes (a killed commit's text is reported by its own rule)."""
+    from .. import fsck
+
+    out = []
+    for item in fsck.find(root):
+        rel = run.rel(item.path)
+        parts = rel.split("/")
+        if item.kind == "orphan-text" or (only is not None and parts[1:2] and parts[1] not in only):
+            continue
+        out.append(StoreEntry("leftover", rel, f"{item.kind}: {item.reason}"))
+    return out
+
+
 def _settings_key(settings: Settings) -> str:
     """What, besides a file's bytes, its analysis depends on: the store settings, and the
     bytes of any profile file they name."""
@@ -562,6 +577,7 @@ def run_check(
     cache = Cache.for_store(root, fingerprint, cache_folder) if use_cache else Cache.disabled()
     run = _Run(root, settings, rules, cache, workers, progress, configured)
     found = walk(root, run.rel, only)
+    found.entries.extend(_leftovers(root, run, only))
 
     run.files.append(store_rel)
     if store_error is not None:

@@ -237,9 +237,13 @@ def resolve_style(name: str) -> CSLStyle:
         if not path.is_file():
             path = folder / "dependent" / f"{file_name}.csl"
         if not re.fullmatch(r"[a-z0-9-]+", file_name) or not path.is_file():
+            from ..suggest import did_you_mean
+
+            known = ["house", *STYLE_NAMES, *(p.stem for p in folder.glob("*.csl"))]
             raise UsageError(
-                f"unknown citation style {name!r}: use chicago, mla, apa, a style name from the "
-                "CSL style repository (e.g. chicago-author-date) or a path to a .csl file"
+                f"unknown citation style {name!r}{did_you_mean(name, known)} (use house, "
+                "chicago, mla, apa, a style name from the CSL style repository, e.g. "
+                "chicago-author-date, or a path to a .csl file)"
             )
     try:
         text = path.read_text(encoding="utf-8")

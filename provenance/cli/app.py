@@ -67,13 +67,32 @@ METAVARS = {
 }
 
 
+class _Suggesting:
+    """Mixed into a choice parameter's type: a value not among the choices is answered with
+    the closest ones (``'jsn' is not one of ...; did you mean 'json'?``)."""
+
+    choices: Any
+
+    def get_invalid_choice_message(self, value: Any, ctx: Any) -> str:
+        from ..suggest import did_you_mean
+
+        message: str = super().get_invalid_choice_message(value, ctx)  # type: ignore[misc]
+        names = [str(getattr(c, "value", c)) for c in self.choices]
+        hint = did_you_mean(str(value), names)
+        return message.rstrip(".") + hint if hint else message
+
+
 def humanize(params: list[Any]) -> None:
     """Give every parameter declared without a metavar the one a reader expects: ``TEXT``,
-    ``N``, ``PATH``, ``[text|json]`` (typer would print ``<str>``, ``<int range>``, ...)."""
+    ``N``, ``PATH``, ``[text|json]`` (typer would print ``<str>``, ``<int range>``, ...);
+    and have every choice suggest the closest ones when given another value."""
     for param in params:
+        choices = getattr(param.type, "choices", None)
+        if choices and hasattr(param.type, "get_invalid_choice_message"):
+            kind = type(param.type)
+            param.type.__class__ = type(f"Suggesting{kind.__name__}", (_Suggesting, kind), {})
         if param.metavar is not None or getattr(param, "is_flag", False):
             continue
-        choices = getattr(param.type, "choices", None)
         if choices:
             param.metavar = "[" + "|".join(str(getattr(c, "value", c)) for c in choices) + "]"
         else:

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from .app import app
-from .common import note, report_recovered
-from .options import get_ctx
+from .common import OutputFormat, dumps_json, note, report_recovered, write
+from .options import FormatOption, get_ctx
 
 if TYPE_CHECKING:
     from ..lineage import FromChoice
-    from ..model import Stream
+    from ..model import Stream, Version
     from ..store import Store, StreamSpec
 
 ACTIVITY_HELP = "transcribed, translated, revised, corrected, imported or encoded"
@@ -81,6 +81,7 @@ def commit_command(
             "(repeatable; a rule code such as bracket-unbalanced).",
         ),
     ] = None,
+    fmt: FormatOption = OutputFormat.text,
 ) -> None:
     """Record a new version of a stream's text.  A published version is never changed: every
     fix is a new version whose parent is the latest one.
@@ -170,6 +171,10 @@ def commit_command(
             else ""
         )
         note(f"made from {ref.doc}/{lineage.ref}{how}")
+    if fmt is OutputFormat.json:
+        from ..history import FORMAT_VERSION, version_record
+
+        write(dumps_json({"format_version": FORMAT_VERSION, "version": version_record(version)}))
 
 
 def _lineage(
@@ -199,6 +204,12 @@ class _Planned:
         if (doc_id, stream_id) == (self._stream.doc_id, self._stream.id):
             return self._stream
         return self._store.stream(doc_id, stream_id)
+
+    def versions(self, doc_id: str, stream_id: str) -> list[Version]:
+        return self._store.versions(doc_id, stream_id)
+
+    def version(self, doc_id: str, stream_id: str, number: int | None = None) -> Version:
+        return self._store.version(doc_id, stream_id, number)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)

@@ -184,9 +184,11 @@ def _by_name_or_path(
         return builtin_profile(spec)
     looks_like_path = spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec
     if not looks_like_path:
+        from ..suggest import did_you_mean
+
         raise UsageError(
-            f"no profile named {spec!r} (shipped profiles: {', '.join(BUILTIN)}; "
-            "or give the path of a YAML file)"
+            f"no profile named {spec!r}{did_you_mean(spec, BUILTIN)} (shipped profiles: "
+            f"{', '.join(BUILTIN)}; or give the path of a YAML file)"
         )
     from .. import yamlio
 
