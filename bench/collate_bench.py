@@ -186,7 +186,8 @@ def compare(
             regions.append([c, c])
     notes = []
     for k, (lo, hi) in enumerate(regions, 1):
-        lines = [f"### {name}, difference {k}", "", "provenance:", "```"]
+        count = sum(1 for w, j in differ if lo <= ours["table"][w][j] <= hi)
+        lines = [f"### {name}, difference {k} ({count} tokens)", "", "provenance:", "```"]
         lines += _region(ours["table"], toks, sigla, lo - 1, hi + 1)
         lines += ["```", "CollateX:", "```"]
         # the same tokens in CollateX's table

@@ -1,33 +1,39 @@
-"""Progressive alignment of witnesses against a growing table of columns (a linearised variant
-graph), with transpositions detected.
+"""Progressive alignment of witnesses against a growing variant graph, ranked into the
+columns of the alignment table, with transpositions detected.
 
 The model
 ---------
-The collation is a sequence of **columns**.  A column holds at most one token of each
-witness, and the set of keys (normalised forms, :mod:`.tokens`) its tokens have.  Every
-witness's tokens stand in the columns in their own order, so each witness can be read off
-the table unchanged.
+The collation is a **variant graph**: each vertex holds tokens of one key (normalised form,
+:mod:`.tokens`), at most one per witness, and each witness is a path through it in its own
+order.  **Ranking** the graph (a vertex's rank is the length of the longest path to it) gives
+the alignment table: the vertices of one rank are one column, so every witness can be read
+off the table unchanged, and a token one witness has in place of another's (``quick`` /
+``slow``) shares its column.
 
-The first witness (the base, if one is named) makes one column per token.  Each further
-witness is aligned against the columns so far:
+The first witness (the base, if one is named) makes one vertex per token.  Each further
+witness is aligned against the ranked graph so far:
 
-1. A token *matches* a column when its key is one of the column's keys, so a witness agrees
-   with any earlier witness at that place, not only with the first.  The witness's tokens are
-   matched to columns by a longest common subsequence under that rule, which is computed
-   exactly, bit-parallel (one machine word holds 64 columns; each token costs a few big-integer
+1. **Match.**  A token matches a rank when one of the rank's vertices has its key, so a
+   witness agrees with any earlier witness at that place, not only with the first.  Tokens
+   are matched to ranks by an exact longest common subsequence under that rule, computed
+   bit-parallel (one machine word holds 64 ranks; each token costs a few big-integer
    operations over the row); a common beginning and end are matched first, and a very large
-   region is first split at tokens that occur once on each side (as "patience diff" does).
+   region is first split at keys that occur once on each side (as "patience diff" does).
    Where several alignments are equally long, matches nearer the end are preferred.
-2. **Transpositions.**  Runs of the witness's unmatched tokens are compared with runs of the
-   columns it does not reach; a block of the same keys in both is a passage moved, not an
+2. **Stray matches.**  Runs of :data:`STRONG` or more consecutive matches stand; between them
+   the alignment is scored again (:func:`_scored`: two for a match, nothing for a
+   replacement, minus one for each token or rank left unpaired), so that a lone ``the`` in a
+   rewritten sentence is not bought with a cascade of gaps around it.
+3. **Transpositions.**  Runs of the witness's unmatched tokens are compared with runs of the
+   ranks it does not reach; a block of the same keys in both is a passage moved, not an
    omission here and an addition there.  Longest blocks are taken first; a block counts when
-   it holds at least three words, or (within :data:`NEAR` columns of where it stood) at least
-   one word of four or more letters.  The moved tokens get columns of their own where the
-   witness has them, and the collation records that they correspond to the columns they
-   were moved from.
-3. The witness's other unmatched tokens fill, left to right, the columns it does not reach
-   in the same gap (a replacement: ``quick`` and ``slow`` share a column), punctuation only
-   with punctuation and words only with words; what is left gets new columns.
+   it holds at least three words, or (within :data:`NEAR` ranks of where it stood) at least
+   one word of four or more letters and is all the witness adds at its new place or all it
+   lacks at its old one (so a word reused in a rewritten sentence is not "moved").  The
+   moved tokens stay where the witness has them, and the collation records which tokens
+   they correspond to.
+4. Matched tokens join their vertex; every other token is a new vertex; the graph is ranked
+   again.
 
 The result depends on the order the witnesses are added in (as any progressive alignment
 does): the base (or the first witness) goes first, then the others in the order given.
@@ -36,6 +42,7 @@ does): the base (or the first witness) goes first, then the others in the order 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -47,7 +54,7 @@ SPLIT_ABOVE = 1 << 27
 NEAR = 12
 #: Runs of at least this many consecutive matches are kept as they are; between them the
 #: alignment is scored (see :func:`_scored`).
-STRONG = 3
+STRONG = 2
 #: Regions larger than this many cells (columns x tokens) keep the longest common subsequence.
 SCORE_MAX = 250_000
 #: How many places of one key a transposition search looks at (frequent words need a
@@ -55,35 +62,46 @@ SCORE_MAX = 250_000
 MAX_SEEDS = 64
 
 
-class Column:
-    """One column of the alignment: a token index (or -1) per witness, and their keys."""
+class Vertex:
+    """One node of the variant graph: tokens of one key, at most one per witness."""
 
-    __slots__ = ("cells", "keys", "moved", "punct")
+    __slots__ = ("cells", "key", "rank")
 
-    def __init__(self, width: int, witness: int, index: int, token: Token) -> None:
+    def __init__(self, width: int, witness: int, index: int, key: str) -> None:
         self.cells = [-1] * width
         self.cells[witness] = index
-        self.keys = {token.key}
-        self.punct = token.kind == PUNCT
-        self.moved = False  # part of a transposition: never filled by a replacement
+        self.key = key
+        self.rank = 0
 
-    def add(self, witness: int, index: int, token: Token) -> None:
-        self.cells[witness] = index
-        self.keys.add(token.key)
+
+class Column:
+    """One column of the alignment table: a rank of the graph, a token index (or -1) per
+    witness and the keys of its tokens."""
+
+    __slots__ = ("cells", "keys")
+
+    def __init__(self, vertices: Sequence[Vertex]) -> None:
+        width = len(vertices[0].cells)
+        self.cells = [-1] * width
+        self.keys = {v.key for v in vertices}
+        for v in vertices:
+            for w, i in enumerate(v.cells):
+                if i >= 0:
+                    self.cells[w] = i
 
 
 class Moved:
-    """A transposition found while adding ``witness``: its tokens ``[start, end)`` stand in
-    ``target`` columns and correspond to the ``source`` columns."""
+    """A transposition found while adding ``witness``: its tokens ``[start, end)`` (the
+    ``target`` vertices) correspond to the ``source`` vertices."""
 
     __slots__ = ("end", "source", "start", "target", "witness")
 
-    def __init__(self, witness: int, start: int, end: int, source: list[Column]) -> None:
+    def __init__(self, witness: int, start: int, end: int, source: list[Vertex]) -> None:
         self.witness = witness
         self.start = start
         self.end = end
         self.source = source
-        self.target: list[Column] = []
+        self.target: list[Vertex] = []
 
 
 def _masks(cols: Sequence[set[str]], wanted: set[str]) -> dict[str, int]:
@@ -302,7 +320,10 @@ def _runs(items: list[int]) -> dict[int, int]:
 
 
 def _transpositions(
-    cols: list[Column], tokens: Sequence[Token], pairs: list[tuple[int, int]], witness: int
+    cols: Sequence[dict[str, Vertex]],
+    tokens: Sequence[Token],
+    pairs: list[tuple[int, int]],
+    witness: int,
 ) -> list[Moved]:
     matched_c = {i for i, _ in pairs}
     matched_t = {j for _, j in pairs}
@@ -311,10 +332,11 @@ def _transpositions(
     if not free_t or not free_c:
         return []
     run_t, run_c = _runs(free_t), _runs(free_c)
+    size_t, size_c = Counter(run_t.values()), Counter(run_c.values())
     wanted = {tokens[j].key for j in free_t if tokens[j].kind != PUNCT}
     where: dict[str, list[int]] = {}
     for i in free_c:
-        for key in cols[i].keys:
+        for key in cols[i]:
             if key in wanted:
                 where.setdefault(key, []).append(i)
     # the column before which each free token would stand (for the distance of a move)
@@ -331,7 +353,7 @@ def _transpositions(
                 and i - 1 in run_c
                 and run_t[j - 1] == run_t[j]
                 and run_c[i - 1] == run_c[i]
-                and tokens[j - 1].key in cols[i - 1].keys
+                and tokens[j - 1].key in cols[i - 1]
             ):
                 continue  # inside a longer block
             length = 1
@@ -340,7 +362,7 @@ def _transpositions(
                 and i + length in run_c
                 and run_t[j + length] == run_t[j]
                 and run_c[i + length] == run_c[i]
-                and tokens[j + length].key in cols[i + length].keys
+                and tokens[j + length].key in cols[i + length]
             ):
                 length += 1
             blocks.append((length, j, i))
@@ -361,57 +383,94 @@ def _transpositions(
                 continue
             if min(abs(here - i), abs(here - (i + length))) > NEAR:
                 continue
+            if size_t[run_t[j]] != length and size_c[run_c[i]] != length:
+                continue  # part of a rewritten passage, not a passage moved
         used_t.update(span_t)
         used_c.update(span_c)
-        out.append(Moved(witness, j, j + length, [cols[x] for x in span_c]))
+        source = [cols[i + k][tokens[j + k].key] for k in range(length)]
+        out.append(Moved(witness, j, j + length, source))
     return out
 
 
-def add_witness(
-    cols: list[Column], tokens: Sequence[Token], witness: int, width: int
-) -> tuple[list[Column], list[Moved]]:
-    """The columns with ``witness`` aligned into them, and the passages it moved."""
-    if not cols:
-        return [Column(width, witness, j, t) for j, t in enumerate(tokens)], []
-    keys = [t.key for t in tokens]
-    pairs = match([c.keys for c in cols], keys)
-    moved = _transpositions(cols, tokens, pairs, witness)
-    moved_at: dict[int, Moved] = {}
-    for mv in moved:
-        for j in range(mv.start, mv.end):
-            moved_at[j] = mv
-        for c in mv.source:
-            c.moved = True
-    out: list[Column] = []
-    ci = 0
-    prev_j = -1
-    for i, j in [*pairs, (len(cols), len(tokens))]:
-        region = cols[ci:i]
-        k = 0
-        for t in range(prev_j + 1, j):
-            token = tokens[t]
-            moving = moved_at.get(t)
-            if moving is None:
-                while k < len(region) and region[k].moved:
-                    out.append(region[k])
-                    k += 1
-                if k < len(region):
-                    region[k].add(witness, t, token)
-                    out.append(region[k])
-                    k += 1
-                    continue
-            col = Column(width, witness, t, token)
-            if moving is not None:
-                col.moved = True
-                moving.target.append(col)
-            out.append(col)
-        out.extend(region[k:])
-        if i < len(cols):
-            cols[i].add(witness, j, tokens[j])
-            out.append(cols[i])
-        ci = i + 1
-        prev_j = j
-    return out, moved
+class Graph:
+    """The variant graph as witnesses are added, and its ranking (the alignment table).
+
+    A vertex's rank is the length of the longest path to it; the vertices of one rank make
+    one column, so a token a witness has in place of another's (a replacement) stands in the
+    same column as it, as far as the witnesses' order allows."""
+
+    def __init__(self, tokens: Sequence[Sequence[Token]]) -> None:
+        self.tokens = tokens
+        self.width = len(tokens)
+        self.path: list[list[Vertex]] = [[] for _ in tokens]  # each witness's vertices
+        self.ranks: list[list[Vertex]] = []
+        self.moved: list[Moved] = []
+
+    def add(self, witness: int) -> None:
+        tokens = self.tokens[witness]
+        width = self.width
+        if not self.ranks:
+            path = [Vertex(width, witness, j, t.key) for j, t in enumerate(tokens)]
+            self.path[witness] = path
+            self.ranks = [[v] for v in path]
+            return
+        lookup = [{v.key: v for v in rank} for rank in self.ranks]
+        pairs = match([set(d) for d in lookup], [t.key for t in tokens])
+        moved = _transpositions(lookup, tokens, pairs, witness)
+        found: list[Vertex | None] = [None] * len(tokens)
+        for i, j in pairs:
+            vertex = lookup[i][tokens[j].key]
+            vertex.cells[witness] = j
+            found[j] = vertex
+        path = [
+            v if v is not None else Vertex(width, witness, j, tokens[j].key)
+            for j, v in enumerate(found)
+        ]
+        for mv in moved:
+            mv.target = path[mv.start : mv.end]
+        self.moved.extend(moved)
+        self.path[witness] = path
+        self._rank()
+
+    def _rank(self) -> None:
+        """Longest-path ranks (Kahn's order over the witnesses' successions)."""
+        index: dict[int, int] = {}
+        vertices: list[Vertex] = []
+        for path in self.path:
+            for v in path:
+                if id(v) not in index:
+                    index[id(v)] = len(vertices)
+                    vertices.append(v)
+        succ: list[set[int]] = [set() for _ in vertices]
+        for path in self.path:
+            for left, right in pairwise(path):
+                succ[index[id(left)]].add(index[id(right)])
+        indeg = [0] * len(vertices)
+        for nexts in succ:
+            for b in nexts:
+                indeg[b] += 1
+        rank = [0] * len(vertices)
+        queue = [k for k, d in enumerate(indeg) if d == 0]
+        done = 0
+        while queue:
+            a = queue.pop()
+            done += 1
+            for b in succ[a]:
+                if rank[a] + 1 > rank[b]:
+                    rank[b] = rank[a] + 1
+                indeg[b] -= 1
+                if not indeg[b]:
+                    queue.append(b)
+        if done != len(vertices):  # pragma: no cover - the alignment is monotone
+            raise AssertionError("the variant graph has a cycle")
+        ranks: list[list[Vertex]] = [[] for _ in range(max(rank) + 1 if rank else 0)]
+        for k, v in enumerate(vertices):
+            v.rank = rank[k]
+            ranks[rank[k]].append(v)
+        self.ranks = ranks
+
+    def columns(self) -> list[Column]:
+        return [Column(rank) for rank in self.ranks]
 
 
 def check_order(cols: Sequence[Column], width: int) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from ..diff.normalize import labels as diff_labels
 from ..diff.normalize import normalize
 from ..errors import UsageError
-from .align import Column, Moved, add_witness, check_order
+from .align import Column, Graph, Moved, check_order
 from .model import (
     EDITORIAL_VARIANT,
     FORMAL,
@@ -59,13 +59,12 @@ def collate(
     if base_index is not None:
         order.remove(base_index)
         order.insert(0, base_index)
-    cols: list[Column] = []
-    moved: list[Moved] = []
+    graph = Graph(tokens)
     for k in order:
-        cols, found = add_witness(cols, tokens[k], k, width)
-        moved.extend(found)
+        graph.add(k)
+    cols = graph.columns()
     check_order(cols, width)
-    segments, transpositions = _segments(cols, tokens, moved, opts)
+    segments, transpositions = _segments(cols, tokens, graph.moved, opts)
     return Collation(
         witnesses,
         prefixes,
@@ -139,10 +138,10 @@ def _segments(
     # which transposition (and side) each column belongs to
     mark: dict[int, tuple[str, str]] = {}
     for k, mv in enumerate(moved, 1):
-        for c in mv.source:
-            mark.setdefault(id(c), (f"t{k}", "source"))
-        for c in mv.target:
-            mark[id(c)] = (f"t{k}", "target")
+        for v in mv.source:
+            mark.setdefault(id(cols[v.rank]), (f"t{k}", "source"))
+        for v in mv.target:
+            mark[id(cols[v.rank])] = (f"t{k}", "target")
 
     def invariant(c: Column) -> bool:
         if len(c.keys) != 1 or -1 in c.cells or id(c) in mark:
@@ -203,17 +202,16 @@ def _segments(
             )
         )
     segments = _merge_invariant(segments, tokens)
-    index = {id(c): i for i, c in enumerate(cols)}
     col_seg: dict[int, int] = {}
     for k, seg in enumerate(segments):
         for i in range(seg.start, seg.end):
             col_seg[i] = k
     transpositions: list[Transposition] = []
     for k, mv in enumerate(moved, 1):
-        src = sorted({col_seg[index[id(c)]] for c in mv.source})
-        tgt = sorted({col_seg[index[id(c)]] for c in mv.target})
-        src_w = sorted({w for c in mv.source for w in range(width) if c.cells[w] >= 0})
-        tgt_w = sorted({w for c in mv.target for w in range(width) if c.cells[w] >= 0})
+        src = sorted({col_seg[v.rank] for v in mv.source})
+        tgt = sorted({col_seg[v.rank] for v in mv.target})
+        src_w = sorted({w for v in mv.source for w in range(width) if v.cells[w] >= 0})
+        tgt_w = sorted({w for v in mv.target for w in range(width) if v.cells[w] >= 0})
         toks = tokens[mv.witness]
         text = _reading(toks, mv.start, mv.end - 1).text
         transpositions.append(
