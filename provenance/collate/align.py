@@ -46,6 +46,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
+from ..diff.engine import longest_increasing
 from .tokens import PUNCT, WORD, Token
 
 #: Regions larger than this many cells (columns x tokens) are first split at unique anchors.
@@ -152,29 +153,6 @@ def _lcs(cols: Sequence[set[str]], keys: Sequence[str]) -> list[tuple[int, int]]
     return out
 
 
-def _lis(ys: list[int]) -> list[int]:
-    """Indices of a longest strictly increasing subsequence of ``ys``."""
-    tails: list[int] = []
-    tail_idx: list[int] = []
-    prev = [-1] * len(ys)
-    for k, y in enumerate(ys):
-        pos = bisect_left(tails, y)
-        if pos == len(tails):
-            tails.append(y)
-            tail_idx.append(k)
-        else:
-            tails[pos] = y
-            tail_idx[pos] = k
-        prev[k] = tail_idx[pos - 1] if pos else -1
-    out: list[int] = []
-    k = tail_idx[-1] if tail_idx else -1
-    while k >= 0:
-        out.append(k)
-        k = prev[k]
-    out.reverse()
-    return out
-
-
 def _anchors(cols: Sequence[set[str]], keys: Sequence[str]) -> list[tuple[int, int]]:
     """Pairs of a key found in exactly one column and once among the tokens, in an order
     both sides agree on."""
@@ -188,7 +166,7 @@ def _anchors(cols: Sequence[set[str]], keys: Sequence[str]) -> list[tuple[int, i
             if key in once_tok:
                 seen[key] = -1 if key in seen else i
     pairs = sorted((i, once_tok[key]) for key, i in seen.items() if i >= 0)
-    chosen = _lis([j for _, j in pairs])
+    chosen = longest_increasing([j for _, j in pairs])
     return [pairs[k] for k in chosen]
 
 

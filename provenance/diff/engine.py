@@ -112,7 +112,7 @@ class _ExactDMP(diff_match_patch):  # type: ignore[misc]
         return None
 
 
-def _lis(ys: list[int]) -> list[int]:
+def longest_increasing(ys: list[int]) -> list[int]:
     """Indices of a longest strictly increasing subsequence of ``ys``."""
     if all(x < y for x, y in pairwise(ys)):
         return list(range(len(ys)))
@@ -147,7 +147,7 @@ def unique_anchors(a: str, b: str) -> list[tuple[int, int]]:
     pos_b = {ch: j for j, ch in enumerate(b) if ch in common}
     pairs = [(i, pos_b[ch]) for i, ch in enumerate(a) if ch in common]
     ys = [y for _, y in pairs]
-    return [pairs[k] for k in _lis(ys)]
+    return [pairs[k] for k in longest_increasing(ys)]
 
 
 def gram_anchors(a: str, b: str, k: int) -> list[tuple[int, int, int]]:
@@ -169,7 +169,7 @@ def gram_anchors(a: str, b: str, k: int) -> list[tuple[int, int, int]]:
         return []
     pos_b = {g: j for j, g in enumerate(grams_b) if g in common}
     pairs = [(i, pos_b[g]) for i in range(len(a) - k + 1) if (g := a[i : i + k]) in common]
-    chosen = [pairs[t] for t in _lis([y for _, y in pairs])]
+    chosen = [pairs[t] for t in longest_increasing([y for _, y in pairs])]
     runs: list[tuple[int, int, int]] = []
     for x, y in chosen:
         if runs:
