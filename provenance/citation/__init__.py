@@ -39,15 +39,68 @@ Heavy work (the processor, rispy) happens only when a standard style or an expor
 
 from __future__ import annotations
 
-from .bibliography import BIBLIOGRAPHY_FORMATS, Bibliography, cite_many
-from .cite import DATA_FORMATS, FORMATS, HOUSE, CitationResult, cite
-from .creators import Creator, creators_of, infer_creators
-from .csl import STYLE_NAMES, csl_item
-from .house import CitationFields, ParsedSentence, parse_sentence, render_sentence, written_date
-from .manual import FORMS, MANUAL_STYLES
-from .missing import Missing, missing_fields
-from .record import citation_key, fields_for_version, fields_from_meta, pinned_sentence
-from .style import HouseStyle, document_style, store_style
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .bibliography import BIBLIOGRAPHY_FORMATS, Bibliography, cite_many
+    from .creators import Creator, creators_of, infer_creators
+    from .csl import STYLE_NAMES, csl_item
+    from .house import CitationFields, ParsedSentence, parse_sentence, render_sentence, written_date
+    from .manual import FORMS, MANUAL_STYLES
+    from .missing import Missing, missing_fields
+    from .record import citation_key, fields_for_version, fields_from_meta, pinned_sentence
+    from .single import DATA_FORMATS, FORMATS, HOUSE, CitationResult, cite
+    from .style import HouseStyle, document_style, store_style
+
+#: Each public name and the submodule that defines it.  The submodules are imported on first
+#: use, so that ``check``, which needs only :func:`missing_fields`, does not load the styles.
+_WHERE = {
+    "BIBLIOGRAPHY_FORMATS": "bibliography",
+    "Bibliography": "bibliography",
+    "CitationFields": "house",
+    "CitationResult": "single",
+    "Creator": "creators",
+    "DATA_FORMATS": "single",
+    "FORMATS": "single",
+    "FORMS": "manual",
+    "HOUSE": "single",
+    "HouseStyle": "style",
+    "MANUAL_STYLES": "manual",
+    "Missing": "missing",
+    "ParsedSentence": "house",
+    "STYLE_NAMES": "csl",
+    "citation_key": "record",
+    "cite": "single",
+    "cite_many": "bibliography",
+    "creators_of": "creators",
+    "csl_item": "csl",
+    "document_style": "style",
+    "fields_for_version": "record",
+    "fields_from_meta": "record",
+    "infer_creators": "creators",
+    "missing_fields": "missing",
+    "parse_sentence": "house",
+    "pinned_sentence": "record",
+    "render_sentence": "house",
+    "store_style": "style",
+    "written_date": "house",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "BIBLIOGRAPHY_FORMATS",

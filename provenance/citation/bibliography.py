@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import exports
-from .cite import HOUSE, CitationResult, cite, result_dict
+from .single import HOUSE, CitationResult, cite, result_dict
 
 if TYPE_CHECKING:
     from ..store import Store
