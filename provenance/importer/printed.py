@@ -160,15 +160,21 @@ def apply_trailing(
             unplaced(result, warnings, label, text, f"{where}: {label!r} is not a document field")
 
 
-def _check_source(text: str, result: dict[str, Any], warnings: list[str], where: str) -> None:
-    """A ``Source`` field repeating the citation's reference and credit: checked, not kept twice."""
+def repeats_citation_source(text: str, result: dict[str, Any]) -> bool:
+    """Whether the source line ``text`` gives the same reference and pages as the citation
+    sentence already placed in ``result``."""
     parsed = fields.parse_source_sentence(text)
     source = result.get("source", {})
-    if (
+    return (
         parsed is not None
         and parsed["reference"] == source.get("reference")
         and parsed["pages"] == source.get("pages", "")
-    ):
+    )
+
+
+def _check_source(text: str, result: dict[str, Any], warnings: list[str], where: str) -> None:
+    """A ``Source`` field repeating the citation's reference and credit: checked, not kept twice."""
+    if repeats_citation_source(text, result):
         return
     unplaced(
         result, warnings, "Source", text, f"{where}: the Source field does not match the citation"

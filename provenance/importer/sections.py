@@ -19,6 +19,7 @@ from typing import Any
 
 from . import fields
 from .lines import Cursor, Line
+from .printed import repeats_citation_source
 
 #: Blocks that end the body: the summary is the paragraph just before the first of them.
 BODY_END = (
@@ -317,20 +318,15 @@ def _unplaced(result: dict[str, Any], warnings: list[str], label: str, *values: 
 def apply_source(text: str, result: dict[str, Any], warnings: list[str], where: str) -> None:
     """A source line (reference, pages and credit) into ``result``; its translators go to
     ``result['_translators']``."""
-    parsed = fields.parse_source_sentence(text)
     if result.get("_source_from_citation"):  # the citation gave the source: check, not twice
-        source = result.get("source", {})
-        if (
-            parsed is not None
-            and parsed["reference"] == source.get("reference")
-            and parsed["pages"] == source.get("pages", "")
-        ):
+        if repeats_citation_source(text, result):
             return
         result.setdefault("unplaced", []).append({"label": "Source", "text": text})
         warnings.append(
             f"{where}: the Source field does not match the citation; kept verbatim in 'unplaced'"
         )
         return
+    parsed = fields.parse_source_sentence(text)
     if parsed is None or (not parsed["reference"] and not parsed["translators"]):
         result.setdefault("unplaced", []).append({"label": "source", "text": text})
         warnings.append(f"{where}: source line not understood; kept verbatim in 'unplaced'")
