@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance import interventions as iv
 
@@ -100,3 +102,30 @@ def test_lint_accepts_a_parse_and_codes_are_documented() -> None:
     doc = iv.__doc__ or ""
     for code in iv.CODES:
         assert code in doc
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Andong ",
+                "[Dandong]",
+                "[Tantung]",
+                " [sic]",
+                "[",
+                "]",
+                "[]",
+                "\n\n",
+                "word ",
+                "[a [b]]",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_lint_of_a_text_is_lint_of_its_full_parse(pieces: list[str]) -> None:
+    """Lint parses without the words around each bracket (it never reads them); its findings
+    are those of a full parse."""
+    text = "".join(pieces)
+    assert iv.lint(text) == iv.lint(iv.parse(text))

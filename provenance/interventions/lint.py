@@ -37,6 +37,7 @@ CODES: dict[str, str] = {
 }
 
 _OPENERS = "([{“‘«„‹\"'"
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\r?\n")
 
 
 def lint(
@@ -48,10 +49,10 @@ def lint(
 ) -> list[Finding]:
     """Every problem of the bracket layer of ``text`` (or of an existing parse), in text
     order.  ``profile``, ``config`` and ``root`` are as for :func:`parse`."""
-    from .parser import parse
+    from .parser import parse_with
 
     prof = load_profile(profile, config=config, root=root)
-    result = text if isinstance(text, ParseResult) else parse(text, prof)
+    result = text if isinstance(text, ParseResult) else parse_with(text, prof, words_around=False)
     source = result.text
 
     def severity(code: str) -> str:
@@ -75,7 +76,7 @@ def lint(
             )
         if iv.depth > 0:
             add("bracket-nested", f"{iv.text!r} is nested inside another bracket")
-        if re.search(r"\n[ \t\u00a0]*\r?\n", iv.content):
+        if _BLANK_LINE.search(iv.content):
             add(
                 "bracket-across-paragraphs",
                 f"bracket opened at {iv.line}:{iv.column} runs over a blank line to "

@@ -62,11 +62,17 @@ def parse(
     ``profile`` is a :class:`Profile`, a shipped profile's name, or a YAML file's path; left
     out, a store's ``config`` (its ``provenance.yaml``) chooses, else ``default``.
     """
-    prof = load_profile(profile, config=config, root=root)
+    return parse_with(text, load_profile(profile, config=config, root=root))
+
+
+def parse_with(text: str, prof: Profile, *, words_around: bool = True) -> ParseResult:
+    """:func:`parse` with a profile already loaded.  ``words_around=False`` leaves each
+    intervention's ``before`` and ``after`` empty (lint, which never reads them, saves a
+    fifth of its time)."""
     lines = LineIndex(text)
     signs = _sign_positions(text, prof.open, prof.close)
     pairs, strays = _match(text, prof, signs)
-    nodes = _build(text, prof, lines, signs, pairs, strays)
+    nodes = _build(text, prof, lines, signs, pairs, strays, words_around)
     interventions: list[Intervention] = []
     ignored: list[Intervention] = []
     _flatten(nodes, interventions, ignored)
@@ -173,6 +179,7 @@ def _build(
     signs: list[int],
     pairs: dict[int, int],
     strays: set[int],
+    words_around: bool = True,
 ) -> list[Node]:
     top = _Frame(-1, -1)
     stack = [top]
@@ -195,7 +202,7 @@ def _build(
             if pos > cursor:
                 frame.parts.append(text[cursor:pos])
             stack.pop()
-            stack[-1].parts.append(_intervention(text, prof, lines, frame, pos))
+            stack[-1].parts.append(_intervention(text, prof, lines, frame, pos, words_around))
             cursor = pos + 1
         elif pos in strays:
             if pos > cursor:
@@ -209,7 +216,12 @@ def _build(
 
 
 def _intervention(
-    text: str, prof: Profile, lines: LineIndex, frame: _Frame, close: int
+    text: str,
+    prof: Profile,
+    lines: LineIndex,
+    frame: _Frame,
+    close: int,
+    words_around: bool = True,
 ) -> Intervention:
     start, end = frame.open, close + 1
     content = text[start + 1 : close]
@@ -233,8 +245,8 @@ def _intervention(
         confidence=rule.confidence if rule else 0.0,
         alternative=rule.alternative if rule else None,
         rule=rule.id if rule else None,
-        before=text[_before_start(text, start) : start],
-        after=text[end : _after_end(text, end)],
+        before=text[_before_start(text, start) : start] if words_around else "",
+        after=text[end : _after_end(text, end)] if words_around else "",
         glued_before=ctx.glued_before,
         glued_after=ctx.glued_after,
         opaque=bool(rule and rule.opaque),
