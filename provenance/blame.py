@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .rendering import PLAIN, Formats, RenderOptions, dumps_json
 from .textio import printable
 
 if TYPE_CHECKING:
@@ -426,10 +427,11 @@ def _who(v: Version) -> str:
     return printable("; ".join(f"{', '.join(n)} ({role})" for role, n in names.items()) or "-")
 
 
-def format_text(result: BlameResult, *, color: bool = False) -> str:
+def format_text(result: BlameResult, options: RenderOptions = PLAIN) -> str:
     """A legend of the versions, then the text line by line: each line's number and the
     versions present in it, with words from any version but the first marked
     ``{vN: words}`` (or coloured by version on a terminal)."""
+    color = options.color
     first = result.versions[0].number
     width = max(len(f"v{v.number}") for v in result.versions)
     out = []
@@ -472,3 +474,11 @@ def format_text(result: BlameResult, *, color: bool = False) -> str:
         label = " ".join(f"v{n}" for n in sorted(nums)).ljust(vwidth)
         out.append(f"{label} {number:>{lwidth}}| {''.join(parts)}".rstrip())
     return "\n".join(out) + "\n"
+
+
+def format_json(result: BlameResult, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(as_json(result))
+
+
+#: ``--format`` value -> renderer(result, options) -> text (:mod:`provenance.rendering`).
+FORMATS: Formats[BlameResult, RenderOptions] = {"text": format_text, "json": format_json}

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from provenance import schema
 from provenance.blame import as_json, blame, carry, format_text
 from provenance.model import Agent
+from provenance.rendering import RenderOptions
 from provenance.store import Store
 
 from .conftest import SEED_ID
@@ -115,7 +116,9 @@ def test_text_format_marks_later_words(seed_store: Store) -> None:
     assert "v2  2024-03-01  revised     Ann Editor (editor): Word choices" in out
     assert "Request for the Consular {v3: Office} to handle." in out
     assert "The above is {v2: our} briefing." in out
-    coloured = format_text(blame(seed_store, f"{SEED_ID}/en@3", differ=token_opcodes), color=True)
+    coloured = format_text(
+        blame(seed_store, f"{SEED_ID}/en@3", differ=token_opcodes), RenderOptions(color=True)
+    )
     assert "\x1b[" in coloured and "{v3:" not in coloured
 
 

@@ -38,7 +38,16 @@ from .registry import rules_in
 from .walk import DocumentFolder, walk
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..store import Store
+    from .context import TextContext
     from .gitsince import GitHistory
+
+    #: What a rule function is given, by scope.
+    RuleContext = (
+        MetaContext | TextContext | StreamContext | DocumentContext | HistoryContext | StoreEntry
+    )
 
 #: A pool of processes is used only when asked for (``workers``, ``--jobs N``): on the
 #: 2-core machines it was measured on (bench/check_bench.py) it never paid for itself once
@@ -109,7 +118,7 @@ class _Run:
     cached: int = 0
     analysed: int = 0
     pooled: int = 1
-    pool: Any = None
+    pool: ProcessPoolExecutor | None = None
     prefix: str = ""
     by_scope: dict[str, list[Rule]] = field(default_factory=dict)
 
@@ -153,7 +162,7 @@ class _Run:
         for code, message, pointer, line, severity in rows:
             self.add(code, message, file, line, pointer, document, severity)
 
-    def run_rules(self, scope: str, ctx: Any, file: str, document: str | None) -> None:
+    def run_rules(self, scope: str, ctx: RuleContext, file: str, document: str | None) -> None:
         for rule in self.by_scope[scope]:
             assert rule.func is not None
             for raw in rule.func(ctx):
@@ -493,7 +502,7 @@ def _rules_key(rules: dict[str, Rule], configured: set[str]) -> str:
 
 
 def run_check(
-    store: str | Path | Any,
+    store: str | Path | Store,
     paths: Sequence[str | Path] = (),
     *,
     select: Sequence[str] = (),

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .common import dumps_json, write
+from .common import write
 from .options import get_ctx
 
 
@@ -46,18 +46,13 @@ def align_command(
     Example: provenance align my-doc/zh@2 my-doc/en@1 --format html -o pairs.html
     """
     from ..align import align_texts
-    from ..align.render import as_dict, format_html, format_text
+    from ..align.render import FORMATS, Aligned
     from ..textio import atomic_write
     from .diff import resolve_sides
 
     a, b, store = resolve_sides(get_ctx(ctx), original, translation)
     alignment = align_texts(a.text(store), b.text(store))
-    if fmt is AlignFormat.json:
-        text = dumps_json(as_dict(alignment, a.label, b.label))
-    elif fmt is AlignFormat.html:
-        text = format_html(alignment, a.label, b.label)
-    else:
-        text = format_text(alignment, a.label, b.label)
+    text = FORMATS[fmt.value](Aligned(alignment, a.label, b.label))
     if output is not None:
         atomic_write(output, text)
     else:

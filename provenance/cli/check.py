@@ -170,12 +170,9 @@ def check_command(
         workers=jobs,
         progress=progress_bar(),
     )
-    if fmt is CheckFormat.text:
-        from ..check.render import format_text
+    from ..rendering import RenderOptions
 
-        text = format_text(result, output is None and use_color(color))
-    else:
-        text = FORMATS[fmt.value](result)
+    text = FORMATS[fmt.value](result, RenderOptions(color=output is None and use_color(color)))
     if output is None:
         write(text)
     else:

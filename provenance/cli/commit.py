@@ -14,6 +14,7 @@ from .options import FormatOption, get_ctx
 if TYPE_CHECKING:
     from ..lineage import FromChoice
     from ..model import Stream, Version
+    from ..precommit import Precheck
     from ..store import Store, StreamSpec
 
 ACTIVITY_HELP = "transcribed, translated, revised, corrected, imported or encoded"
@@ -215,7 +216,7 @@ class _Planned:
         return getattr(self._store, name)
 
 
-def _report(pre: Any, allowed: list[str]) -> None:
+def _report(pre: Precheck, allowed: list[str]) -> None:
     """Print what the check would say; refuse on errors not allowed."""
     from ..errors import CheckRefused
 

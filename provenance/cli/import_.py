@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -145,7 +145,7 @@ def import_command(
 def _import(
     store: Store,
     page: str,
-    source: Any,
+    source: ImportFormat | None,
     doc_id: str | None,
     url: str | None,
     stream: str | None,

@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from .common import AppContext, Color, OutputFormat
+
+if TYPE_CHECKING:
+    from typer import _click as click  # the click typer vendors (typed)
 
 __all__ = [
     "Color",
@@ -83,7 +86,7 @@ def _records_after_the_command(
     """Only its parameter is used: ``--records`` as every command accepts it."""
 
 
-def command_records_option() -> Any:
+def command_records_option() -> click.Parameter:
     """A fresh ``--records DIR`` parameter for a command (given after the command name, it
     sets the store as it does before it)."""
     single = typer.Typer(add_completion=False)
