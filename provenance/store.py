@@ -553,7 +553,7 @@ class Store:
         )
         where = self.relpath(self.stream_folder(doc_id, stream_id) / STREAM_FILE)
         schema.validate(meta, "stream.schema.json", path=where)
-        _fits(meta, where)
+        fit_metadata(meta, where)
         return meta
 
     def _version_meta(
@@ -581,7 +581,7 @@ class Store:
         if args.source:
             meta["source"] = args.source
         schema.validate(meta, "version.schema.json", path=self.relpath(path))
-        _fits(meta, self.relpath(path))
+        fit_metadata(meta, self.relpath(path))
         return meta
 
     def _place_stream(
@@ -647,7 +647,7 @@ class Store:
         schema.validate(meta, "document.schema.json", path=where)
         if meta.get("date"):
             check_date(str(meta["date"]), "date", path=where)
-        files: list[tuple[str, bytes]] = [(DOCUMENT_FILE, _fits(meta, where))]
+        files: list[tuple[str, bytes]] = [(DOCUMENT_FILE, fit_metadata(meta, where))]
         for new in streams:
             check_slug(new.id, "stream id")
             smeta = stream_meta(
@@ -669,9 +669,9 @@ class Store:
             vmeta = new.version_meta()
             vpath = self.relpath(target / new.id / "v1.yaml")
             schema.validate(vmeta, "version.schema.json", path=vpath)
-            files.append((f"{new.id}/{STREAM_FILE}", _fits(smeta, spath)))
+            files.append((f"{new.id}/{STREAM_FILE}", fit_metadata(smeta, spath)))
             files.append((f"{new.id}/v1.txt", new.text))
-            files.append((f"{new.id}/v1.yaml", _fits(vmeta, vpath)))
+            files.append((f"{new.id}/v1.yaml", fit_metadata(vmeta, vpath)))
         with locked(self.root) as real:
             self._recover(fsck.root_leftovers(self.root), real)
             staging = _staging(self.root, doc_id)
@@ -754,7 +754,7 @@ def _staging(parent: Path, name: str) -> Path:
     return staging
 
 
-def _fits(meta: dict[str, Any], where: str) -> bytes:
+def fit_metadata(meta: dict[str, Any], where: str) -> bytes:
     """``meta`` as YAML, refused when it is over the size metadata may have when read."""
     raw = yamlio.dumps(meta).encode("utf-8")
     if len(raw) > MAX_METADATA_BYTES:

@@ -66,9 +66,11 @@ RACY_SECONDS = 2.0
 Progress = Callable[[int, int], None]
 
 
-def _read(path: str | Path) -> tuple[bytes | None, InputError | None]:
+def _read(path: str | Path, *, follow: bool = True) -> tuple[bytes | None, InputError | None]:
+    """A file's bytes, or the error; with ``follow=False`` a symlink is refused, not read."""
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | (0 if follow else getattr(os, "O_NOFOLLOW", 0)))
+        with os.fdopen(fd, "rb") as fh:
             return fh.read(), None
     except OSError as exc:
         return None, InputError(f"cannot read file: {exc.strerror or exc}")
@@ -755,7 +757,8 @@ def _history(run: _Run, history: GitHistory, changes: Sequence[Any]) -> None:
         rel = run.rel(path)
         old = new = None
         old_raw = history.old_bytes(change.path)
-        new_raw = _read(path)[0] if change.status != "D" else None
+        # never through a symlink: its target (outside the store, say) would be quoted
+        new_raw = _read(path, follow=False)[0] if change.status != "D" else None
         if change.path.endswith(".yaml"):
             old = analyse.parse_meta(old_raw, rel)[0] if old_raw is not None else None
             new = analyse.parse_meta(new_raw, rel)[0] if new_raw is not None else None
