@@ -458,8 +458,6 @@ class Store:
         if len(data) > MAX_TEXT_BYTES:
             raise InputError(f"text is over the limit of {MAX_TEXT_BYTES:,} bytes", path=where)
         decode_utf8(data, where)
-        if not agents:
-            raise UsageError("a version needs the name of who made it (--agent)")
         if not message.strip():
             raise UsageError("a version needs a message saying why (--message)")
         if date is not None:

@@ -111,6 +111,8 @@ def commit_command(
     if ref.stream is None or ref.version is not None:
         raise UsageError(f"commit takes DOC/STREAM, not {target!r}")
     agent, role = agent or [], role or []
+    if not agent:  # the library takes a version naming nobody (an API transcript's)
+        raise UsageError("a version needs the name of who made it (--agent)")
     if len(role) not in (1, len(agent)):
         raise UsageError(
             f"give one --role for all agents or one per --agent "

@@ -2,8 +2,8 @@
 ``--color``, ``--profile``, ``--output``, who and why of a change (``--agent``,
 ``--message``), a new stream's ``--kind`` and ``--language``; and the context lookup.
 
-A command takes one by its alias (``agent: AgentOption = ""``).  Who and why are left for
-the library to require, so that a missing one is the same one-line error in every command.
+A command takes one by its alias (``agent: AgentOption = ""``).  Who and why are required
+by the command, not by typer, so that a missing one is the same one-line error in all.
 ``tests/test_cli_app.py`` checks that no option is declared in two commands' modules unless
 it means something else in each."""
 
