@@ -104,28 +104,37 @@ def test_lint_accepts_a_parse_and_codes_are_documented() -> None:
         assert code in doc
 
 
-@settings(max_examples=150, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "Andong ",
-                "[Dandong]",
-                "[Tantung]",
-                " [sic]",
-                "[",
-                "]",
-                "[]",
-                "\n\n",
-                "word ",
-                "[a [b]]",
-            ]
-        ),
-        max_size=14,
-    )
+_LINT_PIECES = st.sampled_from(
+    [
+        "Andong ",
+        "[Dandong]",
+        "[Tantung]",
+        " [sic]",
+        "[",
+        "]",
+        "[]",
+        "[ ]",
+        "\n\n",
+        "\n",
+        "word ",
+        "[a [b]]",
+        "[email protected]",
+        "[email [protected] ]",
+        "[translator's note: [a] b]",
+        "[[erased]]",
+        "[Page [30]]",
+        "F[oreign]",
+        "[illegible]",
+        "[" * 70 + "x" + "]" * 70,  # deeper than the parser analyses
+        "[" * 66 + "] [" + "]" * 66,
+    ]
 )
-def test_lint_of_a_text_is_lint_of_its_full_parse(pieces: list[str]) -> None:
-    """Lint parses without the words around each bracket (it never reads them); its findings
-    are those of a full parse."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINT_PIECES, max_size=14), st.sampled_from(["default", "frus", "leiden"]))
+def test_lint_of_a_text_is_lint_of_its_full_parse(pieces: list[str], profile: str) -> None:
+    """Lint finds the brackets of a text without building the parse (no interventions, no
+    lines unless a finding needs them); its findings are those of the full parse."""
     text = "".join(pieces)
-    assert iv.lint(text) == iv.lint(iv.parse(text))
+    assert iv.lint(text, profile) == iv.lint(iv.parse(text, profile), profile)
