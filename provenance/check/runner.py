@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, ProvenanceError, StoreError, UsageError
-from ..store import STORE_FILE
+from ..layout import STORE_FILE
 from . import analyse
 from .cache import Cache, code_fingerprint
 from .config import CheckConfig, active_rules, configured_codes, load_config
@@ -603,10 +603,17 @@ def run_check(
     if store_error is not None:
         run.add("yaml-malformed", store_error.message, store_rel, store_error.line, None, None)
     else:
-        ctx = MetaContext("store", store_doc, None, settings)
-        for rule in rules_in("meta"):
-            assert rule.func is not None
-            run.add_rows(analyse.to_rows(rule.code, rule.func(ctx), store_doc), store_rel, None)
+        # by the file's bytes (the settings and the code are in the cache's fingerprint)
+        key = "p|" + (hashlib.sha256(store_raw).hexdigest() if store_raw is not None else "-")
+        rows = cache.get(key)
+        if rows is None:
+            ctx = MetaContext("store", store_doc, None, settings)
+            rows = []
+            for rule in rules_in("meta"):
+                assert rule.func is not None
+                rows += analyse.to_rows(rule.code, rule.func(ctx), store_doc)
+            cache.put(key, rows)
+        run.add_rows(rows, store_rel, None)
 
     # Documents: whole from the document cache, or file by file.
     run.total = sum(

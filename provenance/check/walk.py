@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import fsck
-from ..metaedit import HISTORY_FILE
-from ..store import DOCUMENT_FILE, STORE_FILE, STREAM_FILE
+from ..layout import DOCUMENT_FILE, HISTORY_FILE, STORE_FILE, STREAM_FILE
 from .context import StoreEntry
 
 _VERSION = re.compile(r"^v([1-9][0-9]*)\.(txt|yaml)$")
