@@ -234,3 +234,55 @@ def test_unchanged_folders_are_not_listed_again(seed_store: Store) -> None:
         commit(seed_store, "A new version.\n")
         run_check(seed_store.root)
     assert listed == [str(seed_store.root / DOC / "en")]
+
+
+PROBE = """
+import contextlib, io, json, sys
+from provenance.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+#: What a check that finds everything in its cache has no use for: the store's machinery,
+#: the bracket parser and its rules, the rights checks, schema validation.
+NOT_NEEDED_WARM = (
+    "provenance.store",
+    "provenance.metaedit",
+    "provenance.interventions.parser",
+    "provenance.interventions.rules",
+    "provenance.rights.record",
+    "provenance.rights.statement",
+    "provenance.schema",
+    "provenance.fastschema",
+    "provenance.citation",
+)
+
+
+@pytest.mark.e2e
+def test_a_warm_check_loads_only_what_it_uses(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import RECORDS
+
+    newest = max(p.lstat().st_ctime for p in [RECORDS, *RECORDS.rglob("*")])
+    time.sleep(max(0.0, newest + walk.RACY_SECONDS + 0.1 - time.time()))  # a fresh clone
+    env = dict(os.environ, PROVENANCE_CACHE_DIR=str(tmp_path / "cache"))
+    seen = []
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE, "check", str(RECORDS)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+            env=env,
+        )
+        seen.append(json.loads(done.stdout.splitlines()[-1]))
+    cold, warm = seen
+    assert cold["code"] == warm["code"] == 0
+    needed_cold = {"provenance.interventions.parser", "provenance.rights.record"}
+    assert needed_cold <= set(cold["modules"])  # the test is a real one
+    assert not set(NOT_NEEDED_WARM) & set(warm["modules"])

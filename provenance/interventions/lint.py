@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Finding, Intervention, ParseResult, Stray
-from .parser import LineIndex
 from .profile import IGNORE, UNKNOWN, Profile, load_profile
+
+if TYPE_CHECKING:
+    from .parser import LineIndex
 
 #: Every lint code with its default severity.
 CODES: dict[str, str] = {
@@ -101,6 +103,8 @@ class _LazyLines:
 
     def at(self, offset: int) -> tuple[int, int]:
         if self.made is None:
+            from .parser import LineIndex
+
             self.made = LineIndex(self.text)
         return self.made.at(offset)
 
