@@ -60,6 +60,8 @@ def lint(
     out: list[Finding] = list(result.findings)
     glossed: dict[str, Intervention] = {}
     for iv in result.interventions:
+        if iv.is_marker:
+            continue  # a sign standing alone: none of these rules is about it
 
         def add(code: str, message: str, iv: Intervention = iv) -> None:
             level = severity(code)
