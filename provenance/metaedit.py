@@ -285,7 +285,7 @@ def set_fields(
     Refuses a change that changes nothing.  Nothing is written when anything is refused.
     """
     from .locks import locked
-    from .store import utc_now
+    from .store import fit_metadata, utc_now
 
     if not agent.strip():
         raise UsageError("a change needs the name of who made it (--agent)")
@@ -333,10 +333,13 @@ def set_fields(
         log["changes"].append(change.as_dict())
         hist = history_path(store, doc_id)
         schema.validate(log, "history.schema.json", path=store.relpath(hist))
+        # both files within the size metadata may have when read, before either is written
+        raw = fit_metadata(data, rel)
+        raw_log = fit_metadata(log, store.relpath(hist))
         before = path.read_bytes()
-        atomic_write(path, yamlio.dumps(data))
+        atomic_write(path, raw)
         try:
-            atomic_write(hist, yamlio.dumps(log))
+            atomic_write(hist, raw_log)
         except BaseException:
             atomic_write(path, before)
             raise

@@ -71,7 +71,7 @@ def test_the_same_crawl_again_writes_nothing_and_exits_0(run, store: Store, tmp_
     assert (
         f"already imported as {DOC}/en@1 (the same record id 300101); nothing written" in r.stderr
     )
-    r = run("--records", store.root, "import", first, "--json")
+    r = run("--records", store.root, "import", first, "--format", "json")
     data = json.loads(r.stdout)
     assert (data["outcome"], data["version"], data["warnings"]) == (ALREADY, f"{DOC}/en@1", [])
     assert snapshot(store.root) == before
@@ -88,7 +88,7 @@ def test_another_text_is_refused_or_added_as_a_new_version(
     assert "later.txt" in r.stderr and "the same title and date" in r.stderr
     assert f"--as-new-version adds this page's text as {DOC}/en@2" in r.stderr
     assert snapshot(store.root) == before  # a published version is never overwritten
-    r = run("--records", store.root, "import", later, "--as-new-version", "--json")
+    r = run("--records", store.root, "import", later, "--as-new-version", "--format", "json")
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
     assert (data["outcome"], data["version"]) == (NEW_VERSION, f"{DOC}/en@2")
@@ -114,7 +114,7 @@ def test_a_different_document_with_the_same_id_gets_its_record_id(
     assert sorted(d.id for d in store.documents()) == [DOC, f"{DOC}-300102"]
     # no record id, another title with the same first words: a number after the id
     plain = crawl(tmp_path, "plain.txt", title="Mongolian People's Party")
-    r = run("--records", store.root, "import", plain, "--json")
+    r = run("--records", store.root, "import", plain, "--format", "json")
     assert json.loads(r.stdout)["id"] == f"{DOC}-2"
     # its own crawl again lands on it, not on a third id
     r = run("--records", store.root, "import", other)
@@ -144,7 +144,7 @@ def test_batch_reports_each_case_in_the_table_and_json(run, store: Store, tmp_pa
     assert "3-later.txt" in rows["refused"] and "--as-new-version" in rows["refused"]
     assert f"{DOC}-300102" in r.stdout
     fresh = Store.init(tmp_path / "fresh")
-    r = run("--records", fresh.root, "import", *pages, "--json", "--as-new-version")
+    r = run("--records", fresh.root, "import", *pages, "--format", "json", "--as-new-version")
     assert r.exit_code == 0, r.stdout
     data = json.loads(r.stdout)
     schema.validate(data, "import-output.schema.json")
@@ -167,5 +167,7 @@ def test_dry_run_says_what_another_crawl_would_do(run, store: Store, tmp_path: P
     )
     assert "is this document already (the same record id 300101)" in same.stdout
     other = crawl(tmp_path, "c.txt", record="300102")
-    plan = json.loads(run("--records", store.root, "import", other, "--dry-run", "--json").stdout)
+    plan = json.loads(
+        run("--records", store.root, "import", other, "--dry-run", "--format", "json").stdout
+    )
     assert plan["id"] == f"{DOC}-300102"

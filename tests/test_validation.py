@@ -124,3 +124,35 @@ def test_nothing_over_the_metadata_limit_is_written(store: Store) -> None:
         store.add_document(meta, [text])
     assert snapshot(store.root) == before
     assert not list(store.root.glob(".big.*")) and not (store.root / "big").exists()
+
+
+_BIG = "word " * 500_000  # 2.5 MB: over the 2 MiB a metadata file may have
+_HALF = "word " * 250_000  # 1.25 MB: within it, but two in one history are not
+
+
+@pytest.mark.parametrize(
+    ("args", "file"),
+    [
+        (("set", SEED_ID, "summary", _BIG), "document.yaml"),
+        (("set", f"{SEED_ID}/en", "title", _BIG), "stream.yaml"),
+        (("stream", f"{SEED_ID}/en", "--title", _BIG), "stream.yaml"),
+        (("set", SEED_ID, "summary", "other " + _HALF), "history.yaml"),
+    ],
+    ids=["set-document", "set-stream", "stream", "set-history"],
+)
+def test_set_and_stream_refuse_metadata_over_the_limit(run, seed_store: Store, args, file) -> None:  # type: ignore[no-untyped-def]
+    """`set` and `stream` write the record and the history only when both fit the size
+    every later command will read; otherwise one line naming the file, exit 2, disk as it was."""
+    from .conftest import snapshot
+
+    base = ("--records", seed_store.root)
+    if file == "history.yaml":  # a first change of 1.25 MB fits; a second would not
+        r = run(*base, "set", SEED_ID, "summary", _HALF, "-a", "A", "-m", "long summary")
+        assert r.exit_code == 0, r.stderr
+    before = snapshot(seed_store.root)
+    r = run(*base, *args, "-a", "A", "-m", "too long")
+    assert r.exit_code == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "over the limit" in lines[0] and file in lines[0], r.stderr
+    assert snapshot(seed_store.root) == before
+    assert run(*base, "check").exit_code in (0, 1)  # the store still reads
