@@ -49,11 +49,11 @@ class Placement:
     note: str = ""
 
 
-def _words(text: Any) -> str:
+def _words(text: object) -> str:
     return " ".join(str(text or "").split()).casefold()
 
 
-def _url_path(url: Any) -> str:
+def _url_path(url: object) -> str:
     """A URL without its scheme, host, query and trailing slash: the same page on a mirror."""
     text = str(url or "").strip()
     if not text:
