@@ -380,7 +380,8 @@ def build(
     """The result object from the engine's spans: adjacent spans of one kind joined (a change
     the options ignore stays apart from a change beside it), each change labelled, every
     operation given its line and column on both sides."""
-    ignoring = bool(options.ignored)
+    prefer = options.ignored
+    ignoring = bool(prefer)
     merged: list[list[Any]] = []  # [kind, a0, a1, b0, b1], kind "equal" | "change" | "ignored"
     for kind, a0, a1, b0, b1 in spans:
         if a0 == a1 and b0 == b1:
@@ -409,9 +410,7 @@ def build(
         op = REPLACE if o and n else DELETE if o else INSERT
         ignored = kind == "ignored" and is_ignored(o, n, options)
         ops.append(
-            Operation(
-                op, a0, a1, b0, b1, o, n, la, ca, lb, cb, labels(o, n, options.ignored), ignored
-            )
+            Operation(op, a0, a1, b0, b1, o, n, la, ca, lb, cb, labels(o, n, prefer), ignored)
         )
     moves = find_moves(ops, options)
     if moves:
@@ -499,6 +498,8 @@ def _moved_side(op: Operation) -> str | None:
     inserted text of an insertion, or of a replacement the side with
     :data:`MOVE_MIN_WORDS` words or more where the other has under a quarter as many (a word
     edited next to a moved paragraph joins it in one change)."""
+    if len(op.old) < MOVE_MIN_WORDS and len(op.new) < MOVE_MIN_WORDS:
+        return None  # too short to hold that many words (most changes)
     wo = count_words(op.old) if op.old else 0
     wn = count_words(op.new) if op.new else 0
     if wo >= MOVE_MIN_WORDS and 4 * wn < wo:
