@@ -65,6 +65,11 @@ GRAM = 8
 #: Changed middles of at least this many characters (both texts together) are compared
 #: chunk by chunk first (:meth:`Engine._words_fast`).
 FAST_ABOVE = 40_000
+#: Regions whose chunk pairs outnumber this are looked at for moved passages (the size above
+#: which :mod:`.chunks` splits a region at anchors).
+CHUNK_CELLS = 1 << 24
+#: ... and so are regions whose lines average this many characters (paragraphs on one line).
+PARAGRAPH_LINE = 160
 #: The bit-parallel LCS keeps one row per unit of the longer side: at most this many bits.
 LCS_MAX_BITS = 400_000_000
 
@@ -577,6 +582,8 @@ class Engine:
         self.coarse_regions = 0
         self.warnings: list[str] = []
         self.fast = False
+        #: Regions holding moved passages: (a0, b0) -> their chunks and which moved.
+        self.moved: dict[tuple[int, int], tuple[list[str], list[str], bytes, bytes]] = {}
 
     @property
     def degraded(self) -> bool:
@@ -659,9 +666,9 @@ class Engine:
                 pending_a += k
                 pending_b += k
                 continue
-            if pending_a or pending_b:
-                spans.extend(
-                    self._words(off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b])
+            if pending_a or pending_b:  # compared word by word below
+                spans.append(
+                    ("words", off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b])
                 )
                 i += pending_a
                 j += pending_b
@@ -674,10 +681,57 @@ class Engine:
             i += k
             j += k
         if pending_a or pending_b:
-            spans.extend(
-                self._words(off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b])
-            )
-        return spans
+            spans.append(("words", off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b]))
+        return self._resolve(spans)
+
+    def _resolve(self, spans: list[Span]) -> list[Span]:
+        """The regions of changed lines (``words`` spans) compared word by word.  On the
+        chunk pass with large regions, the passages that moved between any two of them are
+        found first (:func:`.chunks.moved_chunks`, over all the changed regions at once)."""
+        regions = [sp for sp in spans if sp[0] == "words"]
+        if self.fast and len(regions) > 1 and any(map(self._paragraphs, regions)):
+            self._find_moved(regions)
+        out: list[Span] = []
+        for span in spans:
+            if span[0] == "words":
+                out.extend(self._words(span[1], span[2], span[3], span[4]))
+            else:
+                out.append(span)
+        return out
+
+    def _paragraphs(self, region: Span) -> bool:
+        """Whether a changed region is large (see :data:`CHUNK_CELLS`) or holds paragraphs
+        kept on one line each (lines of :data:`PARAGRAPH_LINE` characters on average):
+        where a moved paragraph can be taken apart by the word diff."""
+        _, a0, a1, b0, b1 = region
+        if (a1 - a0) * (b1 - b0) > 36 * CHUNK_CELLS:
+            return True
+        old = self.old
+        lines = old.count("\n", a0, a1) - old.count("\n\n", a0, a1)  # blank ones aside
+        return a1 - a0 >= PARAGRAPH_LINE * max(1, lines)
+
+    def _find_moved(self, regions: list[Span]) -> None:
+        """Chunks of moved passages, for :meth:`_words_fast`, region by region."""
+        from .chunks import moved_chunks
+
+        all_a: list[str] = []
+        all_b: list[str] = []
+        parts = []
+        for _, a0, a1, b0, b1 in regions:
+            ca, cb = self.old[a0:a1].split(" "), self.new[b0:b1].split(" ")
+            parts.append((a0, b0, len(all_a), len(all_b), ca, cb))
+            all_a += ca
+            all_b += cb
+        moved_a, moved_b = moved_chunks(
+            all_a, all_b, [part[2] for part in parts], [part[3] for part in parts]
+        )
+        if not moved_a and not moved_b:
+            return
+        for a0, b0, ia, ib, ca, cb in parts:
+            ma = moved_a[ia : ia + len(ca)] if moved_a else b""
+            mb = moved_b[ib : ib + len(cb)] if moved_b else b""
+            if any(ma) or any(mb):
+                self.moved[a0, b0] = (ca, cb, bytes(ma), bytes(mb))
 
     # -- words -------------------------------------------------------------------------------
 
@@ -789,11 +843,15 @@ class Engine:
 
         has_word = WORD_CHARS_RE.search
         old, new = self.old, self.new
-        ca, cb = old[a0:a1].split(" "), new[b0:b1].split(" ")
+        moved_a = moved_b = b""
+        if (a0, b0) in self.moved:
+            ca, cb, moved_a, moved_b = self.moved[a0, b0]
+        else:
+            ca, cb = old[a0:a1].split(" "), new[b0:b1].split(" ")
         n, m = len(ca), len(cb)
         if n + m <= 4:
             return self._words_exact(a0, a1, b0, b1)
-        runs = matching_runs(ca, cb)
+        runs = matching_runs(ca, cb, moved_a, moved_b)
         if runs is None:  # a large region with nothing unique to split it at
             return self._words_exact(a0, a1, b0, b1)
         # start of chunk i: a0 + (lengths of the chunks before) + (the spaces between them)
@@ -803,7 +861,15 @@ class Engine:
         pos_b[m] = b1
         spans: list[Span] = []
         x, y = a0, b0  # where the text not yet placed starts
-        refine = self._refine
+        ci = cj = 0  # ... and its first chunks
+
+        def refine(e0: int, f0: int, i: int, j: int) -> list[Span]:
+            """The stretch from (x, y) to (e0, f0), chunks ci.. to i and cj.. to j: a moved
+            passage in it is left whole (for the move detection), the rest word by word."""
+            if (moved_a and any(moved_a[ci:i])) or (moved_b and any(moved_b[cj:j])):
+                return [("change", x, e0, y, f0)]
+            return self._refine(x, e0, y, f0, a0, a1)
+
         for i, j, size in runs:
             left = 0 if i == 0 and j == 0 else 1
             right = 0 if i + size == n and j + size == m else 1
@@ -811,12 +877,12 @@ class Engine:
                 if size == 1 and has_word(old, pos_a[i], pos_a[i + 1]):
                     # One word between two edits: the stretch before it is compared with it
                     # as its context and, if it is kept, the stretch after it starts there.
-                    part = refine(x, pos_a[i + 1], y, pos_b[j + 1], a0, a1)
+                    part = refine(pos_a[i + 1], pos_b[j + 1], i + 1, j + 1)
                     kind, e0, e1, f0, f1 = part[-1]
                     if kind == "equal" and e0 <= pos_a[i]:
                         part[-1] = (kind, e0, pos_a[i], f0, pos_b[j])
                         spans.extend(part)
-                        x, y = pos_a[i], pos_b[j]
+                        x, y, ci, cj = pos_a[i], pos_b[j], i, j
                 continue  # too short to stand alone: compared with the stretch around it
             if not has_word(old, pos_a[i], pos_a[i + size]):
                 continue  # spaces and punctuation may be folded into the edits around them
@@ -825,12 +891,12 @@ class Engine:
             if old[e0:e1] != new[f0:f1]:  # two chunks of one hash: never seen, but be exact
                 return self._words_exact(a0, a1, b0, b1)
             if e0 > x or f0 > y:
-                spans.extend(refine(x, e0, y, f0, a0, a1))
+                spans.extend(refine(e0, f0, i + left, j + left))
             if e1 > e0:
                 spans.append(("equal", e0, e1, f0, f1))
-            x, y = e1, f1
+            x, y, ci, cj = e1, f1, i + size - right, j + size - right
         if x < a1 or y < b1:
-            spans.extend(refine(x, a1, y, b1, a0, a1))
+            spans.extend(refine(a1, b1, n, m))
         return _pair_edits(spans, old, new)
 
     def _refine(self, a0: int, a1: int, b0: int, b1: int, r0: int, r1: int) -> list[Span]:

@@ -20,7 +20,7 @@ from .present import (
     visible,
 )
 from .result import EQUAL, DiffResult, Operation
-from .tokenize import WORD_RE, count_words, is_word, may_hold_no_space_script, tokenize
+from .tokenize import WORD_RE, count_words, is_word, tokenize
 
 __all__ = [
     "RENDERERS",
@@ -57,10 +57,11 @@ def _left(text: str, words: int) -> str:
     if words <= 0 or not line:
         return ""
     tail = line[-2000:]
-    if not may_hold_no_space_script(tail):
-        # The words' ends, from a few hundred characters first (most lines hold the words
-        # wanted there; a word cut short at the start of them is never the one wanted).
-        short = tail[-(40 * words + 80) :]
+    if tail.isascii():
+        # The words' ends (in ASCII each match is one word token), from the last few dozen
+        # characters first: most lines hold the words wanted there, and a word cut short at
+        # the start of them is never the one wanted.
+        short = tail[-(16 * words + 40) :]
         ends = [m.end() for m in WORD_RE.finditer(short)]
         if len(ends) > words:
             return short[ends[-words - 1] :].lstrip()
@@ -86,8 +87,8 @@ def _right(text: str, words: int) -> str:
     if words <= 0 or not line:
         return ""
     head = line[:2000]
-    if not may_hold_no_space_script(head):
-        short = head[: 40 * words + 80]
+    if head.isascii():
+        short = head[: 16 * words + 40]
         starts = [m.start() for m in WORD_RE.finditer(short)]
         if len(starts) > words:
             return short[: starts[words]].rstrip()
