@@ -642,17 +642,16 @@ class Engine:
         else:
             keys_a, keys_b = lines_a, lines_b
         try:
-            sa, sb = encode(keys_a, keys_b)
+            sa, sb = ("", "") if self.fast else encode(keys_a, keys_b)
         except TooManyUnits:  # pragma: no cover - over a million distinct lines
             self.warnings.append("too many distinct lines to align: compared as one region")
             return self._words(a0, a1, b0, b1)
         spans: list[Span] = []
         i = j = 0
         pending_a = pending_b = 0
-        diffs = self.differ.diff(sa, sb, small=LINE_BLOCK)
+        diffs = self._line_ops(lines_a, lines_b, sa, sb)
         last = len(diffs) - 1
-        for t, (op, text) in enumerate(diffs):
-            k = len(text)
+        for t, (op, k) in enumerate(diffs):
             if op == DELETE:
                 pending_a += k
                 continue
@@ -683,6 +682,33 @@ class Engine:
         if pending_a or pending_b:
             spans.append(("words", off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b]))
         return self._resolve(spans)
+
+    def _line_ops(
+        self, lines_a: list[str], lines_b: list[str], sa: str, sb: str
+    ) -> list[tuple[int, int]]:
+        """The line alignment as (kind, number of lines): on the chunk pass, an LCS of the
+        lines in compiled code (see :mod:`.chunks`); otherwise diff-match-patch on one
+        character per line."""
+        if self.fast:
+            from .chunks import matching_runs
+
+            runs = matching_runs(lines_a, lines_b)
+            if runs is not None:
+                ops: list[tuple[int, int]] = []
+                i = j = 0
+                for x, y, size in runs:
+                    if x > i:
+                        ops.append((DELETE, x - i))
+                    if y > j:
+                        ops.append((INSERT, y - j))
+                    ops.append((EQUAL, size))
+                    i, j = x + size, y + size
+                if i < len(lines_a):
+                    ops.append((DELETE, len(lines_a) - i))
+                if j < len(lines_b):
+                    ops.append((INSERT, len(lines_b) - j))
+                return ops
+        return [(op, len(text)) for op, text in self.differ.diff(sa, sb, small=LINE_BLOCK)]
 
     def _resolve(self, spans: list[Span]) -> list[Span]:
         """The regions of changed lines (``words`` spans) compared word by word.  On the

@@ -419,16 +419,21 @@ def build(
 
 #: A passage of fewer words is not reported as moved (a word or two recurs by chance).
 MOVE_MIN_WORDS = 8
+#: A change of more paragraphs (or lines) than this is looked at whole, not piece by piece.
+MOVE_PIECES = 50
 #: How alike a deleted and an inserted passage must be to be one passage moved: the share
 #: of their words in common (twice the common words over the words of both).
 MOVE_SIMILARITY = 0.8
 
 
 def _words_of(text: str) -> list[str]:
-    from .tokenize import WORD_RE, is_word, tokenize
+    """The words of ``text``, to compare passages by (outside the scripts written without
+    spaces one regular expression finds them: a word token that starts with underscores
+    followed by a combining mark is read from its first letter, no matter here)."""
+    from .tokenize import WORD_RE, is_word, may_hold_no_space_script, tokenize
 
-    if text.isascii():
-        return WORD_RE.findall(text)  # each match is one word token
+    if not may_hold_no_space_script(text):
+        return WORD_RE.findall(text)
     return [t for t in tokenize(text) if is_word(t)]
 
 
@@ -492,14 +497,19 @@ def place_moves(
             if len(text) < MOVE_MIN_WORDS:
                 continue
             pieces = _paragraphs(text)
-            if len(pieces) > 1:
-                pieces.append((0, len(text)))  # the whole change too
-            if text.count("\n") > 1:  # and each line, where paragraphs are lines
+            if len(pieces) > MOVE_PIECES:
+                pieces = []
+            pieces.append((0, len(text)))  # the whole change too
+            if 1 < text.count("\n") <= MOVE_PIECES:  # and each line, where paragraphs are lines
                 pieces += _lines_of(text)
             for p0, p1 in pieces:
                 words = _words_of(text[p0:p1])
                 if len(words) >= MOVE_MIN_WORDS:
                     (gone if side == "old" else came).append((k, side, p0, p1, words))
+    # Two passages can be alike only if neither has over half as many words again as the
+    # other (2 * common / (x + y) >= 0.8): passages with no partner of a fitting size on
+    # the other side are left out before any are compared.
+    gone, came = _sized(gone, came), _sized(came, gone)
     if not gone or not came:
         return ops, []
     from collections import Counter
@@ -576,6 +586,21 @@ def place_moves(
         marks[kd] = marks[kn] = number
     out = [op._replace(move=marks[i]) if i in marks else op for i, op in enumerate(out)]
     return out, moves
+
+
+def _sized(these: list[_Passage], others: list[_Passage]) -> list[_Passage]:
+    """The passages of ``these`` with a passage of ``others`` of a size they may match."""
+    from bisect import bisect_left
+
+    ratio = MOVE_SIMILARITY / (2 - MOVE_SIMILARITY)  # the smaller over the larger, at least
+    sizes = sorted(len(p[4]) for p in others)
+    out = []
+    for p in these:
+        n = len(p[4])
+        k = bisect_left(sizes, n * ratio)
+        if k < len(sizes) and sizes[k] * ratio <= n:
+            out.append(p)
+    return out
 
 
 def _whole(op: Operation, side: str, spans: list[tuple[int, int]]) -> bool:
