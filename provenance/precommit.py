@@ -18,15 +18,7 @@ from pathlib import Path
 
 from .check.findings import Finding, Severity
 from .errors import UsageError
-from .model import Agent
-from .store import STORE_FILE, Store
-
-
-@dataclass(frozen=True)
-class NewStream:
-    kind: str
-    language: str
-    translates: str | None
+from .store import STORE_FILE, NewVersion, Store
 
 
 @dataclass(frozen=True)
@@ -52,21 +44,9 @@ def _key(f: Finding) -> tuple[str, str, str, str | None]:
     return (f.code, f.file.split("/", 1)[-1], f.message, f.pointer)
 
 
-def precheck(
-    store: Store,
-    doc_id: str,
-    stream_id: str,
-    data: bytes,
-    *,
-    agents: Sequence[Agent],
-    activity: str | None,
-    message: str,
-    date: str | None = None,
-    translates: str | None = None,
-    new_stream: NewStream | None = None,
-    origin: str | Path | None = None,
-) -> Precheck:
-    """The findings committing ``data`` to ``DOC/STREAM`` would add to the check."""
+def precheck(store: Store, doc_id: str, stream_id: str, new: NewVersion) -> Precheck:
+    """The findings committing ``new`` to ``DOC/STREAM`` would add to the check (a stream
+    ``new.create`` describes is created as the commit would create it)."""
     from .check import run_check
     from .check.config import load_config
     from .yamlio import load
@@ -81,26 +61,7 @@ def precheck(
         shutil.copytree(store.doc_folder(doc_id), copy / doc_id, symlinks=True)
         _copy_settings_files(store, copy)
         before = run_check(copy, [copy / doc_id], config=config, use_cache=False)
-        scratch_store = Store(copy)
-        if new_stream is not None:
-            scratch_store.create_stream(
-                doc_id,
-                stream_id,
-                kind=new_stream.kind,
-                language=new_stream.language,
-                translates=new_stream.translates,
-            )
-        scratch_store.commit(
-            doc_id,
-            stream_id,
-            data,
-            agents=agents,
-            activity=activity,
-            message=message,
-            date=date,
-            translates=translates,
-            origin=origin,
-        )
+        Store(copy).commit_version(doc_id, stream_id, new)
         after = run_check(copy, [copy / doc_id], config=config, use_cache=False)
     known = {_key(f) for f in before.findings}
     prefix = store.relpath(root)
@@ -147,4 +108,4 @@ def check_allow(codes: Sequence[str]) -> list[str]:
     return out
 
 
-__all__ = ["NewStream", "Precheck", "check_allow", "precheck"]
+__all__ = ["Precheck", "check_allow", "precheck"]

@@ -404,6 +404,23 @@ class Store:
         self._forget(doc_id, stream_id)
         return self.stream(doc_id, stream_id)
 
+    def commit_version(self, doc_id: str, stream_id: str, new: NewVersion) -> Version:
+        """:meth:`commit` of a :class:`NewVersion`."""
+        return self.commit(
+            doc_id,
+            stream_id,
+            new.data,
+            agents=new.agents,
+            message=new.message,
+            activity=new.activity,
+            date=new.date,
+            source=new.source,
+            recorded=new.recorded,
+            origin=new.origin,
+            translates=new.translates,
+            create=new.create,
+        )
+
     def commit(
         self,
         doc_id: str,
@@ -683,6 +700,24 @@ class StreamSpec:
     language: str
     translates: str | None = None
     extra: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class NewVersion:
+    """A version to commit: its text and its record, as :meth:`Store.commit` takes them.
+    One object, so that what is checked before a commit (:func:`provenance.precommit.
+    precheck`) is exactly what is then committed (:meth:`Store.commit_version`)."""
+
+    data: bytes
+    agents: Sequence[Agent]
+    message: str
+    activity: str | None = None
+    date: str | None = None
+    source: dict[str, Any] | None = None
+    recorded: str | None = None
+    origin: str | Path | None = None
+    translates: str | None = None
+    create: StreamSpec | None = None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from provenance.model import Agent
 from provenance.precommit import precheck
-from provenance.store import Store
+from provenance.store import NewVersion, Store
 
 from .conftest import SEED_ID, snapshot
 
@@ -19,15 +19,13 @@ def _text(store: Store, tail: str) -> bytes:
 
 
 def test_library_names_only_what_the_new_version_adds(seed_store: Store) -> None:
-    found = precheck(
-        seed_store,
-        SEED_ID,
-        "en",
+    new = NewVersion(
         _text(seed_store, "\nThe [North Korea side said so.\n"),
-        agents=[Agent("Ed Itor", "editor")],
+        [Agent("Ed Itor", "editor")],
+        "m",
         activity="revised",
-        message="m",
     )
+    found = precheck(seed_store, SEED_ID, "en", new)
     assert [f.code for f in found.findings] == ["bracket-unbalanced"]
     (error,) = found.errors
     assert error.file == f"records/{SEED_ID}/en/v2.txt" and error.line == 52

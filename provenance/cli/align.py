@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import enum
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from .app import app
-from .common import write
-from .options import get_ctx
+from .common import write, write_output
+from .options import OutputOption, get_ctx
 
 
 class AlignFormat(str, enum.Enum):
@@ -33,10 +32,7 @@ def align_command(
         AlignFormat,
         typer.Option("--format", "-f", help="text, json, or html (one page, side by side)."),
     ] = AlignFormat.text,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Pair the paragraphs of an original and its translation, and the sentences within
     them: one with one, one with two, two with one, or one left alone.  The pairing uses
@@ -47,13 +43,12 @@ def align_command(
     """
     from ..align import align_texts
     from ..align.render import FORMATS, Aligned
-    from ..textio import atomic_write
     from .diff import resolve_sides
 
     a, b, store = resolve_sides(get_ctx(ctx), original, translation)
     alignment = align_texts(a.text(store), b.text(store))
     text = FORMATS[fmt.value](Aligned(alignment, a.label, b.label))
     if output is not None:
-        atomic_write(output, text)
+        write_output(store, output, text)
     else:
         write(text)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from .app import app
 from .common import note, write, write_output
-from .options import get_ctx
+from .options import OutputOption, get_ctx
 
 
 class ExportFormat(str, enum.Enum):
@@ -40,10 +39,7 @@ def export_command(
             "(TEI P5 of one version, interventions encoded).",
         ),
     ] = ExportFormat.prov_json,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
-    ] = None,
+    output: OutputOption = None,
     base: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(

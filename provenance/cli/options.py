@@ -1,5 +1,11 @@
-"""The options commands share, declared once: ``--records``, ``--format``, ``--color``,
-``--profile``, and the context lookup."""
+"""The options commands share, declared once: ``--records``, ``--format`` (text or json),
+``--color``, ``--profile``, ``--output``, who and why of a change (``--agent``,
+``--message``), a new stream's ``--kind`` and ``--language``; and the context lookup.
+
+A command takes one by its alias (``agent: AgentOption = ""``).  Who and why are required
+by the command, not by typer, so that a missing one is the same one-line error in all.
+``tests/test_cli_app.py`` checks that no option is declared in two commands' modules unless
+it means something else in each."""
 
 from __future__ import annotations
 
@@ -14,10 +20,16 @@ if TYPE_CHECKING:
     from typer import _click as click  # the click typer vendors (typed)
 
 __all__ = [
+    "AgentOption",
+    "AgentsOption",
     "Color",
     "ColorOption",
     "FormatOption",
+    "KindOption",
+    "LanguageOption",
+    "MessageOption",
     "OutputFormat",
+    "OutputOption",
     "ProfileOption",
     "RecordsOption",
     "command_records_option",
@@ -62,6 +74,42 @@ ProfileOption = Annotated[
         metavar="NAME|FILE",
         help="Bracket conventions: default, frus, leiden, or a profile YAML file "
         "(default: the store's interventions: setting, else default).",
+    ),
+]
+
+
+OutputOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file instead of standard output."
+    ),
+]
+
+#: Who makes a change to the store (``set``, ``stream``) ...
+AgentOption = Annotated[
+    str, typer.Option("--agent", "-a", metavar="NAME", help="Who makes the change.")
+]
+#: ... or a version, with several agents (``commit``).
+AgentsOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--agent", "-a", metavar="NAME", help="Who makes the change (repeat it for several)."
+    ),
+]
+
+MessageOption = Annotated[
+    str, typer.Option("--message", "-m", metavar="TEXT", help="Why the change is made.")
+]
+
+KindOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--kind", metavar="KIND", help="The stream's kind: transcription or translation."),
+]
+
+LanguageOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--language", metavar="TAG", help="The stream's language, a BCP 47 tag (zh, en, ru, ...)."
     ),
 ]
 
