@@ -318,9 +318,9 @@ def set_fields(
                 changes.append(FieldChange(dotted, copy.deepcopy(old), copy.deepcopy(new)))
         if not changes:
             raise ConflictError("nothing changed: the fields already hold those values", path=rel)
+        schema.validate(data, schema_name, path=rel)
         if any(c.field == "date" for c in changes) and isinstance(data.get("date"), str):
             check_date(data["date"], "date", path=rel)  # a real calendar date, not 1961-13-45
-        schema.validate(data, schema_name, path=rel)
         log = _load_history(store, doc_id)
         number = len(log["changes"]) + 1
         change = MetadataChange(
