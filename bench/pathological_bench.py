@@ -1,27 +1,38 @@
-"""Growth of TEI export, blame and interventions on pathological texts.
+"""Growth of TEI export, blame, interventions and diff on pathological texts.
 
     python bench/pathological_bench.py                  # 10^3, 10^4, 10^5 brackets
     python bench/pathological_bench.py --sizes 1000 10000 --shapes lines cjk
+    python bench/pathological_bench.py --shapes bigline # one line of 1, 4 and 32 MiB
 
 Each shape is a text of N editorial brackets:
 
 ``lines``   the usual mix of bracket kinds, a blank line every 50 brackets;
 ``oneline`` the same on a single line (no line break at all);
 ``nospace`` the mix with no spaces or line breaks;
-``cjk``     Chinese text with brackets, no spaces.
+``cjk``     Chinese text with brackets, no spaces;
+``bigline`` the ``oneline`` text grown to ``--mib`` mebibytes (sizes in MiB, not brackets).
 
 For each N a store holds version 1 of the text and version 2 with one bracketed word in
-twenty changed; the bench times (process CPU time, best of ``--repeat``) parsing the
-interventions of v2, exporting v2 as TEI, and blaming v2, and prints each time and the growth
-exponent: the slope of log(time) over log(N), fitted by least squares over the sizes (1.0 is
-linear, 2.0 quadratic).  The target is at most 1.1 from 10^3 to 10^5.
+twenty changed (in the first 40% of the text); the bench measures parsing the interventions
+of v2, exporting v2 as TEI, blaming v2 and diffing v1 with v2 (``provenance.diff``), each in a
+forked process of its own: process CPU time (best of ``--repeat``) and the peak memory the
+operation added (the process's high-water resident size, reset after the fork, less its size
+before).  Each operation runs once on a small text first, so that loading modules is not
+counted.  An operation still running after ``--limit`` seconds is stopped and shown as
+``>limit``.  The bench prints each figure and the growth exponent: the slope of log(value)
+over log(N), fitted by least squares over the sizes (1.0 is linear, 2.0 quadratic).  The
+target is at most 1.1 from 10^3 to 10^5.
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import os
+import pickle
+import resource
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Callable
@@ -29,6 +40,7 @@ from pathlib import Path
 
 from provenance import interventions as iv
 from provenance.blame import blame
+from provenance.diff import diff_texts
 from provenance.model import Agent
 from provenance.store import NewStream, Store
 from provenance.tei.writer import export_tei
@@ -46,7 +58,13 @@ MIX = (
 CJK = ("[北]朝鲜", "安东[丹东]", "[字迹不清]", "外[交]部", "[原文如此]", "第[12]页")
 
 
+#: Characters per bracket of the ``oneline`` shape (``bigline`` sizes are turned into brackets).
+ONELINE_CHARS = sum(len(p) for p in MIX) / len(MIX)
+
+
 def text_of(shape: str, n: int) -> str:
+    if shape == "bigline":
+        shape = "oneline"
     if shape == "cjk":
         return "".join(CJK[i % len(CJK)] + ("，" if i % 7 else "。") for i in range(n))
     parts = [MIX[i % len(MIX)] for i in range(n)]
@@ -74,62 +92,142 @@ def make_store(folder: Path, shape: str, n: int) -> Store:
     return Store(store.root)
 
 
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
+def _kib(field: str) -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def measure(fn: Callable[[], object], limit: float) -> tuple[float, float]:
+    """CPU seconds and peak MiB added of ``fn()`` run in a forked child (inf past ``limit``)."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        os.close(read)
+        try:
+            with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+                refs.write("5")  # reset the high-water mark of resident memory
+        except OSError:
+            pass
+        before = _kib("VmRSS")
+        signal.alarm(int(limit) + 1)
         t = time.process_time()
         fn()
-        times.append(time.process_time() - t)
-    return min(times)
+        cpu = time.process_time() - t
+        peak = _kib("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        os.write(write, pickle.dumps((cpu, (peak - before) / 1024)))
+        os._exit(0)
+    os.close(write)
+    data = b""
+    while chunk := os.read(read, 4096):
+        data += chunk
+    os.close(read)
+    os.waitpid(pid, 0)
+    if not data:
+        return math.inf, math.inf
+    cpu, mib = pickle.loads(data)
+    return (cpu, mib) if cpu <= limit else (math.inf, mib)
 
 
-def slope(sizes: list[int], times: list[float]) -> float:
-    xs = [math.log(n) for n in sizes]
-    ys = [math.log(max(t, 1e-6)) for t in times]
+def best(fn: Callable[[], object], repeat: int, limit: float) -> tuple[float, float]:
+    runs = [measure(fn, limit) for _ in range(repeat)]
+    return min(r[0] for r in runs), min(r[1] for r in runs)
+
+
+def slope(sizes: list[int], times: list[float], floor: float = 0.0) -> float:
+    """The least-squares slope of log(value) over log(size), over the finite values of at
+    least ``floor`` (memory below 1 MiB is the resolution of the measure, not growth)."""
+    pairs = [(n, t) for n, t in zip(sizes, times, strict=True) if math.isfinite(t) and t >= floor]
+    if len(pairs) < 2:
+        return math.nan
+    xs = [math.log(n) for n, _ in pairs]
+    ys = [math.log(max(t, 1e-3)) for _, t in pairs]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
         (x - mx) ** 2 for x in xs
     )
 
 
+OPERATIONS = ("interventions", "tei", "blame", "diff")
+
+
+def runs_for(store: Store, profile: object) -> dict[str, Callable[[], object]]:
+    v1, v2 = store.resolve("doc/t@1"), store.resolve("doc/t@2")
+    old, text = store.read_text(v1), store.read_text(v2)
+    return {
+        "interventions": lambda: iv.parse(text, profile),  # type: ignore[arg-type]
+        "tei": lambda: export_tei(store, "doc/t@2"),
+        "blame": lambda: blame(store, "doc/t@2"),
+        "diff": lambda: diff_texts(old, text),
+    }
+
+
+def _show(value: float, unit: str) -> str:
+    return f">{unit}" if not math.isfinite(value) else f"{value:.3f}{unit}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--mib", type=float, nargs="+", default=[1, 4, 32])
     parser.add_argument(
         "--shapes",
         nargs="+",
         default=["lines", "oneline", "nospace", "cjk"],
-        choices=["lines", "oneline", "nospace", "cjk"],
+        choices=["lines", "oneline", "nospace", "cjk", "bigline"],
     )
+    parser.add_argument("--ops", nargs="+", default=list(OPERATIONS), choices=OPERATIONS)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--limit", type=float, default=600.0, help="seconds per operation")
     args = parser.parse_args()
     profile = iv.load_profile("default")
+    folder = Path(tempfile.mkdtemp(prefix="provenance-bench-"))
+    try:  # load every module the operations use, so that no measure counts it
+        warm = runs_for(make_store(folder / "warm", "lines", 50), profile)
+        for op in args.ops:
+            warm[op]()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     for shape in args.shapes:
-        results: dict[str, list[float]] = {"interventions": [], "tei": [], "blame": []}
-        for n in args.sizes:
+        sizes = (
+            [round(m * 2**20 / ONELINE_CHARS) for m in args.mib]
+            if shape == "bigline"
+            else args.sizes
+        )
+        times: dict[str, list[float]] = {op: [] for op in args.ops}
+        peaks: dict[str, list[float]] = {op: [] for op in args.ops}
+        for n in sizes:
             folder = Path(tempfile.mkdtemp(prefix="provenance-bench-"))
             try:
                 store = make_store(folder, shape, n)
-                v2 = store.resolve("doc/t@2")
-                text = store.read_text(v2)
-                runs: dict[str, Callable[[], object]] = {
-                    "interventions": lambda t=text: iv.parse(t, profile),
-                    "tei": lambda s=store: export_tei(s, "doc/t@2"),
-                    "blame": lambda s=store: blame(s, "doc/t@2"),
-                }
-                for name, run in runs.items():
-                    results[name].append(best(run, args.repeat))
+                chars = len(store.read_text(store.resolve("doc/t@2")))
+                runs = runs_for(store, profile)
+                for op in args.ops:
+                    if times[op] and not math.isfinite(times[op][-1]):
+                        cpu, mib = math.inf, math.inf  # too slow at a smaller size already
+                    else:
+                        cpu, mib = best(runs[op], args.repeat, args.limit)
+                    times[op].append(cpu)
+                    peaks[op].append(mib)
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
             print(
-                f"{shape:8} {n:>7} brackets ({len(text):>9,} chars): "
-                + "  ".join(f"{k} {v[-1]:.3f}s" for k, v in results.items()),
+                f"{shape:8} {n:>8} brackets ({chars:>11,} chars): "
+                + "  ".join(
+                    f"{op} {_show(times[op][-1], 's')} {_show(peaks[op][-1], 'MiB')}"
+                    for op in args.ops
+                ),
                 flush=True,
             )
-        if len(args.sizes) > 1:
+        if len(sizes) > 1:
             print(
-                f"{shape:8} growth exponent {args.sizes[0]}..{args.sizes[-1]}: "
-                + "  ".join(f"{k} {slope(args.sizes, v):.2f}" for k, v in results.items()),
+                f"{shape:8} growth exponent {sizes[0]}..{sizes[-1]}, time (memory): "
+                + "  ".join(
+                    f"{op} {slope(sizes, times[op]):.2f} ({slope(sizes, peaks[op], 1.0):.2f})"
+                    for op in args.ops
+                ),
                 flush=True,
             )
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .rendering import PLAIN, Formats, RenderOptions, dumps_json
 from .textio import printable
 
 if TYPE_CHECKING:
@@ -58,10 +59,20 @@ class BlameResult:
 #: within each changed stretch of lines, so that the work grows with the text, not with the
 #: text times the number of changes (bench/pathological_bench.py).
 CHUNK_MIN = 20_000
+#: A changed stretch longer than this (both sides together, in characters) is compared window
+#: by window (:func:`windowed_opcodes`), so that one long line with changes all through it
+#: costs time in proportion to its length rather than to its length times its changes.
+WINDOW_MIN = 16_000
+#: The size of one window, in characters of each side.
+WINDOW = 4_000
+#: An unchanged stretch at least this long is preferred as the point where a window's answer
+#: is cut off (a short one, a space say, might be merged into a change by the engine's
+#: clean-up when seen in a larger context).
+CUT_MIN = 12
 
 
-def engine_opcodes(old: str, new: str) -> list[Opcode]:
-    """The diff engine's word-level edit script between two texts, as opcodes."""
+def whole_opcodes(old: str, new: str) -> list[Opcode]:
+    """The diff engine's word-level edit script between two texts, computed in one piece."""
     try:
         from .diff import diff_texts
     except ImportError:
@@ -73,16 +84,186 @@ def engine_opcodes(old: str, new: str) -> list[Opcode]:
 
     from .interventions.align import from_result
 
+    return from_result(diff_texts(old, new))
+
+
+def engine_opcodes(old: str, new: str) -> list[Opcode]:
+    """The diff engine's word-level edit script between two texts, as opcodes: whole for a
+    short text; for a long one, line by line first and then word by word inside each changed
+    stretch of lines, window by window where that stretch is long."""
     if len(old) + len(new) < CHUNK_MIN:
-        return from_result(diff_texts(old, new))
+        return whole_opcodes(old, new)
     out: list[Opcode] = []
     for tag, a0, a1, b0, b1 in line_regions(old, new):
         if tag == "equal" or a0 == a1 or b0 == b1:
             out.append((tag, a0, a1, b0, b1))
             continue
-        for t, x0, x1, y0, y1 in from_result(diff_texts(old[a0:a1], new[b0:b1])):
+        for t, x0, x1, y0, y1 in windowed_opcodes(old[a0:a1], new[b0:b1]):
             out.append((t, x0 + a0, x1 + a0, y0 + b0, y1 + b0))
     return out
+
+
+def windowed_opcodes(
+    old: str,
+    new: str,
+    *,
+    window: int = WINDOW,
+    whole_below: int = WINDOW_MIN,
+    differ: Differ = whole_opcodes,
+) -> list[Opcode]:
+    """The edit script from ``old`` to ``new``, computed ``window`` characters of each side at
+    a time.
+
+    The two texts are walked together from a point where they are known to be in step (the
+    start, then the end of an unchanged stretch).  The next ``window`` characters of each
+    side are diffed; the answer is trusted up to the last unchanged stretch that ends in the
+    first half of both windows (a change near a window's far edge may have its counterpart
+    beyond it), and the walk moves on to the end of that stretch.  A window with no such
+    stretch (a change larger than half a window) is doubled until one is found or the rest
+    of both texts fits in it.  The common beginning and end are set aside first.
+
+    Each window costs the same bounded work, so the whole costs time in proportion to the
+    texts' length however many changes they hold; a change is placed as the whole diff
+    places it wherever the texts around it agree for a stretch of ``CUT_MIN`` characters
+    within half a window (tests/test_blame.py compares both).
+    """
+    head = _token_prefix(old, new)
+    tail = _token_suffix(old, new, min(len(old), len(new)) - head)
+    a_end, b_end = len(old) - tail, len(new) - tail
+    out: list[Opcode] = []
+    if head:
+        out.append(("equal", 0, head, 0, head))
+    i, j, size = head, head, window
+    while i < a_end or j < b_end:
+        if (a_end - i) + (b_end - j) <= max(whole_below, 2 * size):
+            out.extend(_shift(differ(old[i:a_end], new[j:b_end]), i, j))
+            break
+        x, y = min(a_end, i + size), min(b_end, j + size)
+        ops = differ(old[i:x], new[j:y])
+        half_a = (x - i) // 2 if x < a_end else x - i
+        half_b = (y - j) // 2 if y < b_end else y - j
+        cut = _cut(ops, half_a, half_b, old[i:x], new[j:y], size >= _SHORT_AFTER * window)
+        if cut is None:
+            size *= 2
+            continue
+        _, k, a, _, b = cut
+        out.extend(_shift(ops[:k], i, j))
+        out.append(("equal", i + ops[k][1], i + a, j + ops[k][3], j + b))
+        i, j = i + a, j + b
+        size = window
+    if tail:
+        out.append(("equal", a_end, len(old), b_end, len(new)))
+    return _joined(out)
+
+
+def _cut(
+    ops: Sequence[Opcode], half_a: int, half_b: int, old: str, new: str, take_short: bool
+) -> Opcode | None:
+    """Where to stop trusting a window's answer: ``(index, old_cut, new_cut)`` packed as an
+    opcode-shaped tuple ``("cut", k, a, k, b)`` meaning ``ops[:k]`` and the unchanged stretch
+    ``ops[k]`` up to ``a``/``b``; or None.
+
+    The stretch is the last one ending within both halves, a long one if there is any, cut at
+    its middle (between two words) so that the next window sees unchanged text on both sides
+    of its first change and places it as a diff of the whole would.  A short stretch is taken
+    only when ``take_short`` (the window has grown large without finding a long one)."""
+    best = short = None
+    for k, (tag, _a0, a1, _b0, b1) in enumerate(ops):
+        if a1 > half_a or b1 > half_b:
+            break
+        if tag == "equal" and a1 > 0 and b1 > 0:
+            short = k
+            if ops[k][2] - ops[k][1] >= CUT_MIN:
+                best = k
+    if best is None:
+        if short is None or not take_short:
+            return None
+        _, _a0, a1, _b0, b1 = ops[short]
+        return ("cut", short, a1, short, b1)
+    _, a0, a1, b0, b1 = ops[best]
+    off = (a1 - a0) // 2
+    while off > 1 and (_inside_word(old, a0 + off) or _inside_word(new, b0 + off)):
+        off -= 1
+    return ("cut", best, a0 + off, best, b0 + off)
+
+
+def _shift(ops: Sequence[Opcode], da: int, db: int) -> list[Opcode]:
+    return [(t, a0 + da, a1 + da, b0 + db, b1 + db) for t, a0, a1, b0, b1 in ops]
+
+
+def _joined(ops: Sequence[Opcode]) -> list[Opcode]:
+    """Adjacent opcodes of one tag merged (window edges split unchanged stretches)."""
+    out: list[Opcode] = []
+    for op in ops:
+        if op[1] == op[2] and op[3] == op[4]:
+            continue
+        if out and out[-1][0] == op[0] and out[-1][2] == op[1] and out[-1][4] == op[3]:
+            out[-1] = (op[0], out[-1][1], op[2], out[-1][3], op[4])
+        else:
+            out.append(op)
+    return out
+
+
+#: How far a cut inside the common beginning or end is moved to fall between two tokens.
+_BACK_OFF = 256
+#: Unchanged characters left on each side of the first and last change, so that the engine
+#: places those changes among equivalent places as it would in the whole text.
+_MARGIN = 32
+#: A window grown to this many times its size may be cut at a short unchanged stretch (text
+#: where nothing stays the same for CUT_MIN characters).
+_SHORT_AFTER = 16
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
+
+
+def _token_prefix(old: str, new: str) -> int:
+    """The common beginning, ended where neither text is inside a word (the engine compares
+    whole words: a common beginning must not split one); 0 if no such point is near."""
+    pos = max(0, _common_prefix(old, new) - _MARGIN)
+    stop = max(0, pos - _BACK_OFF)
+    while _inside_word(old, pos) or _inside_word(new, pos):
+        if pos == stop:
+            return 0
+        pos -= 1
+    return pos
+
+
+def _token_suffix(old: str, new: str, limit: int) -> int:
+    """The common end (at most ``limit``), begun where neither text is inside a word."""
+    size = max(0, _common_suffix(old, new, limit) - _MARGIN)
+    stop = max(0, size - _BACK_OFF)
+    while _inside_word(old, len(old) - size) or _inside_word(new, len(new) - size):
+        if size == stop:
+            return 0
+        size -= 1
+    return size
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common beginning, by halving slices (memory comparisons, not a loop
+    over characters)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    """Length of the common end, at most ``limit``."""
+    lo, hi = 0, max(0, limit)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid : len(a) - lo] == b[len(b) - mid : len(b) - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def line_regions(old: str, new: str) -> list[Opcode]:
@@ -246,10 +427,11 @@ def _who(v: Version) -> str:
     return printable("; ".join(f"{', '.join(n)} ({role})" for role, n in names.items()) or "-")
 
 
-def format_text(result: BlameResult, *, color: bool = False) -> str:
+def format_text(result: BlameResult, options: RenderOptions = PLAIN) -> str:
     """A legend of the versions, then the text line by line: each line's number and the
     versions present in it, with words from any version but the first marked
     ``{vN: words}`` (or coloured by version on a terminal)."""
+    color = options.color
     first = result.versions[0].number
     width = max(len(f"v{v.number}") for v in result.versions)
     out = []
@@ -292,3 +474,11 @@ def format_text(result: BlameResult, *, color: bool = False) -> str:
         label = " ".join(f"v{n}" for n in sorted(nums)).ljust(vwidth)
         out.append(f"{label} {number:>{lwidth}}| {''.join(parts)}".rstrip())
     return "\n".join(out) + "\n"
+
+
+def format_json(result: BlameResult, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(as_json(result))
+
+
+#: ``--format`` value -> renderer(result, options) -> text (:mod:`provenance.rendering`).
+FORMATS: Formats[BlameResult, RenderOptions] = {"text": format_text, "json": format_json}

@@ -30,12 +30,13 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .locks import locked
+from .rendering import PLAIN, Formats, RenderOptions, dumps_json
 
 DOCUMENT_FILE = "document.yaml"
 STREAM_FILE = "stream.yaml"
@@ -266,3 +267,60 @@ def clean(root: Path) -> list[Leftover]:
                 if real:
                     removed.extend(remove(stream_leftovers(stream)))
     return removed
+
+
+@dataclass(frozen=True)
+class FsckReport:
+    """What ``provenance fsck`` found and, with ``clean``, removed and left.  Each leftover
+    is paired with its path as messages show it."""
+
+    store: str
+    found: tuple[tuple[Leftover, str], ...]
+    removed: tuple[tuple[Leftover, str], ...] = ()
+    remaining: tuple[tuple[Leftover, str], ...] = ()
+    cleaned: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON output, ``format_version`` first."""
+        return {
+            "format_version": 1,
+            "store": self.store,
+            "leftovers": [i.as_dict(rel) for i, rel in self.found],
+            "removed": [i.as_dict(rel) for i, rel in self.removed],
+            "remaining": [i.as_dict(rel) for i, rel in self.remaining],
+        }
+
+
+def check(
+    root: Path, *, clean_up: bool = False, relpath: Callable[[Path], str] = str
+) -> FsckReport:
+    """Find the leftovers of the store at ``root`` and, with ``clean_up``, remove them."""
+    found = find(root)
+    removed = clean(root) if clean_up else []
+    left = find(root) if clean_up else found
+    return FsckReport(
+        store=relpath(root),
+        found=tuple((i, relpath(i.path)) for i in found),
+        removed=tuple((i, relpath(i.path)) for i in removed),
+        remaining=tuple((i, relpath(i.path)) for i in left),
+        cleaned=clean_up,
+    )
+
+
+def format_text(report: FsckReport, options: RenderOptions = PLAIN) -> str:
+    """One line per leftover found: ``removed`` or ``leftover``, its kind, path, why, size."""
+    gone = {item.path for item, _ in report.removed}
+    lines = []
+    for item, rel in report.found:
+        verb = "removed" if item.path in gone else "leftover"
+        digest = f"  sha256 {item.sha256}" if item.sha256 else ""
+        lines.append(f"{verb}  {item.kind}  {rel}  ({item.reason}; {item.size:,} bytes){digest}\n")
+    return "".join(lines)
+
+
+def format_json(report: FsckReport, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(report.as_dict())
+
+
+#: ``--format`` value -> renderer(report, options) -> text (:mod:`provenance.rendering`).
+FORMATS: Formats[FsckReport, RenderOptions] = {"text": format_text, "json": format_json}

@@ -87,13 +87,29 @@ def _read(path: str) -> bytes | None:
         return None
 
 
+def _read_inside(path: Path, top: Path) -> bytes | None:
+    """A version text of the working tree, read only when it is a regular file inside
+    ``top`` (the store, or the repository) and not a symlink (its target, outside the store,
+    must never be printed)."""
+    from .errors import ProvenanceError
+    from .textio import read_bytes
+
+    real, root = os.path.realpath(path.parent), os.path.realpath(top)
+    if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+        return None
+    try:
+        return read_bytes(path, regular=True, no_follow=True)
+    except ProvenanceError:
+        return None
+
+
 def _parent_number(folder: Path, number: int) -> int | None:
     """The parent the version's record names (the version before it where unreadable)."""
     from . import yamlio
     from .errors import ProvenanceError
 
     try:
-        data = yamlio.load(folder / f"v{number}.yaml").data
+        data = yamlio.load(folder / f"v{number}.yaml", store_file=True).data
     except (ProvenanceError, OSError):
         data = None
     parent = data.get("parent") if isinstance(data, dict) else number - 1
@@ -132,7 +148,8 @@ def driver_diff(args: list[str], *, color: bool = False) -> str:
         parent = _parent_number(folder, number)
         if parent is None:
             return header + f"new: {path} (v{number}, the stream's first version)\n"
-        old = _read(str(folder / f"v{parent}.txt")) or _git_head(top, path, parent)
+        inside = _store_for(top, path) or top
+        old = _read_inside(folder / f"v{parent}.txt", inside) or _git_head(top, path, parent)
         ref = f"{m[1]}/{m[2]}@"
         old_label, new_label = f"{ref}{parent} (parent)", f"{ref}{number}"
         if old is None:

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .rendering import PLAIN, Formats, RenderOptions, dumps_json
+
 if TYPE_CHECKING:
     from .model import Version
     from .store import Store
@@ -160,7 +162,8 @@ def _e(value: Any) -> str:
     return printable(str(value))
 
 
-def format_log_text(data: dict[str, Any], color: bool = False) -> str:
+def format_log_text(data: dict[str, Any], options: RenderOptions = PLAIN) -> str:
+    color = options.color
     yellow, bold, reset = ("\x1b[33m", "\x1b[1m", "\x1b[0m") if color else ("", "", "")
     doc = data["document"]
     lines = [
@@ -217,7 +220,7 @@ def list_data(store: Store, progress: Progress | None = None) -> dict[str, Any]:
     return {"format_version": FORMAT_VERSION, "documents": documents}
 
 
-def format_list_text(data: dict[str, Any], color: bool = False) -> str:
+def format_list_text(data: dict[str, Any], options: RenderOptions = PLAIN) -> str:
     items = data["documents"]
     if not items:
         return "(no documents)\n"
@@ -229,3 +232,19 @@ def format_list_text(data: dict[str, Any], color: bool = False) -> str:
             f"{i['id']:<{width}}  {_e(i['date']) or '-':<10}  {_e(i['title'])}  [{streams}]"
         )
     return "\n".join(lines) + "\n"
+
+
+def format_json(data: dict[str, Any], options: RenderOptions = PLAIN) -> str:
+    return dumps_json(data)
+
+
+#: ``--format`` value -> renderer(data, options) -> text, for :func:`log_data` ...
+LOG_FORMATS: Formats[dict[str, Any], RenderOptions] = {
+    "text": format_log_text,
+    "json": format_json,
+}
+#: ... and for :func:`list_data`.
+LIST_FORMATS: Formats[dict[str, Any], RenderOptions] = {
+    "text": format_list_text,
+    "json": format_json,
+}

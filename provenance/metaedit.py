@@ -284,8 +284,9 @@ def set_fields(
     Values are taken as given (use :func:`coerce` to read them from the command line).
     Refuses a change that changes nothing.  Nothing is written when anything is refused.
     """
+    from .dates import check_date
     from .locks import locked
-    from .store import utc_now
+    from .store import fit_metadata, utc_now
 
     if not agent.strip():
         raise UsageError("a change needs the name of who made it (--agent)")
@@ -318,6 +319,8 @@ def set_fields(
         if not changes:
             raise ConflictError("nothing changed: the fields already hold those values", path=rel)
         schema.validate(data, schema_name, path=rel)
+        if any(c.field == "date" for c in changes) and isinstance(data.get("date"), str):
+            check_date(data["date"], "date", path=rel)  # a real calendar date, not 1961-13-45
         log = _load_history(store, doc_id)
         number = len(log["changes"]) + 1
         change = MetadataChange(
@@ -333,10 +336,13 @@ def set_fields(
         log["changes"].append(change.as_dict())
         hist = history_path(store, doc_id)
         schema.validate(log, "history.schema.json", path=store.relpath(hist))
+        # both files within the size metadata may have when read, before either is written
+        raw = fit_metadata(data, rel)
+        raw_log = fit_metadata(log, store.relpath(hist))
         before = path.read_bytes()
-        atomic_write(path, yamlio.dumps(data))
+        atomic_write(path, raw)
         try:
-            atomic_write(hist, yamlio.dumps(log))
+            atomic_write(hist, raw_log)
         except BaseException:
             atomic_write(path, before)
             raise

@@ -9,6 +9,7 @@ real store's (``provenance.yaml`` and ``pyproject.toml``).
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -17,15 +18,7 @@ from pathlib import Path
 
 from .check.findings import Finding, Severity
 from .errors import UsageError
-from .model import Agent
-from .store import STORE_FILE, Store
-
-
-@dataclass(frozen=True)
-class NewStream:
-    kind: str
-    language: str
-    translates: str | None
+from .store import STORE_FILE, NewVersion, Store
 
 
 @dataclass(frozen=True)
@@ -51,21 +44,9 @@ def _key(f: Finding) -> tuple[str, str, str, str | None]:
     return (f.code, f.file.split("/", 1)[-1], f.message, f.pointer)
 
 
-def precheck(
-    store: Store,
-    doc_id: str,
-    stream_id: str,
-    data: bytes,
-    *,
-    agents: Sequence[Agent],
-    activity: str | None,
-    message: str,
-    date: str | None = None,
-    translates: str | None = None,
-    new_stream: NewStream | None = None,
-    origin: str | Path | None = None,
-) -> Precheck:
-    """The findings committing ``data`` to ``DOC/STREAM`` would add to the check."""
+def precheck(store: Store, doc_id: str, stream_id: str, new: NewVersion) -> Precheck:
+    """The findings committing ``new`` to ``DOC/STREAM`` would add to the check (a stream
+    ``new.create`` describes is created as the commit would create it)."""
     from .check import run_check
     from .check.config import load_config
     from .yamlio import load
@@ -78,27 +59,9 @@ def precheck(
         copy.mkdir()
         shutil.copy2(store_path, copy / STORE_FILE)
         shutil.copytree(store.doc_folder(doc_id), copy / doc_id, symlinks=True)
+        _copy_settings_files(store, copy)
         before = run_check(copy, [copy / doc_id], config=config, use_cache=False)
-        scratch_store = Store(copy)
-        if new_stream is not None:
-            scratch_store.create_stream(
-                doc_id,
-                stream_id,
-                kind=new_stream.kind,
-                language=new_stream.language,
-                translates=new_stream.translates,
-            )
-        scratch_store.commit(
-            doc_id,
-            stream_id,
-            data,
-            agents=agents,
-            activity=activity,
-            message=message,
-            date=date,
-            translates=translates,
-            origin=origin,
-        )
+        Store(copy).commit_version(doc_id, stream_id, new)
         after = run_check(copy, [copy / doc_id], config=config, use_cache=False)
     known = {_key(f) for f in before.findings}
     prefix = store.relpath(root)
@@ -108,6 +71,21 @@ def precheck(
         if _key(f) not in known
     )
     return Precheck(added)
+
+
+def _copy_settings_files(store: Store, copy: Path) -> None:
+    """Everything of the store but its documents (a bracket profile the settings name, and
+    what it extends), symlinks kept as symlinks: the check of the copy reads what the
+    store's would."""
+    documents = set(store.document_ids())
+    for entry in os.scandir(store.root):
+        if entry.name.startswith(".") or entry.name in documents or entry.name == STORE_FILE:
+            continue
+        target = copy / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            shutil.copytree(entry.path, target, symlinks=True)
+        else:
+            shutil.copy2(entry.path, target, follow_symlinks=False)
 
 
 def check_allow(codes: Sequence[str]) -> list[str]:
@@ -130,4 +108,4 @@ def check_allow(codes: Sequence[str]) -> list[str]:
     return out
 
 
-__all__ = ["NewStream", "Precheck", "check_allow", "precheck"]
+__all__ = ["Precheck", "check_allow", "precheck"]

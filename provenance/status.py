@@ -8,8 +8,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .lineage import TranslationState, VersionRef, made_from, translation_states
+from .rendering import PLAIN, Formats, RenderOptions, dumps_json
 
 if TYPE_CHECKING:
+    from .align.stale import StaleDetail
+    from .check.findings import Finding
+    from .model import Version
     from .store import Store
 
 #: The check rules whose findings ``status`` lists as gaps: credits, rights, source.
@@ -33,10 +37,9 @@ class StreamStatus:
     kind: str
     language: str
     translates: str | None
-    latest: Any
+    latest: Version | None
     made_from: str | None
     state: str  # original, current, stale, unknown, empty
-    detail: Any = None
 
     def as_dict(self) -> dict[str, Any]:
         latest = self.latest
@@ -67,7 +70,7 @@ class Stale:
     made_from: str
     original: str
     original_latest: int
-    detail: Any
+    detail: StaleDetail | None
     message: str
 
     def as_dict(self) -> dict[str, Any]:
@@ -89,7 +92,7 @@ class DocumentStatus:
     title: str
     streams: tuple[StreamStatus, ...]
     stale: tuple[Stale, ...]
-    gaps: tuple[Any, ...]
+    gaps: tuple[Finding, ...]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -159,7 +162,7 @@ def _stale(store: Store, doc_id: str, state: TranslationState) -> Stale:
     )
 
 
-def document_status(store: Store, doc_id: str, gaps: tuple[Any, ...] = ()) -> DocumentStatus:
+def document_status(store: Store, doc_id: str, gaps: tuple[Finding, ...] = ()) -> DocumentStatus:
     doc = store.document(doc_id)
     states = {s.stream: s for s in translation_states(store, doc_id)}
     streams = []
@@ -198,7 +201,7 @@ def store_status(store: Store, doc_id: str | None = None, *, gaps: bool = True) 
     from .check import run_check
 
     ids = [store.document(doc_id).id] if doc_id else store.document_ids()
-    found: dict[str, list[Any]] = {i: [] for i in ids}
+    found: dict[str, list[Finding]] = {i: [] for i in ids}
     if gaps and ids:
         paths = [store.doc_folder(i) for i in ids] if doc_id else []
         result = run_check(store.root, paths, select=GAP_RULES)
@@ -206,3 +209,65 @@ def store_status(store: Store, doc_id: str | None = None, *, gaps: bool = True) 
             if f.document in found:
                 found[f.document].append(f)
     return StatusResult(tuple(document_status(store, i, tuple(found[i])) for i in ids))
+
+
+# -- renderers ---------------------------------------------------------------------------
+
+_LABELS = {
+    "original": "",
+    "current": "up to date",
+    "stale": "STALE",
+    "unknown": "made from an unrecorded version",
+    "unlinked": "translates no stream in the store",
+    "empty": "no versions yet",
+}
+
+
+def format_text(result: StatusResult, options: RenderOptions = PLAIN) -> str:
+    """Per document, each stream's latest version and state, what is stale, the gaps."""
+    color = options.color
+    bold, red, yellow, reset = (
+        ("\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[0m") if color else ("", "", "", "")
+    )
+    lines: list[str] = []
+    for doc in result.documents:
+        if lines:
+            lines.append("")
+        lines.append(f"{bold}{doc.id}{reset}  {doc.title}")
+        width = max((len(s.id) for s in doc.streams), default=2)
+        for s in doc.streams:
+            what = s.kind + (f" of {s.translates}" if s.translates else "") + f", {s.language}"
+            if s.latest is None:
+                head = "(none)"
+            else:
+                head = f"@{s.latest.number}  {s.latest.short_hash}"
+                if s.made_from:
+                    head += f"  from {s.made_from}"
+            label = _LABELS[s.state]
+            if s.state == "stale":
+                label = f"{red}{label}{reset}"
+            lines.append(f"  {s.id:<{width}}  {head}  ({what})" + (f"  {label}" if label else ""))
+        for st in doc.stale:
+            lines.append(f"  {red}stale{reset}  {st.message}")
+        for f in doc.gaps:
+            where = f"{f.file}:{f.line}" if f.line else f.file
+            lines.append(f"  {yellow}{f.severity.value}{reset}  {f.code}  {f.message}  ({where})")
+        if not doc.stale and not doc.gaps:
+            lines.append("  nothing stale, no gaps")
+    if not result.documents:
+        lines.append("no documents in the store")
+    summary = result.as_dict()["summary"]
+    lines.append("")
+    lines.append(
+        f"{summary['documents']} document(s), {summary['stale']} stale translation(s), "
+        f"{summary['gaps']} gap(s)"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def format_json(result: StatusResult, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(result.as_dict())
+
+
+#: ``--format`` value -> renderer(result, options) -> text (:mod:`provenance.rendering`).
+FORMATS: Formats[StatusResult, RenderOptions] = {"text": format_text, "json": format_json}

@@ -404,6 +404,23 @@ class Store:
         self._forget(doc_id, stream_id)
         return self.stream(doc_id, stream_id)
 
+    def commit_version(self, doc_id: str, stream_id: str, new: NewVersion) -> Version:
+        """:meth:`commit` of a :class:`NewVersion`."""
+        return self.commit(
+            doc_id,
+            stream_id,
+            new.data,
+            agents=new.agents,
+            message=new.message,
+            activity=new.activity,
+            date=new.date,
+            source=new.source,
+            recorded=new.recorded,
+            origin=new.origin,
+            translates=new.translates,
+            create=new.create,
+        )
+
     def commit(
         self,
         doc_id: str,
@@ -534,7 +551,7 @@ class Store:
         )
         where = self.relpath(self.stream_folder(doc_id, stream_id) / STREAM_FILE)
         schema.validate(meta, "stream.schema.json", path=where)
-        _fits(meta, where)
+        fit_metadata(meta, where)
         return meta
 
     def _version_meta(
@@ -562,7 +579,7 @@ class Store:
         if args.source:
             meta["source"] = args.source
         schema.validate(meta, "version.schema.json", path=self.relpath(path))
-        _fits(meta, self.relpath(path))
+        fit_metadata(meta, self.relpath(path))
         return meta
 
     def _place_stream(
@@ -628,7 +645,7 @@ class Store:
         schema.validate(meta, "document.schema.json", path=where)
         if meta.get("date"):
             check_date(str(meta["date"]), "date", path=where)
-        files: list[tuple[str, bytes]] = [(DOCUMENT_FILE, _fits(meta, where))]
+        files: list[tuple[str, bytes]] = [(DOCUMENT_FILE, fit_metadata(meta, where))]
         for new in streams:
             check_slug(new.id, "stream id")
             smeta = stream_meta(
@@ -650,9 +667,9 @@ class Store:
             vmeta = new.version_meta()
             vpath = self.relpath(target / new.id / "v1.yaml")
             schema.validate(vmeta, "version.schema.json", path=vpath)
-            files.append((f"{new.id}/{STREAM_FILE}", _fits(smeta, spath)))
+            files.append((f"{new.id}/{STREAM_FILE}", fit_metadata(smeta, spath)))
             files.append((f"{new.id}/v1.txt", new.text))
-            files.append((f"{new.id}/v1.yaml", _fits(vmeta, vpath)))
+            files.append((f"{new.id}/v1.yaml", fit_metadata(vmeta, vpath)))
         with locked(self.root) as real:
             self._recover(fsck.root_leftovers(self.root), real)
             staging = _staging(self.root, doc_id)
@@ -683,6 +700,24 @@ class StreamSpec:
     language: str
     translates: str | None = None
     extra: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class NewVersion:
+    """A version to commit: its text and its record, as :meth:`Store.commit` takes them.
+    One object, so that what is checked before a commit (:func:`provenance.precommit.
+    precheck`) is exactly what is then committed (:meth:`Store.commit_version`)."""
+
+    data: bytes
+    agents: Sequence[Agent]
+    message: str
+    activity: str | None = None
+    date: str | None = None
+    source: dict[str, Any] | None = None
+    recorded: str | None = None
+    origin: str | Path | None = None
+    translates: str | None = None
+    create: StreamSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -717,7 +752,7 @@ def _staging(parent: Path, name: str) -> Path:
     return staging
 
 
-def _fits(meta: dict[str, Any], where: str) -> bytes:
+def fit_metadata(meta: dict[str, Any], where: str) -> bytes:
     """``meta`` as YAML, refused when it is over the size metadata may have when read."""
     raw = yamlio.dumps(meta).encode("utf-8")
     if len(raw) > MAX_METADATA_BYTES:

@@ -10,9 +10,12 @@ import contextlib
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import ConflictError, InputError
+
+if TYPE_CHECKING:
+    import re
 
 #: Largest text a version may hold.  A whole FRUS volume is about 4 MB; this leaves ample room
 #: while refusing files that are plainly not transcriptions (disk images, archives).
@@ -195,7 +198,7 @@ def update_generated(path: Path, text: str, module: str, argv: list[str]) -> int
     return 0
 
 
-_CONTROL: Any = None
+_CONTROL: re.Pattern[str] | None = None
 
 
 def printable(text: str, *, newlines: bool = False) -> str:
@@ -213,7 +216,7 @@ def printable(text: str, *, newlines: bool = False) -> str:
     if text.isascii() and text.isprintable():
         return text
 
-    def escape(m: Any) -> str:
+    def escape(m: re.Match[str]) -> str:
         ch: str = m[0]
         if newlines and (ch == "\n" or (ch == "\r" and m.string[m.end() : m.end() + 1] == "\n")):
             return ch  # a line break, CRLF included

@@ -98,3 +98,117 @@ def test_typer_is_only_in_the_command_line_and_the_library_never_imports_it() ->
         source = path.read_text(encoding="utf-8")
         assert "import typer" not in source and "from typer" not in source, name
         assert not {m for m in graph[name] if m.startswith("provenance.cli")}, name
+
+
+# -- no ``Any`` standing in for a type that exists -----------------------------------------
+
+#: Modules where a bare ``Any`` is the honest type, and why.
+ANY_MODULES = {
+    # values of parsed YAML or JSON: any of str, int, float, bool, None, list, dict
+    "provenance.fastschema": "JSON values checked against a schema",
+    "provenance.yamlio": "parsed YAML values",
+    "provenance.schema": "records (parsed YAML) validated against a schema",
+    "provenance.metaedit": "field values of records (parsed YAML)",
+    "provenance.diff.metadata": "field values of two records compared",
+    "provenance.check.cache": "cache entries (JSON)",
+    # libraries that ship no type information
+    "provenance.tei": "lxml elements (lxml ships no types)",
+    "provenance.collate.tei": "lxml elements (lxml ships no types)",
+    "provenance.exchange.provgraph": "prov's graph objects (prov ships no types)",
+    "provenance.rights.spdx": "license_expression's objects (it ships no types)",
+}
+
+#: Single places where a bare ``Any`` is the honest type, and why.
+ANY_PLACES = {
+    # one value of parsed YAML or JSON
+    "provenance.check.config.validate_section(data)": "a settings section as parsed",
+    "provenance.check.context.MetaContext.data": "a metadata file as parsed",
+    "provenance.check.rules_files.get": "a value looked up in a record",
+    "provenance.check.rules_files.get.value": "a value looked up in a record",
+    "provenance.check.rules_files.blank(value)": "a value of a record",
+    "provenance.check.runner._strings(value)": "a value of a record",
+    "provenance.citation.missing._get": "a value looked up in a record",
+    "provenance.citation.missing._get.value": "a value looked up in a record",
+    "provenance.cli.set_._show(value)": "a field's value",
+    "provenance.cli.set_.set_command.new": "a field's new value",
+    "provenance.cli.common.dumps_json(data)": "any JSON document",
+    "provenance.rendering.dumps_json(data)": "any JSON document",
+    "provenance.history._e(value)": "a value of a record",
+    "provenance.interventions.profile._from_data(data)": "a profile as parsed",
+    "provenance.interventions.render._cell": "a JSON value as a CSV cell",
+    "provenance.interventions.render._cell(value)": "a JSON value as a CSV cell",
+    "provenance.report.html._value(value)": "a value of a record",
+    "provenance.rights.record._text(value)": "a value of a record",
+    "provenance.rights.render.jsonld.licence": "a JSON-LD node or string",
+    "provenance.diff.diff_metadata(old)": "a record as parsed",
+    "provenance.diff.diff_metadata(new)": "a record as parsed",
+    # keyword arguments passed on unchanged, or a frozen object refusing any attribute
+    "provenance.diff.diff_metadata(kwargs)": "passed on to diff.metadata.diff_metadata",
+    "provenance.diff.result.build(fields)": "passed on to DiffResult",
+    "provenance.diff.result.DiffResult.replace(changes)": "passed on to DiffResult",
+    "provenance.diff.result.DiffResult.__setattr__(value)": "refuses every value",
+    "provenance.diff.options.DiffOptions.__setattr__(value)": "refuses every value",
+    "provenance.cli.app.LazyGroup.__init__(kwargs)": "passed on to click",
+    # a module's or proxy's __getattr__ answers for any name
+    "provenance.citation.__getattr__": "the package's names, loaded on first use",
+    "provenance.cli.commit._Planned.__getattr__": "the store's attributes",
+}
+
+
+def _is_any(node: ast.expr | None) -> bool:
+    """A bare ``Any`` (also as ``Any | None`` or in quotes)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        node = ast.parse(node.value, mode="eval").body
+    if isinstance(node, ast.Name):
+        return node.id == "Any"
+    if isinstance(node, ast.BinOp):
+        return _is_any(node.left) or _is_any(node.right)
+    return False
+
+
+def _bare_any(module: str, tree: ast.AST) -> list[str]:
+    found: list[str] = []
+
+    def walk(node: ast.AST, where: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                walk(child, f"{where}.{child.name}")
+            elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                name = f"{where}.{child.name}"
+                a = child.args
+                extra = [x for x in (a.vararg, a.kwarg) if x is not None]
+                for arg in [*a.posonlyargs, *a.args, *a.kwonlyargs, *extra]:
+                    if _is_any(arg.annotation):
+                        found.append(f"{name}({arg.arg})")
+                if _is_any(child.returns):
+                    found.append(name)
+                walk(child, name)
+            elif isinstance(child, ast.AnnAssign):
+                if _is_any(child.annotation):
+                    found.append(f"{where}.{ast.unparse(child.target)}")
+            else:
+                walk(child, where)
+
+    walk(tree, module)
+    return found
+
+
+def test_no_any_stands_for_a_type_that_exists() -> None:
+    """``Any`` only for values that are any JSON or YAML, objects of untyped libraries, and
+    arguments passed on: a type the package has is imported under ``TYPE_CHECKING`` (which
+    costs nothing at start-up) instead of hidden behind ``Any``."""
+    found = []
+    for name, (path, _) in _modules().items():
+        if any(name == m or name.startswith(m + ".") for m in ANY_MODULES):
+            continue
+        found += _bare_any(name, ast.parse(path.read_text(encoding="utf-8")))
+    assert sorted(set(found) - set(ANY_PLACES)) == []
+    assert sorted(set(ANY_PLACES) - set(found)) == [], "allowed places that no longer exist"
+
+
+def test_the_any_finder_finds_parameters_returns_and_attributes() -> None:
+    tree = ast.parse(
+        "class C:\n    x: Any\n    def f(self, a: Any, b: 'Any | None', c: dict[str, Any]) -> Any:"
+        "\n        ...\n"
+    )
+    assert _bare_any("m", tree) == ["m.C.x", "m.C.f(a)", "m.C.f(b)", "m.C.f"]

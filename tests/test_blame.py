@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from provenance import schema
 from provenance.blame import as_json, blame, carry, format_text
 from provenance.model import Agent
+from provenance.rendering import RenderOptions
 from provenance.store import Store
 
 from .conftest import SEED_ID
@@ -115,7 +116,9 @@ def test_text_format_marks_later_words(seed_store: Store) -> None:
     assert "v2  2024-03-01  revised     Ann Editor (editor): Word choices" in out
     assert "Request for the Consular {v3: Office} to handle." in out
     assert "The above is {v2: our} briefing." in out
-    coloured = format_text(blame(seed_store, f"{SEED_ID}/en@3", differ=token_opcodes), color=True)
+    coloured = format_text(
+        blame(seed_store, f"{SEED_ID}/en@3", differ=token_opcodes), RenderOptions(color=True)
+    )
     assert "\x1b[" in coloured and "{v3:" not in coloured
 
 
@@ -156,3 +159,123 @@ def test_cli_blame_json_equals_the_library(run, seed_store: Store) -> None:  # t
 def test_cli_blame_errors(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
     r = run("--records", seed_store.root, "blame", f"{SEED_ID}/en@9")
     assert r.exit_code == 2 and "no version 9" in r.stderr
+
+
+# -- one long line with changes all through it ----------------------------------------------
+
+_SAMPLE = (
+    "the ministry cable of [North] Korea Andong [Dandong] forth [sic] we are still awaiting "
+    "F[oreign] M[inistry] reply [illegible] since [the beginning of] this year, 安东[丹东]，"
+)
+_WORDS = tuple(_SAMPLE.split(" "))
+
+
+def _long_line(size: int, seed: int) -> tuple[str, str, list[str]]:
+    """A single line of ``size`` words and a revision with words replaced, inserted and
+    deleted all through it; the revision's new words (each unique) in order."""
+    import random
+
+    rnd = random.Random(seed)
+    words = [_WORDS[i % len(_WORDS)] for i in range(size)]
+    new: list[str] = []
+    added: list[str] = []
+    for i, w in enumerate(words):
+        r = rnd.random()
+        if i % 37 == 5 or r < 0.01:  # replaced
+            added.append(f"R{i}x")
+            new.append(added[-1])
+        elif r < 0.02:  # inserted before
+            added.append(f"I{i}y")
+            new.extend([added[-1], w])
+        elif r < 0.03:  # deleted
+            continue
+        else:
+            new.append(w)
+    return " ".join(words), " ".join(new), added
+
+
+def _credited(text: str, segments: Sequence[tuple[int, int, int]], version: int) -> list[str]:
+    return " ".join(text[s:e] for s, e, v in segments if v == version).split()
+
+
+def test_windowed_blame_of_a_long_line_credits_exactly_the_changed_words() -> None:
+    """A 60,000-character line, a change every few dozen words: the windows credit to v2
+    exactly its new words, and the same spans as one diff of the whole line (the reference)."""
+    _engine()
+    from provenance.blame import WINDOW_MIN, whole_opcodes, windowed_opcodes
+
+    old, new, added = _long_line(9000, seed=1)
+    assert len(old) > 3 * WINDOW_MIN and "\n" not in old
+    start = [(0, len(old), 1)]
+    windowed = carry(start, windowed_opcodes(old, new), 2)
+    assert _credited(new, windowed, 2) == added
+    assert windowed == carry(start, whole_opcodes(old, new), 2)
+
+
+def test_blame_of_a_long_line_never_diffs_the_whole_line(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Through the store: a long line is diffed window by window (no diff call sees more than
+    a few windows), which is what keeps blame linear on it (bench/pathological_bench.py)."""
+    _engine()
+    from provenance import blame as blame_module
+    from provenance.store import NewStream
+
+    seen: list[int] = []
+    whole = blame_module.whole_opcodes
+
+    def counting(a: str, b: str):  # type: ignore[no-untyped-def]
+        seen.append(len(a) + len(b))
+        return whole(a, b)
+
+    monkeypatch.setattr(blame_module, "whole_opcodes", counting)
+    defaults = blame_module.windowed_opcodes.__kwdefaults__
+    monkeypatch.setattr(
+        blame_module.windowed_opcodes, "__kwdefaults__", {**defaults, "differ": counting}
+    )
+    old, new, added = _long_line(9000, seed=2)
+    store = Store.init(tmp_path / "records")
+    agents = [Agent("A", "translator")]
+    meta = {"schema": "provenance/document/1", "id": "long", "title": "One long line"}
+    store.add_document(
+        meta, [NewStream("en", "translation", "en", old.encode(), agents, "translated", "v1")]
+    )
+    store.commit("long", "en", new.encode(), agents=agents, message="edits")
+    result = blame(Store(store.root), "long/en@2")
+    assert seen and max(seen) <= 2 * blame_module.WINDOW_MIN
+    assert sum(seen) < 4 * (len(old) + len(new))
+    segments = [(s.start, s.end, s.version) for s in result.spans]
+    assert _credited(new, segments, 2) == added
+
+
+_edit = st.tuples(st.integers(0, 10**6), st.sampled_from(["replace", "insert", "delete"]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(200, 1200), st.lists(_edit, max_size=60), st.sampled_from([64, 128, 400]))
+def test_windowed_opcodes_are_a_true_edit_script(size: int, edits, window: int) -> None:  # type: ignore[no-untyped-def]
+    """With small windows (many cuts) and any edits: the script covers both texts in order,
+    what it calls equal is equal, and exactly the new words are credited to the new text."""
+    _engine()
+    from provenance.blame import windowed_opcodes
+
+    words = [_WORDS[i % len(_WORDS)] for i in range(size)]
+    added = []
+    for n, (at, kind) in enumerate(sorted(edits, reverse=True)):
+        k = at % len(words)
+        if kind == "replace":
+            words[k] = f"R{n}x"
+        elif kind == "insert":
+            words.insert(k, f"I{n}y")
+        elif len(words) > 1:
+            del words[k]
+    old = " ".join(_WORDS[i % len(_WORDS)] for i in range(size))
+    new = " ".join(words)
+    added = [w for w in words if w[0] in "RI" and w[-1] in "xy"]
+    ops = windowed_opcodes(old, new, window=window, whole_below=2 * window)
+    i = j = 0
+    for tag, a0, a1, b0, b1 in ops:
+        assert (a0, b0) == (i, j)
+        if tag == "equal":
+            assert old[a0:a1] == new[b0:b1]
+        i, j = a1, b1
+    assert (i, j) == (len(old), len(new))
+    assert _credited(new, carry([(0, len(old), 1)], ops, 2), 2) == added

@@ -14,6 +14,7 @@ from provenance import schema
 from provenance.check import FORMATS, run_check
 from provenance.check.findings import CheckResult
 from provenance.check.render import format_text, result_data
+from provenance.rendering import RenderOptions
 from provenance.store import Store
 from tests.conftest import SEED_ID, shared_path
 from tests.test_check_rules import fixity_mismatch, schema_invalid, symlink
@@ -44,7 +45,7 @@ def test_text_groups_by_file(broken: CheckResult) -> None:
     assert files == sorted(set(files)) and len(files) == len(broken.by_file())
     assert "\x1b[" not in out
     assert out.rstrip().endswith(f"in 1 document, {len(broken.checked_files)} files.")
-    assert "\x1b[31merror" in format_text(broken, color=True)
+    assert "\x1b[31merror" in format_text(broken, RenderOptions(color=True))
 
 
 def test_json_follows_its_schema_and_equals_the_library(broken: CheckResult) -> None:

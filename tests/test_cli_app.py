@@ -171,3 +171,87 @@ def test_commit_prints_the_new_version_as_json(run, seed_store: Store, tmp_path:
     data = json.loads(r.stdout)
     assert next(iter(data)) == "format_version"
     assert data["version"]["ref"] == f"{SEED_ID}/en@2" and data["version"]["parent"] == 1
+
+
+#: Options several commands have because each means something else by them (those meaning
+#: the same thing are declared once, in ``provenance.cli.options``).
+OWN_MEANINGS = {
+    "--format": "each command's own choices (those of text and json share FormatOption)",
+    "-f": "the short --format",
+    "--agent": "log: a filter by name; set, stream, commit: who (AgentOption, AgentsOption)",
+    "-a": "one agent (set, stream) or several (commit)",
+    "--since": "log: a date; check: a git reference",
+    "--date": "commit: when the version was made; report: the date printed on it",
+    "--stream": "import: the stream to make; rights: the stream to show",
+    "--base": "collate: the base witness; export: the base URI of identifiers",
+    "-s": "collate --sigil, cite --style, rights --stream",
+    "--translates": "commit: a new stream's original; stream: S@N, with the version made from",
+    "--ignore-case": "diff: not shown; collate: a formal variant",
+    "--ignore-quotes": "diff: not shown; collate: a formal variant",
+    "--ignore-punctuation": "diff: not shown; collate: not aligned on its own",
+    "--nfc": "diff and collate each word their help for their output",
+}
+
+
+def _declared_flags() -> dict[str, set[str]]:
+    """Flag -> the modules of ``provenance.cli`` whose ``typer.Option(...)`` names it."""
+    import ast
+
+    import provenance.cli
+
+    found: dict[str, set[str]] = {}
+    for path in Path(provenance.cli.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "Option"
+            ):
+                for arg in node.args:
+                    if isinstance(arg, ast.Constant) and str(arg.value).startswith("-"):
+                        found.setdefault(str(arg.value), set()).add(path.stem)
+    return found
+
+
+def test_an_option_meaning_one_thing_is_declared_once() -> None:
+    """``--agent``, ``--message``, ``--output``, ``--color``, ... are written in one module,
+    and every command that takes one shows the same help for it."""
+    import typer
+
+    from provenance.cli.app import app
+
+    twice = {f: m for f, m in _declared_flags().items() if len(m) > 1}
+    assert set(twice) <= set(OWN_MEANINGS), twice
+    root = typer.main.get_command(app)
+    helps: dict[str, set[str]] = {}
+    for name in COMMANDS:
+        command = root.get_command(None, name)  # type: ignore[attr-defined]
+        for param in command.params:
+            for flag in getattr(param, "opts", []):
+                if flag.startswith("-"):
+                    helps.setdefault(flag, set()).add(getattr(param, "help", None) or "")
+    differ = {f: h for f, h in helps.items() if len(h) > 1 and f not in OWN_MEANINGS}
+    assert differ == {}
+    for flag in ("--agent", "--message", "--output", "--color", "--profile", "--kind"):
+        assert _declared_flags()[flag] == {"options"} | ({"log"} if flag == "--agent" else set())
+
+
+def test_who_and_why_are_required_alike_by_set_stream_and_commit(
+    run,  # type: ignore[no-untyped-def]
+    seed_store: Store,
+    tmp_path: Path,
+) -> None:
+    text = tmp_path / "new.txt"
+    text.write_text("A new text.\n", encoding="utf-8")
+    base = ("--records", seed_store.root)
+    cases = {
+        "set": ("set", SEED_ID, "title", "T"),
+        "stream": ("stream", f"{SEED_ID}/en", "--language", "en-GB"),
+        "commit": ("commit", f"{SEED_ID}/en", text, "-r", "editor"),
+    }
+    for name, args in cases.items():
+        for missing, given in (("--agent", ("-m", "why")), ("--message", ("-a", "Ed"))):
+            r = run(*base, *args, *given)
+            assert r.exit_code == 2, (name, missing, r.stderr)
+            assert r.stderr.startswith("provenance: error: ") and missing in r.stderr, (name, r)
+            assert r.stderr.count("\n") == 1, (name, r.stderr)

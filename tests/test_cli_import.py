@@ -44,7 +44,8 @@ def test_a_page_without_rights_text_gets_the_statements_label(run, tmp_path: Pat
         "mao-filippov",
         "--rights",
         "https://rightsstatements.org/page/InC-EDU/1.0/",
-        "--json",
+        "--format",
+        "json",
     )
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["id"] == "mao-filippov"

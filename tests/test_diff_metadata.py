@@ -6,7 +6,8 @@ import json
 
 from provenance import schema, yamlio
 from provenance.diff import diff_metadata
-from provenance.diff.metadata import RENDERERS
+from provenance.diff.metadata import FORMATS
+from provenance.diff.present import RenderOptions
 
 OLD = """\
 number: 1
@@ -67,7 +68,7 @@ def test_types_matter_and_equal_records_do_not_differ() -> None:
 
 
 def test_json_follows_the_schema() -> None:
-    data = json.loads(RENDERERS["json"](_diff(), False, False))
+    data = json.loads(FORMATS["json"](_diff()))
     schema.validate(data, "diff-output.schema.json")
     assert list(data)[:3] == ["format_version", "changes", "subject"]
     first = data["changes"][0]
@@ -78,11 +79,11 @@ def test_json_follows_the_schema() -> None:
 
 def test_text_markdown_html() -> None:
     d = _diff()
-    text = RENDERERS["text"](d, False, False)
+    text = FORMATS["text"](d)
     assert '~ /message: "Imported" -> "Word choices"\n' in text
     assert '+ /date: "2024-03-01"\n' in text and '- /source: {"file": "page.txt"}\n' in text
     assert text.endswith("6 fields differ: 3 changed, 2 added, 1 removed.\n")
-    assert "| `/message` | changed |" in RENDERERS["markdown"](d, False, False)
-    page = RENDERERS["html"](d, False, False)
+    assert "| `/message` | changed |" in FORMATS["markdown"](d)
+    page = FORMATS["html"](d)
     assert "<script" not in page and "<td><code>/message</code></td>" in page
-    assert RENDERERS["text"](d, False, True).count("\n") == 3
+    assert FORMATS["text"](d, RenderOptions(stat=True)).count("\n") == 3

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from provenance import schema, yamlio
 from provenance.diff import DiffOptions, diff_texts
-from provenance.diff.render import RENDERERS, RenderOptions, visible
+from provenance.diff.render import FORMATS, RenderOptions, visible
 
 CASES = Path(__file__).resolve().parent / "cases" / "diff"
 UPDATE = bool(os.environ.get("PROVENANCE_UPDATE_GOLDEN"))
@@ -37,11 +37,11 @@ def _case(folder: Path):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "folder", sorted(p for p in CASES.iterdir() if p.is_dir()), ids=lambda p: p.name
 )
-@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_golden(folder: Path, fmt: str) -> None:
     result, options = _case(folder)
     assert result.apply() == result.new_text
-    got = RENDERERS[fmt](result, options)
+    got = FORMATS[fmt](result, options)
     expected = folder / "expected" / f"{fmt}.{SUFFIX[fmt]}"
     if UPDATE:
         expected.parent.mkdir(exist_ok=True)
@@ -58,7 +58,7 @@ def test_chinese_case_reports_the_characters() -> None:
 
 def test_the_html_page_is_self_contained_and_printable() -> None:
     result, options = _case(CASES / "seed-revision")
-    page = RENDERERS["html"](result, options)
+    page = FORMATS["html"](result, options)
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert "<script" not in page.lower()
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
@@ -71,7 +71,7 @@ def test_the_html_page_is_self_contained_and_printable() -> None:
 
 def test_html_escapes_the_texts() -> None:
     result = diff_texts("<b>bold</b> & co", "<i>bold</i> & co", old_label="<x>")
-    page = RENDERERS["html"](result, RenderOptions())
+    page = FORMATS["html"](result, RenderOptions())
     assert "<b>" not in page and "<i>" not in page
     assert "&lt;<del>b</del><ins>i</ins>&gt;bold" in page and "&lt;x&gt;" in page
 
@@ -80,29 +80,29 @@ def test_long_texts_are_shown_in_hunks() -> None:
     old = "".join(f"Line {i} of a long text.\n" for i in range(1, 2001))
     new = old.replace("Line 1000 of", "Line one thousand of")
     result = diff_texts(old, new)
-    page = RENDERERS["html"](result, RenderOptions())
+    page = FORMATS["html"](result, RenderOptions())
     assert "lines 997–1003" in page and "Line 10 of" not in page
     assert page.count("<tr>") == 7
 
 
 def test_text_colours_only_when_asked() -> None:
     result = diff_texts("a cat", "a dog")
-    assert "\x1b[" not in RENDERERS["text"](result, RenderOptions())
-    coloured = RENDERERS["text"](result, RenderOptions(color=True))
+    assert "\x1b[" not in FORMATS["text"](result, RenderOptions())
+    coloured = FORMATS["text"](result, RenderOptions(color=True))
     assert "\x1b[31m[-cat-]" in coloured and "\x1b[32m{+dog+}" in coloured
 
 
 def test_context_words() -> None:
     result = diff_texts("one two three four five six seven", "one two three 4 five six seven")
-    text = RENDERERS["text"](result, RenderOptions(context=1))
+    text = FORMATS["text"](result, RenderOptions(context=1))
     assert "three [-four-]{+4+} five\n" in text
-    text = RENDERERS["text"](result, RenderOptions(context=0))
+    text = FORMATS["text"](result, RenderOptions(context=0))
     assert "  [-four-]{+4+}\n" in text
 
 
 def test_stat_is_the_summary_only() -> None:
     result = diff_texts("a cat sat", "a dog sat down")
-    text = RENDERERS["text"](result, RenderOptions(stat=True))
+    text = FORMATS["text"](result, RenderOptions(stat=True))
     assert text.splitlines()[2:] == [
         "2 changes: 1 word changed, 1 inserted, 0 deleted; lines touched: 1 old, 1 new."
     ]
@@ -110,7 +110,7 @@ def test_stat_is_the_summary_only() -> None:
 
 def test_markdown_escapes_markup() -> None:
     result = diff_texts("a *b* | c", "a _b_ | c")
-    md = RENDERERS["markdown"](result, RenderOptions())
+    md = FORMATS["markdown"](result, RenderOptions())
     assert "<del>\\*b\\*</del><ins>\\_b\\_</ins> \\| c *(punctuation)*" in md
 
 
@@ -136,7 +136,7 @@ def test_every_change_is_in_the_html_inline_view(old: str, new: str, whole: int)
     html_mod.WHOLE_LINES = whole  # small: hunks; large: the whole text
     try:
         result = diff_texts(old, new)
-        page = RENDERERS["html"](result, RenderOptions())
+        page = FORMATS["html"](result, RenderOptions())
     finally:
         html_mod.WHOLE_LINES = original
     inline = page.split('<div class="view inline">', 1)[-1].split('<div class="view side">')[0]

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.diff import diff_texts
-from provenance.diff.render import RENDERERS, RenderOptions
+from provenance.diff.render import FORMATS, RenderOptions
 from provenance.diff.result import DiffResult
 from provenance.diff.tokenize import count_words, is_word, tokenize
 
@@ -142,13 +142,13 @@ def test_a_moved_paragraph_is_a_move_in_text_json_and_html() -> None:
     assert (move.words, move.words_changed, move.unchanged) == (28, 0, False)  # [the] -> the
     assert result.stats.moves == 1 and result.stats.words_moved == 28
     assert result.stats.words_deleted == 0  # the moved words are not counted as deleted
-    text = RENDERERS["text"](result, RenderOptions())
+    text = FORMATS["text"](result, RenderOptions())
     assert f"moved to +{came.new_line}:{came.new_column}" in text
     assert f"moved from -{gone.old_line}:{gone.old_column}" in text
     data = result.as_dict()
     assert data["moves"][0]["old_line"] == gone.old_line
     assert [c["move"] for c in data["changes"]].count(move.id) == 2
-    html = RENDERERS["html"](result, RenderOptions())
+    html = FORMATS["html"](result, RenderOptions())
     assert html.count('class="moved"') >= 2 and "moved to +" in html
 
 

@@ -65,7 +65,16 @@ def test_entities_blocks_and_whitespace() -> None:
 def test_import_adds_a_transcription_stream(run, store: Store, seed_page: Path) -> None:  # type: ignore[no-untyped-def]
     assert run("--records", store.root, "import", seed_page, "--id", "doc").exit_code == 0
     r = run(
-        "--records", store.root, "import", TRANSCRIPT, "--id", "doc", "--stream", "ru", "--json"
+        "--records",
+        store.root,
+        "import",
+        TRANSCRIPT,
+        "--id",
+        "doc",
+        "--stream",
+        "ru",
+        "--format",
+        "json",
     )
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)

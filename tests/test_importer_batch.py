@@ -70,7 +70,7 @@ def test_cli_table_and_exit_code(run, store: Store, tmp_path: Path) -> None:  # 
 
 def test_cli_json_is_the_librarys_result(run, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pages = _pages(tmp_path)[:3]
-    r = run("--records", store.root, "import", *pages, "--json")
+    r = run("--records", store.root, "import", *pages, "--format", "json")
     assert r.exit_code == 0, r.stdout
     data = json.loads(r.stdout)
     assert next(iter(data)) == "format_version"
@@ -100,13 +100,17 @@ def test_dry_run_writes_nothing_and_says_where_each_part_goes(
     assert "first:  Pyongyang, 9 October 1963" in r.stdout
     assert "translators  Claire Martin" in r.stdout
     assert "summary: The ambassador and the deputy minister" in r.stdout
-    j = json.loads(run("--records", store.root, "import", page, "--dry-run", "--json").stdout)
+    j = json.loads(
+        run("--records", store.root, "import", page, "--dry-run", "--format", "json").stdout
+    )
     assert j["layout"] == "legacy" and j["body_last"].startswith("He said")
     assert snapshot(store.root) == before
     pages = _pages(tmp_path)
     many = run("--records", store.root, "import", *pages, "--dry-run")
     assert many.exit_code == 1 and "nothing written" in many.stdout
-    data = json.loads(run("--records", store.root, "import", *pages, "--dry-run", "--json").stdout)
+    data = json.loads(
+        run("--records", store.root, "import", *pages, "--dry-run", "--format", "json").stdout
+    )
     schema.validate(data, "import-output.schema.json")
     assert data["dry_run"] is True and data["refused"] == 2
     assert snapshot(store.root) == before

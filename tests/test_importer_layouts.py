@@ -280,7 +280,7 @@ def test_legacy_without_language_label_imports() -> None:
 
 
 def test_cli_import_reports_warnings(run, store: Store) -> None:  # type: ignore[no-untyped-def]
-    r = run("--records", store.root, "import", PAGES / CASES[2].file, "--json")
+    r = run("--records", store.root, "import", PAGES / CASES[2].file, "--format", "json")
     assert r.exit_code == 0
     assert '"layout": "legacy-caps"' in r.stdout
     assert "warning:" in r.stderr and "Related Documents" in r.stderr

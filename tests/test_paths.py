@@ -174,3 +174,158 @@ def test_show_of_a_fifo_does_not_hang(run, seed_store: Store) -> None:  # type: 
     finally:
         timer.cancel()
     assert r.exit_code == 2 and "not a regular file" in r.stderr
+
+
+# -- every command that reads the store, enumerated from the command registry -----------------
+
+_PAGE = "__page__"  # replaced by a saved page outside the store
+_FILE = "__file__"  # replaced by a text file outside the store
+_GIT = "__git__"  # the command runs in a git repository holding the store
+
+#: How each command reads the store.  A command added to the registry fails
+#: test_every_command_is_covered until it is listed here or in NOT_READERS.
+STORE_READERS: dict[str, list[tuple[str, ...]]] = {
+    "import": [(_PAGE, "--id", "another-doc")],
+    "commit": [(EN, _FILE, "-a", "A", "-r", "editor", "-m", "m")],
+    "stream": [(EN, "--title", "English", "-a", "A", "-m", "m")],
+    "set": [(SEED_ID, "type", "memorandum", "-a", "A", "-m", "m")],
+    "log": [(SEED_ID,), (EN, "--format", "json")],
+    "status": [(), (SEED_ID, "--format", "json")],
+    "show": [(f"{EN}@1",), (f"{EN}@1", "--format", "json")],
+    "diff": [(f"{EN}@1", f"{EN}@2")],
+    "collate": [(f"{EN}@1", f"{EN}@2")],
+    "align": [(f"{EN}@1", f"{EN}@2")],
+    "interventions": [(f"{EN}@1",), (f"{EN}@2", "--against", "@1")],
+    "list": [(), ("--format", "json")],
+    "cite": [(SEED_ID,), (f"{EN}@1", "--style", "chicago"), (SEED_ID, "--format", "bibtex")],
+    "rights": [(SEED_ID,), (SEED_ID, "--format", "json")],
+    "export": [
+        (f"{EN}@1", "--format", "tei"),
+        (SEED_ID, "--format", "prov-json"),
+        (SEED_ID, "--format", "prov-n"),
+        (SEED_ID, "--format", "prov-o"),
+        (SEED_ID, "--format", "prov-xml"),
+    ],
+    "blame": [(EN,)],
+    "report": [(f"{EN}@1", f"{EN}@2")],
+    "review": [(_GIT, "HEAD~1..HEAD")],
+    "check": [("--no-cache",)],
+    "git-diff": [(_GIT, f"records/{EN}/v2.txt", "/dev/null", ".", ".", _FILE, "1a2b", "100644")],
+    "fsck": [(), ("--format", "json")],
+}
+#: Commands that read no file of an existing store, and why.
+NOT_READERS = {
+    "init": "creates a new store; refuses an existing one",
+    "git-setup": "writes the store's .gitattributes (replacing a symlink, never following it)",
+}
+
+
+def test_every_command_is_covered() -> None:
+    from provenance.cli import COMMANDS
+
+    assert set(COMMANDS) == set(STORE_READERS) | set(NOT_READERS)
+    assert not set(STORE_READERS) & set(NOT_READERS)
+
+
+def _secret_copy(path: Path, outside: Path, field: str) -> None:
+    """``path`` becomes a symlink to a copy outside the store whose ``field`` holds a secret."""
+    text = path.read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if not ln.startswith(f"{field}:")]
+    lines.append(f"{field}: {SECRET.decode().strip()!r}")
+    outside.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.unlink()
+    path.symlink_to(outside)
+
+
+def _attack(store: Store, how: str, secret: Path) -> None:
+    folder = store.root / SEED_ID
+    outside = secret.parent
+    if how == "text":
+        _point_v1_at(store, secret)
+    elif how == "record":
+        _secret_copy(folder / "en" / "v1.yaml", outside / "v1.yaml", "message")
+    elif how == "stream":
+        _secret_copy(folder / "en" / "stream.yaml", outside / "stream.yaml", "title")
+    elif how == "document":
+        _secret_copy(folder / "document.yaml", outside / "document.yaml", "title")
+    elif how == "folder":  # the stream's whole folder, copied outside with a secret text
+        copy = outside / "en"
+        import shutil
+
+        shutil.copytree(folder / "en", copy)
+        (copy / "v1.txt").write_bytes(SECRET)
+        shutil.rmtree(folder / "en")
+        (folder / "en").symlink_to(copy, target_is_directory=True)
+
+
+def _git(root: Path, *args: str) -> None:
+    import subprocess
+
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env=env)
+
+
+#: Every invocation with a symlinked version text and record; each command's first with the
+#: other attacks (they reach the same reading code).
+_CASES = [
+    (command, args, how)
+    for command, invocations in STORE_READERS.items()
+    for n, args in enumerate(invocations)
+    for how in ("text", "record", "stream", "document", "folder")
+    if n == 0 or how in ("text", "record")
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "args", "how"),
+    _CASES,
+    ids=[f"{c}-{'-'.join(a[:1] + a[2:3]).replace('/', '_')[:30]}-{h}" for c, a, h in _CASES],
+)
+def test_no_command_reads_through_a_symlink_leading_out(
+    run,  # type: ignore[no-untyped-def]
+    seed_store: Store,
+    secret: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    args: tuple[str, ...],
+    how: str,
+) -> None:
+    """Every store-reading command, with a version text, a version record, a stream record,
+    the document record or a whole stream folder turned into a symlink leading outside the
+    store (holding a secret): the secret is never printed or copied, and a command either
+    refuses with one line naming the file (exit 2) or works without reading that file."""
+    from .conftest import SEED_PAGE
+
+    _v2(seed_store)
+    work = tmp_path / "work"
+    work.mkdir()
+    text_file = work / "new.txt"
+    text_file.write_bytes(seed_store.read_bytes(seed_store.version(SEED_ID, "en", 2)) + b"More.\n")
+    argv = [str(a) for a in args]
+    argv = [str(SEED_PAGE) if a == _PAGE else str(text_file) if a == _FILE else a for a in argv]
+    if argv and argv[0] == _GIT:
+        argv = argv[1:]
+        repo = seed_store.root.parent
+        _git(repo, "init", "-q")
+        _git(repo, "add", "-A")
+        _git(repo, "commit", "-qm", "base")
+        _attack(seed_store, how, secret)
+        _git(repo, "add", "-A")
+        _git(repo, "commit", "-qm", "attack")
+        monkeypatch.chdir(repo)
+    else:
+        _attack(seed_store, how, secret)
+    outside_before = snapshot(secret.parent)
+    r = run("--records", seed_store.root, command, *argv)
+    shown = r.stdout + r.stderr
+    assert "TOP-SECRET" not in shown, shown[:2000]
+    for path in (seed_store.root.parent).rglob("*"):
+        if path.is_file() and not path.is_symlink() and secret.parent not in path.parents:
+            assert b"TOP-SECRET" not in path.read_bytes(), path
+    assert snapshot(secret.parent) == outside_before  # nothing outside was written
+    assert r.exit_code in (0, 1, 2), (r.exit_code, r.stderr)
+    if r.exit_code == 2:
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Traceback" not in r.stderr, r.stderr

@@ -156,7 +156,7 @@ def test_frus_document_from_the_corpus(run, tmp_path: Path) -> None:  # type: ig
     volume = shared_path(*NICARAGUA)
     records = tmp_path / "records"
     assert run("init", records).exit_code == 0
-    r = run("--records", records, "import", volume, "--div", "d2", "--json")
+    r = run("--records", records, "import", volume, "--div", "d2", "--format", "json")
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["layout"] == "tei"
@@ -237,7 +237,18 @@ def test_rights_given_replace_the_inferred_ones_without_a_warning(run, tmp_path:
     volume = shared_path(*NICARAGUA)
     records = tmp_path / "records"
     run("init", records)
-    r = run("--records", records, "import", volume, "--div", "d2", "--rights", "InC-EDU", "--json")
+    r = run(
+        "--records",
+        records,
+        "import",
+        volume,
+        "--div",
+        "d2",
+        "--rights",
+        "InC-EDU",
+        "--format",
+        "json",
+    )
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
     assert not [w for w in out["warnings"] if "rights" in w]
@@ -251,7 +262,18 @@ def test_rights_given_replace_the_inferred_ones_without_a_warning(run, tmp_path:
 def test_a_publisher_that_is_not_governmental_gets_no_statement(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     records = tmp_path / "records"
     run("init", records)
-    r = run("--records", records, "import", LETTER, "--div", "l1", "--id", "neb-letter", "--json")
+    r = run(
+        "--records",
+        records,
+        "import",
+        LETTER,
+        "--div",
+        "l1",
+        "--id",
+        "neb-letter",
+        "--format",
+        "json",
+    )
     assert r.exit_code == 0, r.stderr
     [warning] = json.loads(r.stdout)["warnings"]
     assert "its publisher 'Example Digital Archive' is not a United States Government" in warning
@@ -368,15 +390,37 @@ def test_format_tei_names_what_the_file_is(run, tmp_path: Path) -> None:  # type
         records,
         "import",
         renamed,
-        "--format",
+        "--input-format",
         "tei",
         "--div",
         "l1",
         "--id",
         "neb-letter",
-        "--json",
+        "--format",
+        "json",
     )
     assert r.exit_code == 0, r.stderr
+    assert "--input-format" not in r.stderr  # no deprecation warning
     assert json.loads(r.stdout)["layout"] == "tei"
-    bad = run("--records", records, "import", renamed, "--format", "docx")
+    bad = run("--records", records, "import", renamed, "--input-format", "docx")
     assert bad.exit_code == 2 and "page" in bad.stderr and "tei" in bad.stderr
+
+
+def test_the_former_spellings_format_tei_and_json_still_work(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Scripts written for ``import FILE --format tei --json`` keep working, warned once."""
+    records = tmp_path / "records"
+    run("init", records)
+    renamed = tmp_path / "letter-as-saved.txt"
+    renamed.write_bytes(Path(LETTER).read_bytes())
+    args = ("--records", records, "import", renamed, "--div", "l1", "--id", "neb-letter")
+    r = run(*args, "--format", "tei", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["layout"] == "tei"
+    assert r.stderr.startswith(
+        "provenance: warning: --format tei is now spelled --input-format tei\n"
+    )
+    assert r.stderr.count("--input-format") == 1
+    clash = run(*args, "--format", "page", "--input-format", "tei")
+    assert clash.exit_code == 2 and "disagree" in clash.stderr
+    help_text = run("import", "--help").stdout
+    assert "--json" not in help_text and "[text|json]" in help_text

@@ -124,3 +124,57 @@ def test_nothing_over_the_metadata_limit_is_written(store: Store) -> None:
         store.add_document(meta, [text])
     assert snapshot(store.root) == before
     assert not list(store.root.glob(".big.*")) and not (store.root / "big").exists()
+
+
+_BIG = "word " * 500_000  # 2.5 MB: over the 2 MiB a metadata file may have
+_HALF = "word " * 250_000  # 1.25 MB: within it, but two in one history are not
+
+
+@pytest.mark.parametrize(
+    ("args", "file"),
+    [
+        (("set", SEED_ID, "summary", _BIG), "document.yaml"),
+        (("set", f"{SEED_ID}/en", "title", _BIG), "stream.yaml"),
+        (("stream", f"{SEED_ID}/en", "--title", _BIG), "stream.yaml"),
+        (("set", SEED_ID, "summary", "other " + _HALF), "history.yaml"),
+    ],
+    ids=["set-document", "set-stream", "stream", "set-history"],
+)
+def test_set_and_stream_refuse_metadata_over_the_limit(run, seed_store: Store, args, file) -> None:  # type: ignore[no-untyped-def]
+    """`set` and `stream` write the record and the history only when both fit the size
+    every later command will read; otherwise one line naming the file, exit 2, disk as it was."""
+    from .conftest import snapshot
+
+    base = ("--records", seed_store.root)
+    if file == "history.yaml":  # a first change of 1.25 MB fits; a second would not
+        r = run(*base, "set", SEED_ID, "summary", _HALF, "-a", "A", "-m", "long summary")
+        assert r.exit_code == 0, r.stderr
+    before = snapshot(seed_store.root)
+    r = run(*base, *args, "-a", "A", "-m", "too long")
+    assert r.exit_code == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "over the limit" in lines[0] and file in lines[0], r.stderr
+    assert snapshot(seed_store.root) == before
+    assert run(*base, "check").exit_code in (0, 1)  # the store still reads
+
+
+def test_an_import_over_the_metadata_limit_leaves_the_store_as_it_was(
+    run, store: Store, seed_page, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """A page whose summary makes document.yaml larger than any reader accepts: one line
+    naming the file, exit 2, and no document (nor a staging folder) left behind."""
+    from .conftest import snapshot
+
+    lines = seed_page.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("The Ministry of Public"))
+    lines[at] += " word" * 500_000
+    page = tmp_path / "big.txt"
+    page.write_text("\n".join(lines), encoding="utf-8")
+    before = snapshot(store.root)
+    entries = sorted(p.name for p in store.root.iterdir())
+    r = run("--records", store.root, "import", page)
+    assert r.exit_code == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "document.yaml" in lines[0] and "over the limit" in lines[0]
+    assert snapshot(store.root) == before
+    assert sorted(p.name for p in store.root.iterdir()) == entries  # no staging folder

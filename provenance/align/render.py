@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from typing import Any
 
+from ..rendering import PLAIN, Formats, RenderOptions, dumps_json
 from .core import Alignment, Bead
 from .segment import Segment, sentences
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """An alignment with the names of its two sides (``DOC/STREAM@N`` or a file), as the
+    renderers show it."""
+
+    alignment: Alignment
+    source: str
+    target: str
 
 
 def _numbers(values: tuple[int, ...]) -> str:
@@ -66,7 +78,14 @@ def as_dict(alignment: Alignment, source: str, target: str) -> dict[str, Any]:
     }
 
 
-def format_text(alignment: Alignment, source: str, target: str, *, width: int = 100) -> str:
+#: Characters of each text shown on a line of the text format.
+WIDTH = 100
+
+
+def format_text(result: Aligned, options: RenderOptions = PLAIN) -> str:
+    """Pair by pair: the paragraphs' numbers, the kind of pair, the anchors, and each
+    sentence pair shortened to one line."""
+    alignment, source, target, width = result.alignment, result.source, result.target, WIDTH
     lines = [f"{source}  ↔  {target}  ({len(alignment.beads)} pairs)"]
     for bead in alignment.beads:
         lines.append("")
@@ -103,8 +122,9 @@ th{text-align:left;background:#f4f4f4}
 """
 
 
-def format_html(alignment: Alignment, source: str, target: str) -> str:
+def format_html(result: Aligned, options: RenderOptions = PLAIN) -> str:
     """One self-contained page: the two texts side by side, pair by pair."""
+    alignment, source, target = result.alignment, result.source, result.target
     e = html.escape
     rows = []
     for bead in alignment.beads:
@@ -142,3 +162,15 @@ def format_html(alignment: Alignment, source: str, target: str) -> str:
         + "\n".join(rows)
         + "\n</table></body></html>\n"
     )
+
+
+def format_json(result: Aligned, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(as_dict(result.alignment, result.source, result.target))
+
+
+#: ``--format`` value -> renderer(result, options) -> text (:mod:`provenance.rendering`).
+FORMATS: Formats[Aligned, RenderOptions] = {
+    "text": format_text,
+    "json": format_json,
+    "html": format_html,
+}

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ProvenanceError
 from ..yamlio import YAMLDoc
+
+if TYPE_CHECKING:
+    from ..interventions.profile import Profile
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ class Settings:
     config: Mapping[str, Any] = field(default_factory=dict)
     citation_style: str = "house"
     root: str = ""
-    profile: Any = None
+    profile: Profile | None = None
 
     @property
     def interventions(self) -> Mapping[str, Any]:

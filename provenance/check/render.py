@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from .. import __version__
+from ..rendering import PLAIN, Formats, RenderOptions
 from .findings import CheckResult, Finding, Severity
 
 FORMAT_VERSION = 1
@@ -31,8 +31,9 @@ def summary_line(result: CheckResult) -> str:
     return f"{_plural(len(result.findings), 'finding')} ({', '.join(counts)}) in {what}."
 
 
-def format_text(result: CheckResult, color: bool = False) -> str:
+def format_text(result: CheckResult, options: RenderOptions = PLAIN) -> str:
     """Findings grouped by file: ``line  severity  code  message  (pointer)``."""
+    color = options.color
     lines = []
     for file, findings in result.by_file().items():
         lines.append(f"{_BOLD}{file}{_RESET}" if color else file)
@@ -75,7 +76,7 @@ def result_data(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def format_json(result: CheckResult) -> str:
+def format_json(result: CheckResult, options: RenderOptions = PLAIN) -> str:
     return json.dumps(result_data(result), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -90,7 +91,7 @@ def _gh_property(text: str) -> str:
 _GH_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.note: "notice"}
 
 
-def format_github(result: CheckResult) -> str:
+def format_github(result: CheckResult, options: RenderOptions = PLAIN) -> str:
     """One GitHub Actions workflow command per finding, so each shows on its file and line."""
     out = []
     for f in result.findings:
@@ -104,7 +105,7 @@ def format_github(result: CheckResult) -> str:
     return "".join(line + "\n" for line in out)
 
 
-def format_junit(result: CheckResult) -> str:
+def format_junit(result: CheckResult, options: RenderOptions = PLAIN) -> str:
     """JUnit XML: one test case per document (and one for the store's settings); a document
     with error-level findings fails, listing every finding; warnings go to system-out."""
     from xml.sax.saxutils import escape, quoteattr  # loads urllib and http: only for JUnit
@@ -220,12 +221,12 @@ def sarif_data(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def format_sarif(result: CheckResult) -> str:
+def format_sarif(result: CheckResult, options: RenderOptions = PLAIN) -> str:
     return json.dumps(sarif_data(result), ensure_ascii=False, indent=2) + "\n"
 
 
-#: Renderers by ``--format`` name; each takes the result and returns the whole output.
-FORMATS: dict[str, Callable[[CheckResult], str]] = {
+#: Renderers by ``--format`` name: ``render(result, options) -> str`` (:mod:`provenance.rendering`).
+FORMATS: Formats[CheckResult, RenderOptions] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,

@@ -8,12 +8,15 @@ still decide a finding's severity unless the check settings name that code.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from ..interventions.lint import CODES
 from .context import TextContext
 from .registry import Raw, register
+
+if TYPE_CHECKING:
+    from ..interventions.model import Finding
 
 DESCRIPTIONS = {
     "bracket-unbalanced": "A ']' that closes nothing or a '[' never closed.",
@@ -26,10 +29,10 @@ DESCRIPTIONS = {
 }
 _SEVERITY = {"error": "error", "warning": "warning", "info": "note", "note": "note"}
 
-_memo: tuple[TextContext | None, list[Any]] = (None, [])
+_memo: tuple[TextContext | None, list[Finding]] = (None, [])
 
 
-def _lint(ctx: TextContext) -> list[Any]:
+def _lint(ctx: TextContext) -> list[Finding]:
     """Lint a text once for all the bracket rules (they are run one after the other)."""
     global _memo
     if _memo[0] is not ctx:
@@ -43,7 +46,7 @@ def _lint(ctx: TextContext) -> list[Any]:
     return _memo[1]
 
 
-def _make(code: str) -> Any:
+def _make(code: str) -> Callable[[TextContext], Iterator[Raw]]:
     def bracket_rule(ctx: TextContext) -> Iterator[Raw]:
         if not ctx.latest or ctx.text is None:
             return

@@ -44,7 +44,7 @@ def _translations(ctx: DocumentContext) -> Iterator[tuple[str, Mapping[str, Any]
             yield sid, facts, original
 
 
-def _read(path: str | None, sha256: Any) -> str | None:
+def _read(path: str | None, sha256: object) -> str | None:
     """A version's text, when it is readable, UTF-8 and as recorded."""
     if path is None:
         return None

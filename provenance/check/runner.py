@@ -38,7 +38,16 @@ from .registry import rules_in
 from .walk import DocumentFolder, walk
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..store import Store
+    from .context import TextContext
     from .gitsince import GitHistory
+
+    #: What a rule function is given, by scope.
+    RuleContext = (
+        MetaContext | TextContext | StreamContext | DocumentContext | HistoryContext | StoreEntry
+    )
 
 #: A pool of processes is used only when asked for (``workers``, ``--jobs N``): on the
 #: 2-core machines it was measured on (bench/check_bench.py) it never paid for itself once
@@ -57,9 +66,11 @@ RACY_SECONDS = 2.0
 Progress = Callable[[int, int], None]
 
 
-def _read(path: str | Path) -> tuple[bytes | None, InputError | None]:
+def _read(path: str | Path, *, follow: bool = True) -> tuple[bytes | None, InputError | None]:
+    """A file's bytes, or the error; with ``follow=False`` a symlink is refused, not read."""
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | (0 if follow else getattr(os, "O_NOFOLLOW", 0)))
+        with os.fdopen(fd, "rb") as fh:
             return fh.read(), None
     except OSError as exc:
         return None, InputError(f"cannot read file: {exc.strerror or exc}")
@@ -107,7 +118,7 @@ class _Run:
     cached: int = 0
     analysed: int = 0
     pooled: int = 1
-    pool: Any = None
+    pool: ProcessPoolExecutor | None = None
     prefix: str = ""
     by_scope: dict[str, list[Rule]] = field(default_factory=dict)
 
@@ -151,7 +162,7 @@ class _Run:
         for code, message, pointer, line, severity in rows:
             self.add(code, message, file, line, pointer, document, severity)
 
-    def run_rules(self, scope: str, ctx: Any, file: str, document: str | None) -> None:
+    def run_rules(self, scope: str, ctx: RuleContext, file: str, document: str | None) -> None:
         for rule in self.by_scope[scope]:
             assert rule.func is not None
             for raw in rule.func(ctx):
@@ -491,7 +502,7 @@ def _rules_key(rules: dict[str, Rule], configured: set[str]) -> str:
 
 
 def run_check(
-    store: str | Path | Any,
+    store: str | Path | Store,
     paths: Sequence[str | Path] = (),
     *,
     select: Sequence[str] = (),
@@ -746,7 +757,8 @@ def _history(run: _Run, history: GitHistory, changes: Sequence[Any]) -> None:
         rel = run.rel(path)
         old = new = None
         old_raw = history.old_bytes(change.path)
-        new_raw = _read(path)[0] if change.status != "D" else None
+        # never through a symlink: its target (outside the store, say) would be quoted
+        new_raw = _read(path, follow=False)[0] if change.status != "D" else None
         if change.path.endswith(".yaml"):
             old = analyse.parse_meta(old_raw, rel)[0] if old_raw is not None else None
             new = analyse.parse_meta(new_raw, rel)[0] if new_raw is not None else None

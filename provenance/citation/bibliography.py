@@ -17,12 +17,12 @@ run.  A version asked for twice is cited once.
 
 from __future__ import annotations
 
-import json
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..rendering import PLAIN, Formats, RenderOptions, dumps_json
 from . import exports
 from .single import HOUSE, CitationResult, cite, result_dict
 
@@ -83,11 +83,11 @@ def _by_key(bib: Bibliography) -> list[CitationResult]:
     return sorted(bib.results, key=lambda r: str(r.item["id"]))
 
 
-def format_text(bib: Bibliography) -> str:
+def format_text(bib: Bibliography, options: RenderOptions = PLAIN) -> str:
     return "".join(r.text + "\n" for r in bib.results)
 
 
-def format_json(bib: Bibliography) -> str:
+def format_json(bib: Bibliography, options: RenderOptions = PLAIN) -> str:
     """``{"format_version": 1, "style", "form", "citations": [...]}``, each citation as
     ``cite --format json`` gives it (``cite-list-output.schema.json``)."""
     data = {
@@ -98,24 +98,24 @@ def format_json(bib: Bibliography) -> str:
             {k: v for k, v in result_dict(r).items() if k != "format_version"} for r in bib.results
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(data)
 
 
-def format_csl_json(bib: Bibliography) -> str:
+def format_csl_json(bib: Bibliography, options: RenderOptions = PLAIN) -> str:
     items: list[dict[str, Any]] = [r.item for r in _by_key(bib)]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(items)
 
 
-def format_bibtex(bib: Bibliography) -> str:
+def format_bibtex(bib: Bibliography, options: RenderOptions = PLAIN) -> str:
     return "\n".join(exports.bibtex(r.item) for r in _by_key(bib))
 
 
-def format_ris(bib: Bibliography) -> str:
+def format_ris(bib: Bibliography, options: RenderOptions = PLAIN) -> str:
     return exports.ris_many([r.item for r in _by_key(bib)])
 
 
 #: ``--format`` choices for many citations, and the renderer each picks.
-BIBLIOGRAPHY_FORMATS: dict[str, Callable[[Bibliography], str]] = {
+BIBLIOGRAPHY_FORMATS: Formats[Bibliography, RenderOptions] = {
     "text": format_text,
     "json": format_json,
     "bibtex": format_bibtex,

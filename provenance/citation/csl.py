@@ -391,6 +391,7 @@ def render_citation(
             "plain",
             "--wrap=none",
             "--citeproc",
+            "--sandbox",  # only the files named here are read; nothing is fetched
             "--csl",
             str(style.path),
             "--bibliography",

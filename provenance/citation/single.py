@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
+from ..rendering import PLAIN, Formats, RenderOptions, dumps_json
 from . import exports
 from .house import CitationFields, render_sentence
 from .record import fields_for_version, pinned_sentence, version_label, version_url
@@ -130,15 +130,13 @@ def cite(
 # -- renderers -------------------------------------------------------------------------------
 
 
-def format_text(result: CitationResult) -> str:
+def format_text(result: CitationResult, options: RenderOptions = PLAIN) -> str:
     return result.text + "\n"
 
 
-def format_json(result: CitationResult) -> str:
+def format_json(result: CitationResult, options: RenderOptions = PLAIN) -> str:
     """The result as JSON (``cite-output.schema.json``)."""
-    import json
-
-    return json.dumps(result_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(result_dict(result))
 
 
 def result_dict(result: CitationResult) -> dict[str, Any]:
@@ -159,20 +157,20 @@ def result_dict(result: CitationResult) -> dict[str, Any]:
     }
 
 
-def format_csl_json(result: CitationResult) -> str:
+def format_csl_json(result: CitationResult, options: RenderOptions = PLAIN) -> str:
     return exports.csl_json(result.item)
 
 
-def format_bibtex(result: CitationResult) -> str:
+def format_bibtex(result: CitationResult, options: RenderOptions = PLAIN) -> str:
     return exports.bibtex(result.item)
 
 
-def format_ris(result: CitationResult) -> str:
+def format_ris(result: CitationResult, options: RenderOptions = PLAIN) -> str:
     return exports.ris(result.item)
 
 
 #: ``--format`` choices and the renderer each picks.
-FORMATS: dict[str, Callable[[CitationResult], str]] = {
+FORMATS: Formats[CitationResult, RenderOptions] = {
     "text": format_text,
     "json": format_json,
     "bibtex": format_bibtex,

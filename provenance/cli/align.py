@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import enum
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from .app import app
-from .common import dumps_json, write
-from .options import get_ctx
+from .common import write, write_output
+from .options import OutputOption, get_ctx
 
 
 class AlignFormat(str, enum.Enum):
@@ -33,10 +32,7 @@ def align_command(
         AlignFormat,
         typer.Option("--format", "-f", help="text, json, or html (one page, side by side)."),
     ] = AlignFormat.text,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Pair the paragraphs of an original and its translation, and the sentences within
     them: one with one, one with two, two with one, or one left alone.  The pairing uses
@@ -46,19 +42,13 @@ def align_command(
     Example: provenance align my-doc/zh@2 my-doc/en@1 --format html -o pairs.html
     """
     from ..align import align_texts
-    from ..align.render import as_dict, format_html, format_text
-    from ..textio import atomic_write
+    from ..align.render import FORMATS, Aligned
     from .diff import resolve_sides
 
     a, b, store = resolve_sides(get_ctx(ctx), original, translation)
     alignment = align_texts(a.text(store), b.text(store))
-    if fmt is AlignFormat.json:
-        text = dumps_json(as_dict(alignment, a.label, b.label))
-    elif fmt is AlignFormat.html:
-        text = format_html(alignment, a.label, b.label)
-    else:
-        text = format_text(alignment, a.label, b.label)
+    text = FORMATS[fmt.value](Aligned(alignment, a.label, b.label))
     if output is not None:
-        atomic_write(output, text)
+        write_output(store, output, text)
     else:
         write(text)

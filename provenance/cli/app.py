@@ -9,8 +9,8 @@ when that command is invoked, completed, or listed by ``--help``.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
-from typing import Annotated, Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -19,16 +19,19 @@ from .. import __version__
 from .common import AppContext
 from .options import RecordsOption, command_records_option
 
+if TYPE_CHECKING:
+    from typer import _click as click  # the click typer vendors (typed)
 
-class _LazyCommands(Mapping[str, Any]):
+
+class _LazyCommands(Mapping[str, "click.Command"]):
     """``name -> click command``, each built when first looked up from the module that
     declares it (``provenance.cli.COMMANDS``)."""
 
     def __init__(self, modules: Mapping[str, str]) -> None:
         self._modules = modules
-        self._built: dict[str, Any] = {}
+        self._built: dict[str, click.Command] = {}
 
-    def __getitem__(self, name: str) -> Any:
+    def __getitem__(self, name: str) -> click.Command:
         if name not in self._built:
             module = self._modules[name]  # KeyError: no such command
             importlib.import_module(f"{__package__}.{module}")
@@ -42,7 +45,7 @@ class _LazyCommands(Mapping[str, Any]):
         return len(self._modules)
 
 
-def _build(name: str) -> Any:
+def _build(name: str) -> click.Command:
     """The click command typer makes of the function registered as ``name``, with the root's
     ``--records`` accepted after the command too."""
     info = next(c for c in app.registered_commands if c.name == name)
@@ -71,9 +74,9 @@ class _Suggesting:
     """Mixed into a choice parameter's type: a value not among the choices is answered with
     the closest ones (``'jsn' is not one of ...; did you mean 'json'?``)."""
 
-    choices: Any
+    choices: Sequence[object]
 
-    def get_invalid_choice_message(self, value: Any, ctx: Any) -> str:
+    def get_invalid_choice_message(self, value: object, ctx: click.Context | None) -> str:
         from ..suggest import did_you_mean
 
         message: str = super().get_invalid_choice_message(value, ctx)  # type: ignore[misc]
@@ -82,7 +85,7 @@ class _Suggesting:
         return message.rstrip(".") + hint if hint else message
 
 
-def humanize(params: list[Any]) -> None:
+def humanize(params: list[click.Parameter]) -> None:
     """Give every parameter declared without a metavar the one a reader expects: ``TEXT``,
     ``N``, ``PATH``, ``[text|json]`` (typer would print ``<str>``, ``<int range>``, ...);
     and have every choice suggest the closest ones when given another value."""
@@ -105,7 +108,7 @@ class Command(TyperCommand):
     """A command whose usage line names its arguments as its help does: ``DOC/STREAM FILE``,
     not ``{DOC/STREAM} {FILE}``."""
 
-    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         pieces: list[str] = super().collect_usage_pieces(ctx)
         return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 
@@ -119,10 +122,10 @@ class LazyGroup(TyperGroup):
         super().__init__(**kwargs)
         self.commands = _LazyCommands(COMMANDS)  # type: ignore[assignment]
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         return self.commands.get(cmd_name)
 
-    def list_commands(self, ctx: Any) -> list[str]:
+    def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
 
 

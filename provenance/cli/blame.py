@@ -2,38 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from .app import app
-from .common import (
-    Color,
-    OutputFormat,
-    dumps_json,
-    use_color,
-    write,
-)
+from .common import Color, OutputFormat, use_color, write
 from .options import ColorOption, FormatOption, get_ctx
-
-if TYPE_CHECKING:
-    from ..blame import BlameResult
-
-
-def _text(result: BlameResult, color: bool) -> str:
-    from ..blame import format_text
-
-    return format_text(result, color=color)
-
-
-def _json(result: BlameResult, color: bool) -> str:
-    from ..blame import as_json
-
-    return dumps_json(as_json(result))
-
-
-#: ``--format`` value -> renderer(result, color) -> text.
-RENDERERS = {"text": _text, "json": _json}
 
 
 @app.command("blame")
@@ -51,7 +26,8 @@ def blame_command(
 
     Example: provenance blame my-doc/en@3 --format json
     """
-    from ..blame import blame
+    from ..blame import FORMATS, blame
+    from ..rendering import RenderOptions
 
     result = blame(get_ctx(ctx).store, target)
-    write(RENDERERS[fmt.value](result, use_color(color)))
+    write(FORMATS[fmt.value](result, RenderOptions(color=use_color(color))))

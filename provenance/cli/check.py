@@ -13,7 +13,7 @@ import typer
 
 from .app import app
 from .common import Color, note, use_color, write, write_output
-from .options import ColorOption, get_ctx
+from .options import ColorOption, OutputOption, get_ctx
 
 
 class CheckFormat(str, enum.Enum):
@@ -122,10 +122,7 @@ def check_command(
         bool,
         typer.Option("--no-cache", help="Analyse every file afresh (and do not write the cache)."),
     ] = False,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write the report to this file instead."),
-    ] = None,
+    output: OutputOption = None,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
@@ -170,12 +167,9 @@ def check_command(
         workers=jobs,
         progress=progress_bar(),
     )
-    if fmt is CheckFormat.text:
-        from ..check.render import format_text
+    from ..rendering import RenderOptions
 
-        text = format_text(result, output is None and use_color(color))
-    else:
-        text = FORMATS[fmt.value](result)
+    text = FORMATS[fmt.value](result, RenderOptions(color=output is None and use_color(color)))
     if output is None:
         write(text)
     else:

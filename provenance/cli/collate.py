@@ -114,7 +114,7 @@ def collate_command(
     import sys
 
     from ..collate import TokenOptions, collate
-    from ..collate.render import RENDERERS, RenderOptions
+    from ..collate.render import FORMATS, RenderOptions
     from ..collate.tokens import load_spellings
     from ..collate.witnesses import resolve
     from ..textio import decode_utf8
@@ -142,7 +142,7 @@ def collate_command(
         stored = any(w.kind == "version" for w in found)
         prof = store_profile(app_ctx.store, profile) if stored else load_profile(profile)
     result = collate(found, options, base=base, profile=prof)
-    rendered = RENDERERS[fmt.value](
+    rendered = FORMATS[fmt.value](
         result, RenderOptions(color=use_color(color), variants_only=variants_only)
     )
     write(rendered)

@@ -9,11 +9,19 @@ import typer
 
 from .app import app
 from .common import OutputFormat, dumps_json, note, report_recovered, write
-from .options import FormatOption, get_ctx
+from .options import (
+    AgentsOption,
+    FormatOption,
+    KindOption,
+    LanguageOption,
+    MessageOption,
+    get_ctx,
+)
 
 if TYPE_CHECKING:
     from ..lineage import FromChoice
     from ..model import Stream, Version
+    from ..precommit import Precheck
     from ..store import Store, StreamSpec
 
 ACTIVITY_HELP = "transcribed, translated, revised, corrected, imported or encoded"
@@ -24,20 +32,19 @@ def commit_command(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="DOC/STREAM", help="The stream to add to.")],
     file: Annotated[str, typer.Argument(metavar="FILE", help="The new text (UTF-8); - for stdin.")],
-    agent: Annotated[
-        list[str], typer.Option("--agent", "-a", help="Who made this version (repeatable).")
-    ],
+    agent: AgentsOption = None,
     role: Annotated[
-        list[str],
+        Optional[list[str]],  # noqa: UP045
         typer.Option(
             "--role",
             "-r",
+            metavar="ROLE",
             help="Their role: one for all agents, or one per --agent "
             "(transcriber, translator, editor, proofreader, reviewer, annotator, "
             "encoder, contributor).",
         ),
-    ],
-    message: Annotated[str, typer.Option("--message", "-m", help="Why this version was made.")],
+    ] = None,
+    message: MessageOption = "",
     activity: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -51,14 +58,8 @@ def commit_command(
             help="When the version was made (YYYY, YYYY-MM or YYYY-MM-DD; default today)."
         ),
     ] = None,
-    kind: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="Create the stream if new: transcription or translation."),
-    ] = None,
-    language: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="Language of a new stream, as a BCP 47 tag (zh, en, ru, ...)."),
-    ] = None,
+    kind: KindOption = None,
+    language: LanguageOption = None,
     translates: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(help="For a new translation stream: the stream it translates."),
@@ -86,6 +87,9 @@ def commit_command(
     """Record a new version of a stream's text.  A published version is never changed: every
     fix is a new version whose parent is the latest one.
 
+    A stream that does not exist yet is started by its first commit: give --kind and
+    --language (and --translates for a translation).
+
     A version of a translation records the version of the original it was made from
     (--from zh@2, by default the original's latest, and commit says which it chose).
 
@@ -97,15 +101,18 @@ def commit_command(
     """
     from ..errors import UsageError
     from ..model import Agent
-    from ..precommit import NewStream, check_allow, precheck
+    from ..precommit import check_allow, precheck
     from ..refs import parse_ref
-    from ..store import StreamSpec
+    from ..store import NewVersion, StreamSpec
     from ..textio import MAX_TEXT_BYTES, read_bytes
 
     store = get_ctx(ctx).store
     ref = parse_ref(target)
     if ref.stream is None or ref.version is not None:
         raise UsageError(f"commit takes DOC/STREAM, not {target!r}")
+    agent, role = agent or [], role or []
+    if not agent:  # the library takes a version naming nobody (an API transcript's)
+        raise UsageError("a version needs the name of who made it (--agent)")
     if len(role) not in (1, len(agent)):
         raise UsageError(
             f"give one --role for all agents or one per --agent "
@@ -127,36 +134,19 @@ def commit_command(
         origin = file
     try:
         lineage = _lineage(store, ref.doc, ref.stream, create, from_)
-        new = None
-        if create is not None and ref.stream not in store.stream_ids(ref.doc):
-            new = NewStream(create.kind, create.language, create.translates)
-        pre = precheck(
-            store,
-            ref.doc,
-            ref.stream,
+        new = NewVersion(
             data,
-            agents=agents,
+            agents,
+            message,
             activity=activity,
-            message=message,
-            date=date,
-            translates=str(lineage.ref) if lineage else None,
-            new_stream=new,
-            origin=origin,
-        )
-        _report(pre, allowed)
-        version = store.commit(
-            ref.doc,
-            ref.stream,
-            data,
-            agents=agents,
-            activity=activity,
-            message=message,
             date=date,
             source={"file": _display_name(origin)},
             origin=origin,
             translates=str(lineage.ref) if lineage else None,
             create=create,
         )
+        _report(precheck(store, ref.doc, ref.stream, new), allowed)
+        version = store.commit_version(ref.doc, ref.stream, new)
     finally:
         report_recovered(store)
     note(
@@ -215,7 +205,7 @@ class _Planned:
         return getattr(self._store, name)
 
 
-def _report(pre: Any, allowed: list[str]) -> None:
+def _report(pre: Precheck, allowed: list[str]) -> None:
     """Print what the check would say; refuse on errors not allowed."""
     from ..errors import CheckRefused
 

@@ -50,10 +50,11 @@ def use_color(choice: Color | str, stream: IO[str] | None = None) -> bool:
 
 
 def dumps_json(data: Any) -> str:
-    """Machine-readable output: UTF-8 kept readable, keys in the order built, a final newline."""
-    import json
+    """Machine-readable output, as every renderer writes it
+    (:func:`provenance.rendering.dumps_json`)."""
+    from ..rendering import dumps_json
 
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(data)
 
 
 def write(text: str) -> None:

@@ -144,7 +144,7 @@ def diff_command(
         raise typer.Exit(1 if exit_code and differs else 0)
 
     from ..diff import DiffOptions
-    from ..diff.render import RENDERERS, RenderOptions
+    from ..diff.render import FORMATS, RenderOptions
 
     options = DiffOptions(
         ignore_whitespace=ignore_whitespace,
@@ -161,7 +161,7 @@ def diff_command(
         color=fmt is DiffFormat.text and use_color(color),
         only=frozenset({only.value}) if only else None,
     )
-    write(RENDERERS[fmt.value](result, render))
+    write(FORMATS[fmt.value](result, render))
     for message in result.warnings:
         warn(message)
     if result.degraded:
@@ -281,11 +281,13 @@ def _compare(
 
 def _metadata(a: Side, b: Side, store: Store | None, fmt: str, stat: bool, color: Color) -> bool:
     from ..diff import metadata as md
+    from ..diff.present import RenderOptions
 
     old, old_line = a.record(store)
     new, new_line = b.record(store)
     diff = md.diff_metadata(
         old, new, old_label=a.label, new_label=b.label, old_line_of=old_line, new_line_of=new_line
     )
-    write(md.RENDERERS[fmt](diff, fmt == "text" and use_color(color), stat))
+    options = RenderOptions(color=fmt == "text" and use_color(color), stat=stat)
+    write(md.FORMATS[fmt](diff, options))
     return diff.differs

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import enum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from .app import app
 from .common import note, write, write_output
-from .options import get_ctx
-
-if TYPE_CHECKING:
-    from ..store import Store
+from .options import OutputOption, get_ctx
 
 
 class ExportFormat(str, enum.Enum):
@@ -22,32 +18,6 @@ class ExportFormat(str, enum.Enum):
     prov_o = "prov-o"
     prov_xml = "prov-xml"
     tei = "tei"
-
-
-def export_prov(store: Store, target: str, fmt: str, base: str | None) -> str:
-    """The PROV graph of the document ``target`` names (its streams and versions, all)."""
-    from ..exchange import build_prov, serialize_prov
-    from ..refs import parse_ref
-
-    doc_id = parse_ref(target).doc
-    return serialize_prov(build_prov(store, doc_id, base=base), fmt)
-
-
-def export_tei(store: Store, target: str, fmt: str, base: str | None) -> str:
-    """A TEI P5 document of one version (``DOC`` alone: its default stream's latest)."""
-    from ..tei import export_tei as build
-
-    return build(store, target)
-
-
-#: ``--format`` value -> exporter(store, target, format, base) -> text.
-EXPORTERS = {
-    "prov-json": export_prov,
-    "prov-n": export_prov,
-    "prov-o": export_prov,
-    "prov-xml": export_prov,
-    "tei": export_tei,
-}
 
 
 @app.command("export")
@@ -69,10 +39,7 @@ def export_command(
             "(TEI P5 of one version, interventions encoded).",
         ),
     ] = ExportFormat.prov_json,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
-    ] = None,
+    output: OutputOption = None,
     base: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -89,8 +56,10 @@ def export_command(
 
     Example: provenance export my-doc --format prov-json -o my-doc.prov.json
     """
+    from ..exchange.export import FORMATS, ExportOptions, ExportSubject
+
     store = get_ctx(ctx).store
-    text = EXPORTERS[fmt.value](store, target, fmt.value, base)
+    text = FORMATS[fmt.value](ExportSubject(store, target), ExportOptions(base=base))
     if output is None:
         write(text)
     else:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .common import OutputFormat, dumps_json, note, write
+from .common import OutputFormat, note, write
 from .options import FormatOption, get_ctx
 
 
@@ -33,32 +33,11 @@ def fsck_command(
     from .. import fsck
 
     store = get_ctx(ctx).store
-    found = fsck.find(store.root)
-    removed = fsck.clean(store.root) if clean else []
-    gone = {item.path for item in removed}
-    left = fsck.find(store.root) if clean else found
-    if output_format == OutputFormat.json:
-        write(
-            dumps_json(
-                {
-                    "format_version": 1,
-                    "store": store.relpath(store.root),
-                    "leftovers": [i.as_dict(store.relpath(i.path)) for i in found],
-                    "removed": [i.as_dict(store.relpath(i.path)) for i in removed],
-                    "remaining": [i.as_dict(store.relpath(i.path)) for i in left],
-                }
-            )
-        )
-    else:
-        for item in found:
-            verb = "removed" if item.path in gone else "leftover"
-            digest = f"  sha256 {item.sha256}" if item.sha256 else ""
-            write(
-                f"{verb}  {item.kind}  {store.relpath(item.path)}  ({item.reason}; "
-                f"{item.size:,} bytes){digest}\n"
-            )
-        if not found:
+    report = fsck.check(store.root, clean_up=clean, relpath=store.relpath)
+    write(fsck.FORMATS[output_format.value](report))
+    if output_format is OutputFormat.text:
+        if not report.found:
             note("no leftovers")
         elif not clean:
-            note(f"{len(found)} leftover(s); 'provenance fsck --clean' removes them")
-    raise typer.Exit(1 if left else 0)
+            note(f"{len(report.found)} leftover(s); 'provenance fsck --clean' removes them")
+    raise typer.Exit(1 if report.remaining else 0)

@@ -1,10 +1,10 @@
-"""provenance import FILE... [--format page|tei] [--id ID] [--url URL] [--rights STATEMENT]
-[--dry-run] [--json]"""
+"""provenance import FILE... [--input-format page|api|tei] [--id ID] [--url URL]
+[--rights STATEMENT] [--dry-run] [--format text|json]"""
 
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -17,8 +17,19 @@ if TYPE_CHECKING:
 
 
 class ImportFormat(str, enum.Enum):
-    """What the file is (as ``export --format`` says what it writes)."""
+    """What the file is."""
 
+    page = "page"
+    api = "api"
+    tei = "tei"
+
+
+class ImportOutput(str, enum.Enum):
+    """What ``import`` prints: text, or JSON for scripts.  ``page``, ``api`` and ``tei`` are
+    how ``--input-format`` was spelled before (``--format tei``), still understood."""
+
+    text = "text"
+    json = "json"
     page = "page"
     api = "api"
     tei = "tei"
@@ -50,18 +61,25 @@ def import_command(
     source: Annotated[
         Optional[ImportFormat],  # noqa: UP045
         typer.Option(
-            "--format",
+            "--input-format",
             help="What the file is: page (a saved archive page, as text), "
             "tei (TEI P5 XML, imported as a transcription) or api (a transcript saved from "
             "the Digital Archive's API, JSON: a transcription stream of --id DOC, language "
             "--stream); default: api for JSON, tei for XML, else page.",
         ),
     ] = None,
-    as_json: Annotated[
-        bool,
+    fmt: Annotated[
+        ImportOutput,
         typer.Option(
-            "--json", help="Print what was imported as JSON (id, stream, layout, warnings)."
+            "--format",
+            "-f",
+            metavar="[text|json]",
+            help="Output format: text, or json (what was imported: id, stream, layout, "
+            "warnings; with several files or --dry-run, the table).",
         ),
+    ] = ImportOutput.text,
+    as_json: Annotated[
+        bool, typer.Option("--json", hidden=True, help="The former spelling of --format json.")
     ] = False,
     div: Annotated[
         Optional[str],  # noqa: UP045
@@ -113,10 +131,16 @@ def import_command(
 
     Example: provenance import frus1870.xml --div d1 --rights NoC-US
 
-    Example: provenance import pages/*.txt --json
+    Example: provenance import pages/*.txt --format json
     """
     from ..errors import UsageError
 
+    if fmt.value in ImportFormat.__members__:  # the former spelling of --input-format
+        if source is not None and source.value != fmt.value:
+            raise UsageError(f"--format {fmt.value} and --input-format {source.value} disagree")
+        warn(f"--format {fmt.value} is now spelled --input-format {fmt.value}")
+        source = ImportFormat(fmt.value)
+    as_json = as_json or fmt is ImportOutput.json
     store = get_ctx(ctx).store
     if into is not None and (len(pages) > 1 or dry_run):
         raise UsageError("--into takes one TEI file")
@@ -145,7 +169,7 @@ def import_command(
 def _import(
     store: Store,
     page: str,
-    source: Any,
+    source: ImportFormat | None,
     doc_id: str | None,
     url: str | None,
     stream: str | None,
@@ -183,17 +207,9 @@ def _import(
         warn(message)
     stream_id = store.streams(doc.id)[0].id
     if as_json:
-        write(
-            dumps_json(
-                {
-                    "format_version": 1,
-                    "id": doc.id,
-                    "stream": stream_id,
-                    "layout": parsed.layout,
-                    "warnings": parsed.warnings,
-                }
-            )
-        )
+        from ..importer.batch import imported_data
+
+        write(dumps_json(imported_data(doc.id, stream_id, parsed.layout, parsed.warnings)))
     else:
         note(f"Imported {doc.id}: {doc.title}")
         note(f"  {doc.id}/{stream_id}@1  (translation, {parsed.language}; {parsed.layout} layout)")
@@ -227,17 +243,9 @@ def _import_tei(
         warn(message)
     stream_id = next(s for s in store.stream_ids(doc.id) if s not in before)
     if as_json:
-        write(
-            dumps_json(
-                {
-                    "format_version": 1,
-                    "id": doc.id,
-                    "stream": stream_id,
-                    "layout": "tei",
-                    "warnings": parsed.warnings,
-                }
-            )
-        )
+        from ..importer.batch import imported_data
+
+        write(dumps_json(imported_data(doc.id, stream_id, "tei", parsed.warnings)))
     else:
         note(f"Imported {doc.id}: {doc.title}")
         note(f"  {doc.id}/{stream_id}@1  ({parsed.kind}, {parsed.language}; TEI)")

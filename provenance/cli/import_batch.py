@@ -71,16 +71,14 @@ def run_api(
         warn(message)
     v = result.version
     if as_json:
+        from ..importer.batch import imported_data
+
+        markers = [b.as_dict() for b in result.breaks]
         write(
             dumps_json(
-                {
-                    "format_version": 1,
-                    "id": v.doc_id,
-                    "stream": v.stream_id,
-                    "layout": result.layout,
-                    "warnings": result.warnings,
-                    "markers": [b.as_dict() for b in result.breaks],
-                }
+                imported_data(
+                    v.doc_id, v.stream_id, result.layout, result.warnings, markers=markers
+                )
             )
         )
     else:

@@ -62,19 +62,19 @@ def interventions_command(
     """
     from .. import interventions as iv
     from ..interventions.ledger import comparison_data, ledger_data
-    from ..interventions.render import COMPARISON_FORMATS, FORMATS
+    from ..interventions.render import COMPARISON_FORMATS, FORMATS, LedgerOptions
 
     store = get_ctx(ctx).store
     version = store.resolve(target)
     prof = iv.store_profile(store, profile)
     text = store.read_text(version)
-    colored = use_color(color)
+    options = LedgerOptions.of(prof, use_color(color))
     if against is None:
         result = iv.parse(text, prof)
         data = ledger_data(version, prof, result, iv.lint(result, prof))
-        write(FORMATS[fmt.value](data, prof, colored))
+        write(FORMATS[fmt.value](data, options))
         return
     old = _against(store, version, against)
     comparison = iv.compare(store.read_text(old), text, prof)
     data = comparison_data(old, version, prof, comparison)
-    write(COMPARISON_FORMATS[fmt.value](data, prof, colored))
+    write(COMPARISON_FORMATS[fmt.value](data, options))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import typer
 
 from .app import app
-from .common import OutputFormat, dumps_json, write
+from .common import OutputFormat, write
 from .options import FormatOption, get_ctx
 
 
@@ -41,7 +41,7 @@ def list_command(
 
     Example: provenance list --format json
     """
-    from ..history import format_list_text, list_data
+    from ..history import LIST_FORMATS, list_data
 
     data = list_data(get_ctx(ctx).store, progress=reading_progress())
-    write(dumps_json(data) if fmt is OutputFormat.json else format_list_text(data))
+    write(LIST_FORMATS[fmt.value](data))

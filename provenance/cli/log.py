@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .common import OutputFormat, dumps_json, use_color, write
+from .common import OutputFormat, use_color, write
 from .options import FormatOption, get_ctx
 
 
@@ -46,10 +46,9 @@ def log_command(
 
     Example: provenance log my-doc/en -n 3 --agent Kraus --since 2024-01 --format json
     """
-    from ..history import LogFilter, format_log_text, log_data
+    from ..history import LOG_FORMATS, LogFilter, log_data
+    from ..rendering import RenderOptions
 
     filters = LogFilter(limit=limit, agent=agent, since=since, until=until)
     data = log_data(get_ctx(ctx).store, target, filters)
-    write(
-        dumps_json(data) if fmt is OutputFormat.json else format_log_text(data, use_color("auto"))
-    )
+    write(LOG_FORMATS[fmt.value](data, RenderOptions(color=use_color("auto"))))

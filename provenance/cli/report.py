@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from .app import app
 from .common import note, write, write_output
-from .options import ProfileOption, get_ctx
+from .options import OutputOption, ProfileOption, get_ctx
 
 
 @app.command("report")
@@ -17,10 +16,7 @@ def report_command(
     ctx: typer.Context,
     old: Annotated[str, typer.Argument(metavar="OLD", help="The old version, DOC/STREAM@N.")],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The new version, DOC/STREAM@N.")],
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="The HTML file to write (default: standard output)."),
-    ] = None,
+    output: OutputOption = None,
     date: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(help="The report's date as printed on it (default: today)."),

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import enum
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from .app import app
 from .common import note, write, write_output
-from .options import ProfileOption, get_ctx
+from .options import OutputOption, ProfileOption, get_ctx
 
 
 class ReviewFormat(str, enum.Enum):
@@ -34,10 +33,7 @@ def review_command(
         ReviewFormat,
         typer.Option("--format", "-f", help="text, markdown (a pull-request comment) or json."),
     ] = ReviewFormat.text,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write the review to this file instead."),
-    ] = None,
+    output: OutputOption = None,
     profile: ProfileOption = None,
 ) -> None:
     """Show reviewers what a range of commits changed in the record store: every document

@@ -52,6 +52,7 @@ def rights_command(
     """
     from ..errors import UsageError
     from ..refs import parse_ref
+    from ..rendering import RenderOptions
     from ..rights import rights_of
     from ..rights.render import FORMATS
 
@@ -60,7 +61,7 @@ def rights_command(
         raise UsageError(f"{target!r} names stream {ref.stream!r} but --stream says {stream!r}")
     report = rights_of(get_ctx(ctx).store, ref.doc, stream or ref.stream)
     colored = fmt is RightsFormat.text and use_color(color)
-    write(FORMATS[fmt.value](report, color=colored))
+    write(FORMATS[fmt.value](report, RenderOptions(color=colored)))
     if fmt is RightsFormat.text:
         for finding in report.findings:
             warn(f"{finding.code}: {finding.message}")

@@ -8,7 +8,7 @@ import typer
 
 from .app import app
 from .common import OutputFormat, dumps_json, note, write
-from .options import FormatOption, get_ctx
+from .options import AgentOption, FormatOption, MessageOption, get_ctx
 
 if TYPE_CHECKING:
     from ..metaedit import MetadataChange
@@ -59,6 +59,8 @@ def set_command(
             help="The field's dotted path: rights.statement, source.reference, funders.0, ...",
         ),
     ],
+    agent: AgentOption = "",
+    message: MessageOption = "",
     value: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
@@ -67,8 +69,6 @@ def set_command(
             "number or true/false ('[A, B]', '{name: X, role: author}').",
         ),
     ] = None,
-    agent: Annotated[str, typer.Option("--agent", "-a", help="Who makes the change.")] = "",
-    message: Annotated[str, typer.Option("--message", "-m", help="Why it is made.")] = "",
     unset: Annotated[bool, typer.Option("--unset", help="Remove the field instead.")] = False,
     fmt: FormatOption = OutputFormat.text,
 ) -> None:
@@ -89,10 +89,6 @@ def set_command(
     ref = parse_ref(target)
     if ref.version is not None:
         raise UsageError(f"set takes DOC or DOC/STREAM, not a version ({target!r})")
-    if not agent:
-        raise UsageError("a change needs the name of who made it (--agent)")
-    if not message:
-        raise UsageError("a change needs a message saying why (--message)")
     if unset == (value is not None):
         raise UsageError("give a VALUE, or --unset to remove the field")
     schema_name = "stream.schema.json" if ref.stream else "document.schema.json"

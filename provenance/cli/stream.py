@@ -8,15 +8,22 @@ import typer
 
 from .app import app
 from .common import OutputFormat
-from .options import FormatOption, get_ctx
+from .options import (
+    AgentOption,
+    FormatOption,
+    KindOption,
+    LanguageOption,
+    MessageOption,
+    get_ctx,
+)
 
 
 @app.command("stream")
 def stream_command(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="DOC/STREAM", help="The stream to change.")],
-    agent: Annotated[str, typer.Option("--agent", "-a", help="Who makes the change.")],
-    message: Annotated[str, typer.Option("--message", "-m", help="Why it is made.")],
+    agent: AgentOption = "",
+    message: MessageOption = "",
     translates: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -28,14 +35,8 @@ def stream_command(
     no_translates: Annotated[
         bool, typer.Option("--no-translates", help="Unlink the stream from its original.")
     ] = False,
-    language: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="The stream's language, as a BCP 47 tag."),
-    ] = None,
-    kind: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="transcription or translation."),
-    ] = None,
+    language: LanguageOption = None,
+    kind: KindOption = None,
     title: Annotated[Optional[str], typer.Option(help="The stream's title.")] = None,  # noqa: UP045
     fmt: FormatOption = OutputFormat.text,
 ) -> None:

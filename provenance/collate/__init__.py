@@ -20,7 +20,7 @@ Library use::
     result.as_dict()                           # what ``provenance collate --format json`` prints
 
     from provenance.collate import render
-    render.RENDERERS["tei"](result)            # TEI P5 apparatus, parallel segmentation
+    render.FORMATS["tei"](result)            # TEI P5 apparatus, parallel segmentation
 
 How tokens and their keys are made is described in :mod:`.tokens`; the alignment model, in
 :mod:`.align`; witnesses from a record store, in :mod:`.witnesses`.

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..diff.normalize import labels as diff_labels
 from ..diff.normalize import normalize
@@ -21,15 +22,18 @@ from .model import (
 )
 from .tokens import EDITORIAL, Token, TokenOptions, tokenize_witness
 
+if TYPE_CHECKING:
+    from ..interventions import ProfileSpec
+
 
 def collate(
     witnesses: Sequence[Witness],
     options: TokenOptions | None = None,
     *,
     base: str | None = None,
-    profile: Any = None,
+    profile: ProfileSpec = None,
     config: Mapping[str, Any] | None = None,
-    root: Any = None,
+    root: str | Path | None = None,
 ) -> Collation:
     """Align two or more witnesses; ``base`` (a sigil) is aligned first and gives the lemma."""
     opts = options or TokenOptions()

@@ -1,24 +1,31 @@
-"""Renderers of a collation, each ``(result, options) -> str``, chosen from :data:`RENDERERS`:
+"""Renderers of a collation, each ``(result, options) -> str``, chosen from :data:`FORMATS`:
 ``text`` (the alignment table), ``json`` (``collate-output.schema.json``), ``tei`` (a TEI P5
 apparatus in parallel segmentation) and ``html`` (one self-contained page)."""
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
 import unicodedata
-from collections.abc import Callable
-from typing import NamedTuple
+from dataclasses import dataclass
 
+from .. import rendering
+from ..rendering import Formats, dumps_json
 from .model import Collation, Segment
 from .summary import _plural, summary
 
 
-class RenderOptions(NamedTuple):
-    color: bool = False
-    width: int = 100  # of the text table
-    variants_only: bool = False  # the text table without the segments all witnesses share
+@dataclass(frozen=True)
+class RenderOptions(rendering.RenderOptions):
+    """``width``: of the text table; ``variants_only``: the text table without the segments
+    all witnesses read alike."""
+
+    width: int = 100
+    variants_only: bool = False
+
+
+#: The default options.
+PLAIN = RenderOptions()
 
 
 _SPACE_RE = re.compile(r"\s+")
@@ -93,10 +100,10 @@ def _type_cell(seg: Segment) -> str:
     return cell
 
 
-def format_text(result: Collation, options: RenderOptions | None = None) -> str:
+def format_text(result: Collation, options: RenderOptions = PLAIN) -> str:
     """The alignment table: one row per segment, a column per witness.  A segment every
     witness reads alike is one line across the table (shortened in the middle)."""
-    opts = options or RenderOptions()
+    opts = options
     sigla = result.sigla
     lines = [f"Collation: {summary(result)}", _normalised(result)]
     for w in result.witnesses:
@@ -138,26 +145,24 @@ def format_text(result: Collation, options: RenderOptions | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_json(result: Collation, options: RenderOptions | None = None) -> str:
-    return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
+def format_json(result: Collation, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(result.as_dict())
 
 
-def format_tei(result: Collation, options: RenderOptions | None = None) -> str:
+def format_tei(result: Collation, options: RenderOptions = PLAIN) -> str:
     from .tei import format_tei as _format
 
     return _format(result)
 
 
-def format_html(result: Collation, options: RenderOptions | None = None) -> str:
+def format_html(result: Collation, options: RenderOptions = PLAIN) -> str:
     from .html import format_html as _format
 
     return _format(result)
 
 
-Renderer = Callable[[Collation, RenderOptions | None], str]
-
-#: ``--format`` value -> renderer.
-RENDERERS: dict[str, Renderer] = {
+#: ``--format`` value -> renderer(result, options) -> text (:mod:`provenance.rendering`).
+FORMATS: Formats[Collation, RenderOptions] = {
     "text": format_text,
     "json": format_json,
     "tei": format_tei,

@@ -26,10 +26,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..diff.normalize import QUOTE_MAP
 from ..diff.tokenize import WHITESPACE_CHARS, is_word, tokenize
+
+if TYPE_CHECKING:
+    from ..interventions import ProfileSpec
 
 WORD = "word"
 PUNCT = "punct"
@@ -93,7 +97,10 @@ def _opens(token: str) -> bool:
 
 
 def _editorial_layer(
-    text: str, profile: Any, config: Mapping[str, Any] | None, root: Any
+    text: str,
+    profile: ProfileSpec,
+    config: Mapping[str, Any] | None,
+    root: str | Path | None,
 ) -> tuple[dict[int, bool], dict[int, int]]:
     """Offsets of bracket signs that are not aligned (-> whether the sign opens), and the
     opaque interventions (start -> end) that are aligned as one editorial token each."""
@@ -124,9 +131,9 @@ def tokenize_witness(
     text: str,
     options: TokenOptions = TokenOptions(),
     *,
-    profile: Any = None,
+    profile: ProfileSpec = None,
     config: Mapping[str, Any] | None = None,
-    root: Any = None,
+    root: str | Path | None = None,
 ) -> tuple[str, list[Token]]:
     """``(prefix, tokens)`` of a witness text: ``prefix`` is the whitespace before the first
     token; the tokens' texts and whitespace, joined after it, give ``text`` back exactly."""

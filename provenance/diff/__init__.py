@@ -22,7 +22,7 @@ Library use::
     result.with_categories(["textual", "editorial", ...])  # one per change
 
     from provenance.diff import render
-    render.RENDERERS["text"](result, render.RenderOptions(context=3, color=False))
+    render.FORMATS["text"](result, render.RenderOptions(context=3, color=False))
 
     from provenance.diff import diff_metadata
     diff_metadata(old_record, new_record).changes     # fields changed, added, removed

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from ..rendering import Formats
+from .present import PLAIN, RenderOptions
 from .result import FORMAT_VERSION
 
 if TYPE_CHECKING:
@@ -187,7 +189,8 @@ def summary(diff: MetadataDiff) -> str:
     )
 
 
-def format_text(diff: MetadataDiff, color: bool = False, stat: bool = False) -> str:
+def format_text(diff: MetadataDiff, options: RenderOptions = PLAIN) -> str:
+    color, stat = options.color, options.stat
     red, green, yellow, bold, reset = (
         ("\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[0m")
         if color
@@ -212,7 +215,7 @@ def format_text(diff: MetadataDiff, color: bool = False, stat: bool = False) -> 
     return "".join(out)
 
 
-def format_json(diff: MetadataDiff, color: bool = False, stat: bool = False) -> str:
+def format_json(diff: MetadataDiff, options: RenderOptions = PLAIN) -> str:
     return json.dumps(diff.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -227,7 +230,8 @@ def _md(text: str) -> str:
     )
 
 
-def format_markdown(diff: MetadataDiff, color: bool = False, stat: bool = False) -> str:
+def format_markdown(diff: MetadataDiff, options: RenderOptions = PLAIN) -> str:
+    stat = options.stat
     from ..mdtext import md_code
 
     old_label, new_label = md_code(diff.old_label), md_code(diff.new_label)
@@ -241,7 +245,8 @@ def format_markdown(diff: MetadataDiff, color: bool = False, stat: bool = False)
     return "".join(out)
 
 
-def format_html(diff: MetadataDiff, color: bool = False, stat: bool = False) -> str:
+def format_html(diff: MetadataDiff, options: RenderOptions = PLAIN) -> str:
+    stat = options.stat
     rows = "".join(
         f'<tr class="{ch.change}"><td><code>{escape(ch.field)}</code></td><td>{ch.change}'
         f"</td><td>{'' if ch.change == ADDED else escape(_shown(ch.old))}</td>"
@@ -274,8 +279,9 @@ def format_html(diff: MetadataDiff, color: bool = False, stat: bool = False) -> 
     )
 
 
-#: ``--format`` value -> renderer(diff, color, stat) -> text.
-RENDERERS: dict[str, Callable[[MetadataDiff, bool, bool], str]] = {
+#: ``--format`` value -> renderer(diff, options) -> text: the options of a text diff
+#: (``color`` and ``stat`` apply).
+FORMATS: Formats[MetadataDiff, RenderOptions] = {
     "text": format_text,
     "json": format_json,
     "markdown": format_markdown,

@@ -5,20 +5,25 @@ made safe to show, and the one-line summary."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
+from .. import rendering
 from .result import EQUAL, DiffResult, Stats
 
 
-class RenderOptions(NamedTuple):
+@dataclass(frozen=True)
+class RenderOptions(rendering.RenderOptions):
     """``context``: words of context on each side of a change (text, Markdown).
     ``color``: ANSI colours (text).  ``stat``: the summary only.  ``only``: show only
     changes whose ``category`` is one of these (``None``: all)."""
 
     context: int = 3
-    color: bool = False
     stat: bool = False
     only: frozenset[str] | None = None
+
+
+#: The default options.
+PLAIN = RenderOptions()
 
 
 def shown(result: DiffResult, options: RenderOptions) -> list[int]:

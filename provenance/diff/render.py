@@ -1,17 +1,19 @@
 """Renderers of a :class:`~provenance.diff.result.DiffResult`: text, JSON, Markdown, HTML.
 
 Each renderer takes the result and :class:`RenderOptions` and returns a string; the
-``--format`` choices are the keys of :data:`RENDERERS`.  They show the changes the result
+``--format`` choices are the keys of :data:`FORMATS`.  They show the changes the result
 reports (ignored ones are not shown, and ``RenderOptions.only``, when set, keeps the changes
 whose ``category`` is in it); the text around them is taken from the texts themselves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from ..rendering import Formats
 from .present import (
+    PLAIN,
     RenderOptions,
     category_counts,
     move_note,
@@ -23,6 +25,8 @@ from .result import EQUAL, DiffResult, Operation
 from .tokenize import WORD_RE, count_words, is_word, tokenize
 
 __all__ = [
+    "FORMATS",
+    "PLAIN",
     "RENDERERS",
     "RenderOptions",
     "category_counts",
@@ -171,10 +175,10 @@ def _tags(op: Operation) -> list[str]:
 # -- text -------------------------------------------------------------------------------------
 
 
-def format_text(result: DiffResult, options: RenderOptions | None = None) -> str:
+def format_text(result: DiffResult, options: RenderOptions = PLAIN) -> str:
     """Inline ``[-old-]{+new+}`` with a few words of context, one group per line, each led by
     its position in the old and the new text (``-line:column +line:column``)."""
-    opts = options or RenderOptions()
+    opts = options
     red, green, dim, bold, reset = (
         (RED, GREEN, DIM, BOLD, RESET) if opts.color else ("", "", "", "", "")
     )
@@ -221,7 +225,7 @@ def format_text(result: DiffResult, options: RenderOptions | None = None) -> str
 # -- JSON -------------------------------------------------------------------------------------
 
 
-def format_json(result: DiffResult, options: RenderOptions | None = None) -> str:
+def format_json(result: DiffResult, options: RenderOptions = PLAIN) -> str:
     """The result's :meth:`~DiffResult.as_dict` (``diff-output.schema.json``)."""
     import json
 
@@ -250,10 +254,10 @@ def _md(text: str, whitespace: bool = False) -> str:
     return text + extra
 
 
-def format_markdown(result: DiffResult, options: RenderOptions | None = None) -> str:
+def format_markdown(result: DiffResult, options: RenderOptions = PLAIN) -> str:
     """A list for a pull-request comment: each change with its position and context, deleted
     text in ``<del>``, inserted text in ``<ins>`` (changes over 400 characters shortened)."""
-    opts = options or RenderOptions()
+    opts = options
     from ..mdtext import md_code
 
     old, new = md_code(result.old_label), md_code(result.new_label)
@@ -290,17 +294,19 @@ def format_markdown(result: DiffResult, options: RenderOptions | None = None) ->
     return "".join(out)
 
 
-def format_html(result: DiffResult, options: RenderOptions | None = None) -> str:
+def format_html(result: DiffResult, options: RenderOptions = PLAIN) -> str:
     """One self-contained HTML page (see :mod:`provenance.diff.html`)."""
     from .html import format_html as _format_html
 
-    return _format_html(result, options or RenderOptions())
+    return _format_html(result, options)
 
 
-#: ``--format`` value -> renderer(result, options) -> text.
-RENDERERS: dict[str, Callable[[DiffResult, RenderOptions], str]] = {
+#: ``--format`` value -> renderer(result, options) -> text (:mod:`provenance.rendering`).
+FORMATS: Formats[DiffResult, RenderOptions] = {
     "text": format_text,
     "json": format_json,
     "markdown": format_markdown,
     "html": format_html,
 }
+#: The former name of :data:`FORMATS`.
+RENDERERS = FORMATS

@@ -19,6 +19,23 @@ if TYPE_CHECKING:
     from ..model import Document
     from ..store import Store
 
+
+def imported_data(
+    doc_id: str, stream: str, layout: str, warnings: list[str], **more: object
+) -> dict[str, object]:
+    """What ``provenance import --format json`` prints of one file imported: ``format_version``
+    first, the document and stream made, the layout recognised, the warnings (and ``more``,
+    such as an API transcript's page-break markers)."""
+    return {
+        "format_version": 1,
+        "id": doc_id,
+        "stream": stream,
+        "layout": layout,
+        "warnings": warnings,
+        **more,
+    }
+
+
 IMPORTED = "imported"
 WARNINGS = "imported with warnings"
 REFUSED = "refused"

@@ -2,20 +2,22 @@
 version (:data:`FORMATS`) and for two compared (:data:`COMPARISON_FORMATS`); and a text with
 its interventions coloured by type (``provenance show --highlight``).
 
-Every renderer takes the ledger's data (:mod:`provenance.interventions.ledger`), the profile
-that typed it and whether to colour, and returns the text to print."""
+Every renderer is ``render(data, options) -> str`` (:mod:`provenance.rendering`): the
+ledger's data (:mod:`provenance.interventions.ledger`) and :class:`LedgerOptions`, whether to
+colour and the colour of each intervention type, from the profile that typed them
+(``LedgerOptions.of(profile, color)``)."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from ..rendering import Formats, RenderOptions, dumps_json
 
 if TYPE_CHECKING:
     from .model import ParseResult
     from .profile import Profile
-
-Renderer = Callable[[dict[str, Any], "Profile", bool], str]
 
 #: ANSI colours by the names profiles use.
 ANSI = {
@@ -71,14 +73,30 @@ def _colors(profile: Profile) -> dict[str, str]:
     return {name: ANSI.get(spec.color or "", "") for name, spec in profile.types.items()}
 
 
-def ledger_text(data: dict[str, Any], profile: Profile, color: bool) -> str:
+@dataclass(frozen=True)
+class LedgerOptions(RenderOptions):
+    """``palette``: the ANSI colour code of each intervention type (the profile's
+    ``color:``), used when ``color`` is on."""
+
+    palette: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, profile: Profile, color: bool = False) -> LedgerOptions:
+        return cls(color=color, palette=_colors(profile))
+
+
+PLAIN = LedgerOptions()
+
+
+def ledger_text(data: dict[str, Any], options: LedgerOptions = PLAIN) -> str:
+    color = options.color
     bold, reset = _sgr("1", color)
     items = data["interventions"]
     lines = [
         f"{bold}{data['version']['ref']}{reset}  profile {data['profile']}  "
         f"{len(items)} interventions: {_counts_line(data['counts'])}"
     ]
-    colors = _colors(profile)
+    colors = options.palette
     if items:
         lines.append("")
         width = max(len(_type_cell(i)) for i in items)
@@ -109,7 +127,8 @@ def ledger_text(data: dict[str, Any], profile: Profile, color: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def comparison_text(data: dict[str, Any], profile: Profile, color: bool) -> str:
+def comparison_text(data: dict[str, Any], options: LedgerOptions = PLAIN) -> str:
+    color = options.color
     bold, reset = _sgr("1", color)
     old_n, new_n = data["old"]["version"], data["new"]["version"]
     lines = [
@@ -161,7 +180,7 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     return buf.getvalue()
 
 
-def ledger_csv(data: dict[str, Any], profile: Profile, color: bool) -> str:
+def ledger_csv(data: dict[str, Any], options: LedgerOptions = PLAIN) -> str:
     keys = [
         "line",
         "column",
@@ -179,7 +198,7 @@ def ledger_csv(data: dict[str, Any], profile: Profile, color: bool) -> str:
     return _csv(keys, [[i[k] for k in keys] for i in data["interventions"]])
 
 
-def comparison_csv(data: dict[str, Any], profile: Profile, color: bool) -> str:
+def comparison_csv(data: dict[str, Any], options: LedgerOptions = PLAIN) -> str:
     side = ["text", "type", "start", "end", "line", "column"]
     header = ["status", "type"] + [f"old_{k}" for k in side] + [f"new_{k}" for k in side]
     rows = []
@@ -192,14 +211,18 @@ def comparison_csv(data: dict[str, Any], profile: Profile, color: bool) -> str:
     return _csv(header, rows)
 
 
-def format_json(data: dict[str, Any], profile: Profile, color: bool) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def format_json(data: dict[str, Any], options: LedgerOptions = PLAIN) -> str:
+    return dumps_json(data)
 
 
-#: ``--format`` value -> renderer(data, profile, color) -> text, for one version ...
-FORMATS: dict[str, Renderer] = {"text": ledger_text, "json": format_json, "csv": ledger_csv}
+#: ``--format`` value -> renderer(data, options) -> text, for one version ...
+FORMATS: Formats[dict[str, Any], LedgerOptions] = {
+    "text": ledger_text,
+    "json": format_json,
+    "csv": ledger_csv,
+}
 #: ... and for two compared (``--against``).
-COMPARISON_FORMATS: dict[str, Renderer] = {
+COMPARISON_FORMATS: Formats[dict[str, Any], LedgerOptions] = {
     "text": comparison_text,
     "json": format_json,
     "csv": comparison_csv,

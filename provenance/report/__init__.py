@@ -18,7 +18,7 @@ Library use::
 
 from __future__ import annotations
 
-from .html import render_html
+from .html import FORMATS, render_html
 from .model import CLASSES, Report, Side, build_report
 
-__all__ = ["CLASSES", "Report", "Side", "build_report", "render_html"]
+__all__ = ["CLASSES", "FORMATS", "Report", "Side", "build_report", "render_html"]

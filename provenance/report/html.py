@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..rendering import PLAIN, Formats, RenderOptions
 from .model import CLASSES, Report, Side
 
 if TYPE_CHECKING:
@@ -331,7 +332,7 @@ def _citations(report: Report) -> str:
     return "\n".join(out)
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, options: RenderOptions = PLAIN) -> str:
     """The whole page."""
     from .. import __version__
 
@@ -369,3 +370,8 @@ def render_html(report: Report) -> str:
         "</main></body></html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+#: ``--format`` value -> renderer(report, options) -> text (:mod:`provenance.rendering`):
+#: the report is one page.
+FORMATS: Formats[Report, RenderOptions] = {"html": render_html}

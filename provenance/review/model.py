@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UsageError
 
 if TYPE_CHECKING:
-    from ..check.findings import Finding
+    from ..check.findings import CheckResult, Finding
     from ..check.gitsince import CommitRange
     from ..diff.metadata import FieldChange
     from ..diff.result import DiffResult
-    from ..interventions import Comparison
+    from ..interventions import Comparison, Profile, ProfileSpec
 
 FORMAT_VERSION = 1
 
@@ -145,7 +145,7 @@ def parse_range(spec: str) -> tuple[str, str, bool]:
     return spec, "HEAD", False
 
 
-def build_review(store_root: str | Path, spec: str, *, profile: Any = None) -> Review:
+def build_review(store_root: str | Path, spec: str, *, profile: ProfileSpec = None) -> Review:
     """Review the commits ``spec`` (``BASE..HEAD``) of the git repository holding the store
     at ``store_root``."""
     from ..check.gitsince import CommitRange, _git
@@ -209,7 +209,7 @@ def _materialise(git: CommitRange, target: Path, docs: list[str]) -> None:
         dest.write_bytes(raw)
 
 
-def _check(copy: Path, git: CommitRange) -> Any:
+def _check(copy: Path, git: CommitRange) -> CheckResult:
     from ..check import run_check
 
     if not (copy / "provenance.yaml").is_file():
@@ -217,7 +217,7 @@ def _check(copy: Path, git: CommitRange) -> Any:
     return run_check(copy, use_cache=False, history=git)
 
 
-def _profile(copy: Path, spec: Any) -> Any:
+def _profile(copy: Path, spec: ProfileSpec) -> Profile:
     from ..errors import ProvenanceError
     from ..interventions import store_profile
     from ..store import Store
@@ -253,7 +253,7 @@ def _text(raw: bytes | None) -> str | None:
 
 
 def _compare(
-    old: str, new: str, old_label: str, new_label: str, profile: Any
+    old: str, new: str, old_label: str, new_label: str, profile: Profile
 ) -> tuple[DiffResult, Comparison]:
     from ..comparison import classed_diff
     from ..interventions import compare, parse
@@ -268,8 +268,8 @@ def _document(
     copy: Path,
     doc: str,
     files: list[tuple[str, str]],
-    result: Any,
-    profile: Any,
+    result: CheckResult,
+    profile: Profile,
 ) -> DocumentReview:
     head_meta = _load_yaml(git.new_bytes(f"{doc}/document.yaml"), f"{doc}/document.yaml")
     base_meta = _load_yaml(git.old_bytes(f"{doc}/document.yaml"), f"{doc}/document.yaml")
@@ -300,7 +300,7 @@ def _document(
 
 
 def _new_version(
-    git: CommitRange, copy: Path, doc: str, stream: str, number: int, profile: Any
+    git: CommitRange, copy: Path, doc: str, stream: str, number: int, profile: Profile
 ) -> VersionReview:
     where = f"{doc}/{stream}/v{number}"
     record = _load_yaml(git.new_bytes(where + ".yaml"), where + ".yaml") or {}
@@ -323,7 +323,7 @@ def _new_version(
 
 
 def _rewritten(
-    git: CommitRange, copy: Path, doc: str, stream: str, number: int, profile: Any
+    git: CommitRange, copy: Path, doc: str, stream: str, number: int, profile: Profile
 ) -> VersionReview:
     where = f"{doc}/{stream}/v{number}"
     record = _load_yaml(git.new_bytes(where + ".yaml"), where + ".yaml") or {}

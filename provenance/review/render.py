@@ -4,12 +4,16 @@ comment, long diffs in collapsed sections), ``json`` and ``text``, chosen from
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..diff.metadata import value_text
+from ..rendering import PLAIN, Formats, RenderOptions, dumps_json
 from .model import FORMAT_VERSION, DocumentReview, MetadataReview, Review, VersionReview
+
+if TYPE_CHECKING:
+    from ..check.findings import Finding
+    from ..diff.metadata import FieldChange
 
 #: A word diff with more changes than this is folded into a ``<details>`` section.
 FOLD_AFTER = 6
@@ -73,7 +77,7 @@ def _code(text: str) -> str:
     return md_code(text)
 
 
-def _field(ch: Any, code: Callable[[str], str] = repr) -> str:
+def _field(ch: FieldChange, code: Callable[[str], str] = repr) -> str:
     name = _dotted(ch.field)
     if ch.change == "added":
         return f"{name} added: {code(value_text(ch.new))}"
@@ -138,7 +142,7 @@ def _md_metadata(m: MetadataReview) -> list[str]:
     return [*out, ""]
 
 
-def _md_findings(findings: Any) -> list[str]:
+def _md_findings(findings: Iterable[Finding]) -> list[str]:
     out = []
     for f in findings:
         where = f.location()
@@ -163,7 +167,7 @@ def _md_document(d: DocumentReview) -> list[str]:
     return out
 
 
-def format_markdown(review: Review) -> str:
+def format_markdown(review: Review, options: RenderOptions = PLAIN) -> str:
     out = [f"## provenance review `{review.base}..{review.head}`", "", _summary(review), ""]
     if review.settings_changed:
         out += [f"The store's settings (`{review.store}/provenance.yaml`) changed.", ""]
@@ -177,7 +181,7 @@ def format_markdown(review: Review) -> str:
 # -- text ----------------------------------------------------------------------------------
 
 
-def format_text(review: Review) -> str:
+def format_text(review: Review, options: RenderOptions = PLAIN) -> str:
     from ..diff.render import format_text as diff_text
 
     out = [f"provenance review {review.base}..{review.head}", _summary(review), ""]
@@ -282,12 +286,12 @@ def review_data(review: Review) -> dict[str, Any]:
     }
 
 
-def format_json(review: Review) -> str:
-    return json.dumps(review_data(review), ensure_ascii=False, indent=2) + "\n"
+def format_json(review: Review, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(review_data(review))
 
 
-#: Renderers by ``--format`` name.
-FORMATS: dict[str, Callable[[Review], str]] = {
+#: Renderers by ``--format`` name: ``render(review, options) -> str``.
+FORMATS: Formats[Review, RenderOptions] = {
     "text": format_text,
     "markdown": format_markdown,
     "json": format_json,

@@ -1,13 +1,12 @@
 """Renderers for a :class:`~provenance.rights.record.RightsReport`: readable text, JSON and
-JSON-LD.  Each takes the report and returns a string; :data:`FORMATS` maps ``--format`` names
-to them."""
+JSON-LD.  Each is ``render(report, options) -> str`` (:mod:`provenance.rendering`);
+:data:`FORMATS` maps ``--format`` names to them."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from typing import Any
 
+from ..rendering import PLAIN, Formats, RenderOptions, dumps_json
 from .record import RightsReport
 from .statement import CREATIVE_COMMONS, RIGHTSSTATEMENTS, SPDX
 
@@ -15,12 +14,8 @@ _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 _LABEL_WIDTH = 11
 
 
-def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def format_json(report: RightsReport, *, color: bool = False) -> str:
-    return _dumps(report.as_dict())
+def format_json(report: RightsReport, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(report.as_dict())
 
 
 def _where(report: RightsReport) -> str:
@@ -34,8 +29,9 @@ def _where(report: RightsReport) -> str:
     return f"{target}: the document's rights, which the stream keeps ({report.file})"
 
 
-def format_text(report: RightsReport, *, color: bool = False) -> str:
+def format_text(report: RightsReport, options: RenderOptions = PLAIN) -> str:
     """The rights text and contact line verbatim, the statement with its label, the credit."""
+    color = options.color
 
     def label(name: str) -> str:
         text = f"{name}:".ljust(_LABEL_WIDTH)
@@ -145,10 +141,13 @@ def jsonld(report: RightsReport) -> dict[str, Any]:
     return node
 
 
-def format_jsonld(report: RightsReport, *, color: bool = False) -> str:
-    return _dumps(jsonld(report))
+def format_jsonld(report: RightsReport, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(jsonld(report))
 
 
-Renderer = Callable[..., str]
 #: ``--format`` choices and their renderers.
-FORMATS: dict[str, Renderer] = {"text": format_text, "json": format_json, "jsonld": format_jsonld}
+FORMATS: Formats[RightsReport, RenderOptions] = {
+    "text": format_text,
+    "json": format_json,
+    "jsonld": format_jsonld,
+}
