@@ -63,9 +63,16 @@ def _iter_words(text: str) -> Iterator[str]:
             yield "".join(word)
 
 
+#: The words of an ASCII text as :func:`_iter_words` finds them: runs of what is neither
+#: space nor punctuation (category P).
+_ASCII_WORDS = re.compile(r"[^\s!\"#%&'()*,\-./:;?@\[\\\]_{}]+")
+
+
 def _same_words(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` have the same words, compared composed (so a change of Unicode
     form alone is no change); stops at the first that differs."""
+    if a.isascii() and b.isascii():  # no Unicode forms, no punctuation beyond ASCII's
+        return _ASCII_WORDS.findall(a) == _ASCII_WORDS.findall(b)
     words_a = _iter_words(unicodedata.normalize("NFC", a))
     words_b = _iter_words(unicodedata.normalize("NFC", b))
     return all(x == y for x, y in itertools.zip_longest(words_a, words_b))
