@@ -123,6 +123,8 @@ _LINT_PIECES = st.sampled_from(
         "[translator's note: [a] b]",
         "[[erased]]",
         "[Page [30]]",
+        "Ки//тая ",
+        "[a//b]",
         "F[oreign]",
         "[illegible]",
         "[" * 70 + "x" + "]" * 70,  # deeper than the parser analyses

@@ -5,7 +5,9 @@ In a translated archival document the square brackets are the editor's voice, no
 source's: ``[North] Korea`` (supplied), ``[Deng] Xiaoping`` and ``F[oreign] M[inistry]``
 (expansion), ``Andong [Dandong]`` (gloss), ``[sic]``, ``[…]`` and ``[illegible]`` (gap),
 ``[text not declassified]`` (not-declassified), ``[translator's note: …]`` (note),
-``[Page 152]`` and ``[2]`` (page, footnote).  What type a bracket is depends on the house's
+``[Page 152]`` and ``[2]`` (page, footnote).  A profile's *markers* are interventions with no
+bracket: the ``//`` a transcriber puts where a page ends (``Ки//тая``, type ``page-break``,
+``kind="marker"``).  What type a bracket is depends on the house's
 conventions, which are data: a *profile* (``provenance/profiles/*.yaml``: ``default`` for the
 Digital Archive's practice, ``frus``, ``leiden``), chosen per store under ``interventions:`` in
 ``provenance.yaml`` or given by name or path.
@@ -60,6 +62,7 @@ from .profile import (
     BUILTIN,
     IGNORE,
     UNKNOWN,
+    Marker,
     Profile,
     TypeSpec,
     builtin_profile,
@@ -104,6 +107,7 @@ TYPES = (
     "note",
     "page",
     "footnote",
+    "page-break",
     "unknown",
 )
 
@@ -124,6 +128,7 @@ __all__ = [
     "Finding",
     "Intervention",
     "LedgerChange",
+    "Marker",
     "ParseResult",
     "Profile",
     "Projection",

@@ -64,6 +64,9 @@ class _Bracket:
 
     __slots__ = ("close", "depth", "end", "lines", "start", "text", "type")
 
+    #: Markers (``//``) stand outside every bracket and no lint rule is about them.
+    is_marker = False
+
     def __init__(
         self, text: str, start: int, close: int, depth: int, type_: str, lines: _LazyLines
     ) -> None:
@@ -162,6 +165,8 @@ def _lint(
 
     glossed: dict[str, Intervention | _Bracket] = {}
     for iv in brackets:
+        if iv.is_marker:
+            continue  # a sign standing alone: none of these rules is about it
 
         def add(code: str, message: str, iv: Intervention | _Bracket = iv) -> None:
             level = severity(code)
