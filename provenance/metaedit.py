@@ -285,6 +285,7 @@ def set_fields(
     Values are taken as given (use :func:`coerce` to read them from the command line).
     Refuses a change that changes nothing.  Nothing is written when anything is refused.
     """
+    from .dates import check_date
     from .locks import locked
     from .store import fit_metadata, utc_now
 
@@ -319,6 +320,8 @@ def set_fields(
         if not changes:
             raise ConflictError("nothing changed: the fields already hold those values", path=rel)
         schema.validate(data, schema_name, path=rel)
+        if any(c.field == "date" for c in changes) and isinstance(data.get("date"), str):
+            check_date(data["date"], "date", path=rel)  # a real calendar date, not 1961-13-45
         log = _load_history(store, doc_id)
         number = len(log["changes"]) + 1
         change = MetadataChange(

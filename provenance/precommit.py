@@ -9,6 +9,7 @@ real store's (``provenance.yaml`` and ``pyproject.toml``).
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -58,6 +59,7 @@ def precheck(store: Store, doc_id: str, stream_id: str, new: NewVersion) -> Prec
         copy.mkdir()
         shutil.copy2(store_path, copy / STORE_FILE)
         shutil.copytree(store.doc_folder(doc_id), copy / doc_id, symlinks=True)
+        _copy_settings_files(store, copy)
         before = run_check(copy, [copy / doc_id], config=config, use_cache=False)
         Store(copy).commit_version(doc_id, stream_id, new)
         after = run_check(copy, [copy / doc_id], config=config, use_cache=False)
@@ -69,6 +71,21 @@ def precheck(store: Store, doc_id: str, stream_id: str, new: NewVersion) -> Prec
         if _key(f) not in known
     )
     return Precheck(added)
+
+
+def _copy_settings_files(store: Store, copy: Path) -> None:
+    """Everything of the store but its documents (a bracket profile the settings name, and
+    what it extends), symlinks kept as symlinks: the check of the copy reads what the
+    store's would."""
+    documents = set(store.document_ids())
+    for entry in os.scandir(store.root):
+        if entry.name.startswith(".") or entry.name in documents or entry.name == STORE_FILE:
+            continue
+        target = copy / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            shutil.copytree(entry.path, target, symlinks=True)
+        else:
+            shutil.copy2(entry.path, target, follow_symlinks=False)
 
 
 def check_allow(codes: Sequence[str]) -> list[str]:

@@ -84,3 +84,28 @@ def test_a_new_translation_without_translator_is_refused(
     assert snapshot(seed_store.root) == before  # the new stream's folder is gone too
     r = run(*args, "--allow", "nonsense-rule")
     assert r.exit_code == 2 and "no such check rule" in r.stderr
+
+
+def test_a_store_with_its_own_bracket_profile_can_commit(
+    run, seed_store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The check before a commit runs on a copy of the store that holds the profile its
+    settings name (and what that profile extends), not on a copy without it."""
+    folder = seed_store.root / "profiles"
+    folder.mkdir()
+    (folder / "base.yaml").write_text(
+        "schema: provenance/profile/1\nname: base\nextends: frus\n", encoding="utf-8"
+    )
+    (folder / "house.yaml").write_text(
+        "schema: provenance/profile/1\nname: house\nextends: base.yaml\n", encoding="utf-8"
+    )
+    config = seed_store.root / "provenance.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "interventions:\n  profile: profiles/house.yaml\n",
+        encoding="utf-8",
+    )
+    text = tmp_path / "v2.txt"
+    text.write_bytes(seed_store.read_bytes(seed_store.version(SEED_ID, "en", 1)) + b"More.\n")
+    r = run("--records", seed_store.root, "commit", f"{SEED_ID}/en", text, "-a", "A", "-r",
+            "editor", "-m", "m")  # fmt: skip
+    assert r.exit_code == 0, r.stderr

@@ -156,3 +156,25 @@ def test_set_and_stream_refuse_metadata_over_the_limit(run, seed_store: Store, a
     assert len(lines) == 1 and "over the limit" in lines[0] and file in lines[0], r.stderr
     assert snapshot(seed_store.root) == before
     assert run(*base, "check").exit_code in (0, 1)  # the store still reads
+
+
+def test_an_import_over_the_metadata_limit_leaves_the_store_as_it_was(
+    run, store: Store, seed_page, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """A page whose summary makes document.yaml larger than any reader accepts: one line
+    naming the file, exit 2, and no document (nor a staging folder) left behind."""
+    from .conftest import snapshot
+
+    lines = seed_page.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("The Ministry of Public"))
+    lines[at] += " word" * 500_000
+    page = tmp_path / "big.txt"
+    page.write_text("\n".join(lines), encoding="utf-8")
+    before = snapshot(store.root)
+    entries = sorted(p.name for p in store.root.iterdir())
+    r = run("--records", store.root, "import", page)
+    assert r.exit_code == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "document.yaml" in lines[0] and "over the limit" in lines[0]
+    assert snapshot(store.root) == before
+    assert sorted(p.name for p in store.root.iterdir()) == entries  # no staging folder

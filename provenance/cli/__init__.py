@@ -54,6 +54,14 @@ def _dispatch(args: list[str]) -> int:
     return int(result) if isinstance(result, int) else 0
 
 
+def _usage_line(exc: Exception) -> str:
+    """A usage error as one line, with where to find the command's help."""
+    message = " ".join(str(exc.format_message()).split()).rstrip(".")  # type: ignore[attr-defined]
+    ctx = getattr(exc, "ctx", None)
+    path = getattr(ctx, "command_path", "") or "provenance"
+    return f"{message} (see '{path} --help')"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (never raises for user errors)."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -81,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         import typer
 
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # typer's usage errors
-            exc.show()
+            if type(exc).__name__ == "NoArgsIsHelpError" or not hasattr(exc, "format_message"):
+                exc.show()  # no arguments at all: the help is the answer
+            else:
+                _error(_usage_line(exc))
             return int(exc.exit_code)
         if isinstance(exc, typer.Abort):
             _error("aborted")
