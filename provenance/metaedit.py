@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import schema, yamlio
 from .errors import ConflictError, SchemaError, UsageError
+from .layout import HISTORY_FILE as HISTORY_FILE  # importable from here too
 from .lineage import VersionRef, made_from
 from .rendering import PLAIN, Formats, RenderOptions, dumps_json
 from .textio import atomic_write
@@ -24,7 +25,6 @@ from .textio import atomic_write
 if TYPE_CHECKING:
     from .store import Store
 
-HISTORY_FILE = "history.yaml"
 HISTORY_SCHEMA = "provenance/history/1"
 
 #: Fields that name the record itself and cannot be changed in place.
