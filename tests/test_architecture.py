@@ -129,7 +129,6 @@ ANY_PLACES = {
     "provenance.check.runner._strings(value)": "a value of a record",
     "provenance.citation.missing._get": "a value looked up in a record",
     "provenance.citation.missing._get.value": "a value looked up in a record",
-    "provenance.cli.set_._show(value)": "a field's value",
     "provenance.cli.set_.set_command.new": "a field's new value",
     "provenance.cli.common.dumps_json(data)": "any JSON document",
     "provenance.rendering.dumps_json(data)": "any JSON document",
