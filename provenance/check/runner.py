@@ -19,7 +19,7 @@ from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from ..errors import InputError, ProvenanceError, StoreError, UsageError
 from ..layout import STORE_FILE
@@ -511,17 +511,18 @@ def _rules_key(rules: dict[str, Rule], configured: set[str]) -> str:
     return json.dumps([[c, r.severity.value, c in configured] for c, r in rules.items()])
 
 
-_F = TypeVar("_F", bound=Callable[..., Any])
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
-def _fewer_collections(func: _F) -> _F:
+def _fewer_collections(func: Callable[_P, _R]) -> Callable[_P, _R]:
     """Run ``func`` with the cyclic garbage collector running rarely.  A check makes
     hundreds of thousands of small containers (parsed records, findings) that hold no
     cycles, while its cache keeps many alive: the collector's full passes over them cost a
     tenth of a cold check of 10,000 documents, and found nothing to free."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kw: Any) -> Any:
+    def wrapper(*args: _P.args, **kw: _P.kwargs) -> _R:
         previous = gc.get_threshold()
         gc.set_threshold(50_000, 50, 1_000)
         try:
@@ -529,7 +530,7 @@ def _fewer_collections(func: _F) -> _F:
         finally:
             gc.set_threshold(*previous)
 
-    return cast(_F, wrapper)
+    return wrapper
 
 
 @_fewer_collections
