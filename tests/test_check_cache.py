@@ -151,3 +151,31 @@ def test_pool_gives_the_same_findings(seed_store: Store) -> None:
     two = run_check(seed_store.root, use_cache=False, workers=2)
     assert two.stats.workers == 2 and one.stats.workers == 1
     assert one.findings == two.findings
+
+
+def test_an_edited_rule_makes_a_new_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The code's fingerprint follows its files' stamps: an edit changes it even when the
+    file keeps its size and is given back its modification time (its change time moves)."""
+    import os
+    import time
+
+    from provenance.check import cache
+
+    rule = tmp_path / "check" / "rules_x.py"
+    rule.parent.mkdir()
+    rule.write_text("CODE = 'a'\n", encoding="utf-8")
+    (tmp_path / "check" / "__pycache__").mkdir()
+    (tmp_path / "check" / "__pycache__" / "rules_x.pyc").write_bytes(b"ignored")
+    monkeypatch.setattr(cache, "_PACKAGE", tmp_path)
+    monkeypatch.setattr(cache, "_SOURCES", ("check", "missing.py"))
+    first = cache.code_fingerprint()
+    assert cache.code_fingerprint() == first
+    (tmp_path / "check" / "__pycache__" / "rules_x.pyc").write_bytes(b"still ignored")
+    assert cache.code_fingerprint() == first
+    st = rule.stat()
+    time.sleep(0.05)  # past the clock's tick: a change time moves by one tick at least
+    rule.write_text("CODE = 'b'\n", encoding="utf-8")
+    os.utime(rule, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert cache.code_fingerprint() != first

@@ -54,19 +54,47 @@ _SOURCES = (
 
 
 def code_fingerprint() -> str:
-    """sha256 over the code, schemas and data the rules depend on: a new release or an
-    edited rule invalidates every cached result."""
+    """A digest of the code, schemas and data the rules depend on: a new release or an
+    edited rule invalidates every cached result.  Each file counts by its path, size,
+    modification and change times and inode (as a document's files do), not by its bytes:
+    reading the package's sources cost every check more than the rest of a warm one, and a
+    file cannot be rewritten without its change time moving."""
     digest = hashlib.sha256(__version__.encode())
-    paths = []
-    for name in _SOURCES:
-        top = _PACKAGE / name
-        paths += sorted(top.rglob("*")) if top.is_dir() else [top]
-    for path in paths:
-        if path.suffix in (".py", ".json", ".yaml", ".csl") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(_PACKAGE)).encode())
-            with contextlib.suppress(OSError):
-                digest.update(path.read_bytes())
+    for path in _source_files():
+        try:
+            st = os.lstat(path)
+        except OSError:
+            continue
+        digest.update(
+            f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode()
+        )
     return digest.hexdigest()
+
+
+def _source_files() -> list[str]:
+    """The files :func:`code_fingerprint` covers, in a stable order."""
+    out: list[str] = []
+    for name in _SOURCES:
+        top = os.path.join(str(_PACKAGE), name)
+        if os.path.isdir(top):
+            _walk_sources(top, out)
+        else:
+            out.append(top)
+    return out
+
+
+def _walk_sources(folder: str, out: list[str]) -> None:
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != "__pycache__":
+                _walk_sources(entry.path, out)
+        elif entry.name.endswith((".py", ".json", ".yaml", ".csl")):
+            out.append(entry.path)
 
 
 #: Keys of the analyses of single texts (the bracket layer's findings): kept in a second
