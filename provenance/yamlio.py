@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ import yaml
 
 from .errors import YAMLError
 from .textio import MAX_METADATA_BYTES, decode_utf8, read_bytes
+from .yamldoc import YAMLDoc as YAMLDoc  # defined apart: naming it loads no YAML library
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -76,25 +76,6 @@ def _no_path_resolvers(self: Any, *args: Any) -> None:
 _Loader.resolve = _resolve
 _Loader.descend_resolver = _no_path_resolvers
 _Loader.ascend_resolver = _no_path_resolvers
-
-
-@dataclass
-class YAMLDoc:
-    """A loaded YAML file: its data and the line (1-based) of every value by JSON pointer."""
-
-    data: Any
-    path: str | None = None
-    lines: dict[str, int] = field(default_factory=dict)
-
-    def line_of(self, pointer: str) -> int | None:
-        """The line of ``pointer``, or of its nearest ancestor that has one."""
-        p = pointer
-        while True:
-            if p in self.lines:
-                return self.lines[p]
-            if not p:
-                return None
-            p = p.rsplit("/", 1)[0]
 
 
 def _escape(token: str) -> str:

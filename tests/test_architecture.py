@@ -107,6 +107,7 @@ ANY_MODULES = {
     # values of parsed YAML or JSON: any of str, int, float, bool, None, list, dict
     "provenance.fastschema": "JSON values checked against a schema",
     "provenance.yamlio": "parsed YAML values",
+    "provenance.yamldoc": "parsed YAML values",
     "provenance.schema": "records (parsed YAML) validated against a schema",
     "provenance.metaedit": "field values of records (parsed YAML)",
     "provenance.diff.metadata": "field values of two records compared",

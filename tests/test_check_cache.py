@@ -179,3 +179,34 @@ def test_an_edited_rule_makes_a_new_fingerprint(
     rule.write_text("CODE = 'b'\n", encoding="utf-8")
     os.utime(rule, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert cache.code_fingerprint() != first
+
+
+def test_settings_are_parsed_once_for_their_bytes(tmp_path: Path) -> None:
+    """The store's settings as parsed before, by their bytes: the same bytes give the same
+    document (lines too) without parsing; other bytes, a file that does not parse, and data
+    JSON cannot keep exactly (here a !!binary value) are parsed every time."""
+    from provenance.check.analyse import parse_meta
+    from provenance.check.cache import ParsedSettings
+
+    calls: list[bytes] = []
+
+    def parser(raw: bytes, where: str) -> tuple[object, object]:
+        calls.append(raw)
+        return parse_meta(raw, where)
+
+    good = b"schema: provenance/store/1\ncheck:\n  ignore: [sic-orphan]\n"
+    odd = b"schema: provenance/store/1\nlogo: !!binary aGVsbG8=\n"
+    bad = b"schema: [unclosed\n"
+    first = ParsedSettings(tmp_path / "s")
+    for raw in (good, odd, bad):
+        first.parse(raw, "records/provenance.yaml", parser)  # type: ignore[arg-type]
+    first.save()
+    calls.clear()
+    again = ParsedSettings(tmp_path / "s")
+    doc, error = again.parse(good, "records/provenance.yaml", parser)  # type: ignore[arg-type]
+    assert calls == [] and error is None and doc is not None
+    assert doc.data == {"schema": "provenance/store/1", "check": {"ignore": ["sic-orphan"]}}
+    assert doc.line_of("/check/ignore/0") == 3 and doc.path == "records/provenance.yaml"
+    again.parse(odd, "x", parser)  # type: ignore[arg-type]
+    doc, error = again.parse(bad, "x", parser)  # type: ignore[arg-type]
+    assert calls == [odd, bad] and doc is None and error is not None and error.line == 2

@@ -246,7 +246,8 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 #: What a check that finds everything in its cache has no use for: the store's machinery,
-#: the bracket parser and its rules, the rights checks, schema validation.
+#: the bracket parser and its rules, the rights checks, schema validation, and the YAML
+#: library (the settings, parsed before, are kept by their bytes).
 NOT_NEEDED_WARM = (
     "provenance.store",
     "provenance.metaedit",
@@ -257,6 +258,8 @@ NOT_NEEDED_WARM = (
     "provenance.schema",
     "provenance.fastschema",
     "provenance.citation",
+    "provenance.yamlio",
+    "yaml",
 )
 
 

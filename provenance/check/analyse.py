@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
-from .. import yamlio
 from ..errors import ProvenanceError, YAMLError
 from ..textio import MAX_METADATA_BYTES, decode_utf8
+from ..yamldoc import YAMLDoc
 from .context import MetaContext, Settings, TextContext
 from .registry import Raw, rules_in
 
@@ -28,7 +28,7 @@ _FACT_POINTERS = {
 }
 
 
-def to_rows(code: str, raws: Iterable[Raw], doc: yamlio.YAMLDoc | None) -> list[Row]:
+def to_rows(code: str, raws: Iterable[Raw], doc: YAMLDoc | None) -> list[Row]:
     out: list[Row] = []
     for raw in raws:
         line = raw.line
@@ -38,20 +38,22 @@ def to_rows(code: str, raws: Iterable[Raw], doc: yamlio.YAMLDoc | None) -> list[
     return out
 
 
-def parse_meta(raw: bytes, where: str) -> tuple[yamlio.YAMLDoc | None, ProvenanceError | None]:
+def parse_meta(raw: bytes, where: str) -> tuple[YAMLDoc | None, ProvenanceError | None]:
     """Decode and parse, turning every failure into an error value (never raising)."""
     if len(raw) > MAX_METADATA_BYTES:
         return None, YAMLError(
             f"metadata file is {len(raw):,} bytes, over the limit of {MAX_METADATA_BYTES:,} bytes",
             path=where,
         )
+    from .. import yamlio  # the YAML library only when something is parsed
+
     try:
         return yamlio.loads(decode_utf8(raw, where, what="metadata file"), where), None
     except ProvenanceError as exc:
         return None, exc
 
 
-def _facts(kind: str, doc: yamlio.YAMLDoc | None) -> dict[str, Any] | None:
+def _facts(kind: str, doc: YAMLDoc | None) -> dict[str, Any] | None:
     if doc is None or not isinstance(doc.data, dict) or kind not in _FACT_POINTERS:
         return None
     data: Mapping[str, Any] = doc.data

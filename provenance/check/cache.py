@@ -14,10 +14,15 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+
+if TYPE_CHECKING:
+    from ..errors import ProvenanceError
+    from ..yamldoc import YAMLDoc
 
 FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -45,6 +50,7 @@ _SOURCES = (
     "lineage.py",
     "__init__.py",
     "yamlio.py",
+    "yamldoc.py",
     "schema.py",
     "textio.py",
     "errors.py",
@@ -141,8 +147,7 @@ class Cache:
 
     @classmethod
     def for_store(cls, store_root: Path, fingerprint: str, folder: Path | None = None) -> Cache:
-        key = hashlib.sha256(str(store_root.resolve()).encode()).hexdigest()[:20]
-        cache = cls((folder or cache_dir()) / "check" / f"{key}.json", fingerprint)
+        cache = cls(_store_path(store_root, folder, ".json"), fingerprint)
         cache.load()
         return cache
 
@@ -238,3 +243,83 @@ def _replace(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _store_path(store_root: Path, folder: Path | None, suffix: str) -> Path:
+    """A cache file of the store at ``store_root``."""
+    key = hashlib.sha256(str(store_root.resolve()).encode()).hexdigest()[:20]
+    return (folder or cache_dir()) / "check" / f"{key}{suffix}"
+
+
+Parser = Callable[[bytes, str], "tuple[YAMLDoc | None, ProvenanceError | None]"]
+
+
+class ParsedSettings:
+    """The store's settings file (``provenance.yaml``, as in the work tree and as
+    published) as earlier runs parsed it, by the sha256 of its bytes: they are needed before
+    anything else (they choose the rules and key the cache), and a warm check can then do
+    without the YAML library.  Only data that JSON keeps exactly is remembered, and a file
+    that does not parse never is: its error comes from parsing it again."""
+
+    #: How many versions of the file are remembered.
+    LIMIT = 8
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[str, list[Any]] = {}
+        self.dirty = False
+        if path is not None:
+            try:
+                data = json.loads(path.read_bytes())
+            except (OSError, ValueError):
+                data = None
+            if isinstance(data, dict) and data.get("format") == FORMAT:
+                found = data.get("entries")
+                self.entries = found if isinstance(found, dict) else {}
+
+    @classmethod
+    def for_store(cls, store_root: Path, folder: Path | None = None) -> ParsedSettings:
+        return cls(_store_path(store_root, folder, ".settings"))
+
+    @classmethod
+    def disabled(cls) -> ParsedSettings:
+        return cls(None)
+
+    def parse(
+        self, raw: bytes, where: str, parser: Parser
+    ) -> tuple[YAMLDoc | None, ProvenanceError | None]:
+        """``parser(raw, where)``, or what it gave for the same bytes before."""
+        from ..yamldoc import YAMLDoc
+
+        digest = hashlib.sha256(raw).hexdigest()
+        known = self.entries.get(digest)
+        if (
+            isinstance(known, list)
+            and len(known) == 2
+            and isinstance(known[1], dict)
+            and all(isinstance(v, int) for v in known[1].values())
+        ):
+            return YAMLDoc(known[0], where, known[1]), None
+        doc, error = parser(raw, where)
+        if doc is not None and self.path is not None and _kept_exactly(doc.data):
+            self.entries.pop(digest, None)
+            self.entries[digest] = [doc.data, dict(doc.lines)]
+            while len(self.entries) > self.LIMIT:
+                del self.entries[next(iter(self.entries))]
+            self.dirty = True
+        return doc, error
+
+    def save(self) -> None:
+        if self.dirty and self.path is not None:
+            payload = json.dumps({"format": FORMAT, "entries": self.entries})
+            with contextlib.suppress(OSError):
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                _replace(self.path, payload.encode("utf-8"))
+
+
+def _kept_exactly(data: Any) -> bool:
+    """Whether JSON gives ``data`` back as it is (no bytes, sets or dates; no NaN)."""
+    try:
+        return bool(json.loads(json.dumps(data, allow_nan=False)) == data)
+    except (TypeError, ValueError):
+        return False

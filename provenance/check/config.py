@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SchemaError, UsageError
-from ..yamlio import YAMLDoc
+from ..yamldoc import YAMLDoc
 from .findings import Rule, Severity
 from .registry import RULES
 

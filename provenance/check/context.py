@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ProvenanceError
-from ..yamlio import YAMLDoc
+from ..yamldoc import YAMLDoc
 
 if TYPE_CHECKING:
     from ..interventions.profile import Profile

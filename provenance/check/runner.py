@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 from ..errors import InputError, ProvenanceError, StoreError, UsageError
 from ..layout import STORE_FILE
 from . import analyse
-from .cache import Cache, code_fingerprint
+from .cache import Cache, ParsedSettings, code_fingerprint
 from .config import CheckConfig, active_rules, configured_codes, load_config
 from .context import (
     DocumentContext,
@@ -577,8 +577,9 @@ def run_check(
     store_raw, read_error = (None, None) if store_path.is_symlink() else _read(store_path)
     store_error: ProvenanceError | None = read_error
     store_doc = None
+    parsed = ParsedSettings.for_store(root, cache_folder) if use_cache else ParsedSettings(None)
     if store_raw is not None:
-        store_doc, store_error = analyse.parse_meta(store_raw, store_rel)
+        store_doc, store_error = parsed.parse(store_raw, store_rel, analyse.parse_meta)
     store_config = (
         store_doc.data if store_doc is not None and isinstance(store_doc.data, dict) else None
     )
@@ -589,9 +590,10 @@ def run_check(
     rules = active_rules(config)
     notes: tuple[str, ...] = ()
     if history is None:
-        history, notes = _open_history(root, since, published, config)
+        history, notes = _open_history(root, since, published, config, parsed)
     if history is not None and gate_from_ref:
-        _gate_rules(rules, history, root, store_rel, select, ignore)
+        _gate_rules(rules, history, root, store_rel, select, ignore, parsed)
+    parsed.save()
     if history is not None and since is None:
         history.start()  # git compares while the store is read
     configured = configured_codes(config)
@@ -715,7 +717,11 @@ def run_check(
 
 
 def _open_history(
-    root: Path, since: str | None, published: str | bool | None, config: CheckConfig
+    root: Path,
+    since: str | None,
+    published: str | bool | None,
+    config: CheckConfig,
+    parsed: ParsedSettings,
 ) -> tuple[GitHistory | None, tuple[str, ...]]:
     """The git reference published versions are compared with, or None and why not."""
     from .gitsince import GitHistory, GitUnavailable, batch, resolve_commit, work_tree_top
@@ -741,7 +747,7 @@ def _open_history(
         return None, ("nothing is published yet: the repository has no commit",)
     ref = config.published_ref
     if committed is not None:
-        doc = analyse.parse_meta(committed[1], STORE_FILE)[0]
+        doc = parsed.parse(committed[1], STORE_FILE, analyse.parse_meta)[0]
         data = doc.data if doc is not None else None
         section = data.get("check") if isinstance(data, dict) else None
         value = section.get("published_ref") if isinstance(section, dict) else None
@@ -766,13 +772,14 @@ def _gate_rules(
     store_rel: str,
     select: Sequence[str],
     ignore: Sequence[str],
+    parsed: ParsedSettings,
 ) -> None:
     """The history rules run as the *published* settings select them: a change to
     ``provenance.yaml`` cannot switch off the rules that judge that same change."""
     raw = history.old_bytes(STORE_FILE)
     if raw is None:
         return
-    doc = analyse.parse_meta(raw, store_rel)[0]
+    doc = parsed.parse(raw, store_rel, analyse.parse_meta)[0]
     if doc is None or not isinstance(doc.data, dict):
         return
     try:
