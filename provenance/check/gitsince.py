@@ -8,6 +8,7 @@ the reference: ``HEAD`` for the pre-commit hook, the pull request's base in CI, 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -196,8 +197,9 @@ class GitHistory:
 
 
 def batch(top: Path, names: list[str]) -> list[tuple[str, bytes] | None]:
-    """Objects named as git names them (``REF^{commit}``, ``REF:path``), read in one call:
-    ``(object id, bytes)`` each, or None where there is no such object."""
+    """Objects named as git names them (``REF^{commit}``, ``REF:path``, ``REF:./path``
+    relative to ``top``), read in one call: ``(object id, bytes)`` each, or None where there
+    is no such object."""
     try:
         done = subprocess.run(
             ["git", "cat-file", "--batch"],
@@ -209,7 +211,48 @@ def batch(top: Path, names: list[str]) -> list[tuple[str, bytes] | None]:
         )
     except OSError:
         return [None] * len(names)
-    data, at = done.stdout, 0
+    return _parse_batch(done.stdout, names)
+
+
+def start_batch(cwd: Path, names: list[str]) -> subprocess.Popen[bytes] | None:
+    """:func:`batch` of a few ``names`` (written to git at once), started to run beside
+    other work; :func:`batch_result` waits for it."""
+    try:
+        proc = subprocess.Popen(
+            ["git", "cat-file", "--batch"],
+            cwd=cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_env(),
+        )
+    except OSError:
+        return None
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write("".join(n + "\n" for n in names).encode("utf-8", "surrogateescape"))
+    except OSError:
+        pass  # git stopped early (not a repository): it answers nothing
+    finally:
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+    return proc
+
+
+def batch_result(
+    proc: subprocess.Popen[bytes] | None, names: list[str]
+) -> list[tuple[str, bytes] | None]:
+    if proc is None:
+        return [None] * len(names)
+    assert proc.stdout is not None
+    with proc.stdout:  # its input was written and closed already; errors go nowhere
+        data = proc.stdout.read()
+    proc.wait()
+    return _parse_batch(data, names)
+
+
+def _parse_batch(data: bytes, names: list[str]) -> list[tuple[str, bytes] | None]:
+    at = 0
     out: list[tuple[str, bytes] | None] = []
     for _ in names:
         end = data.find(b"\n", at)

@@ -724,7 +724,14 @@ def _open_history(
     parsed: ParsedSettings,
 ) -> tuple[GitHistory | None, tuple[str, ...]]:
     """The git reference published versions are compared with, or None and why not."""
-    from .gitsince import GitHistory, GitUnavailable, batch, resolve_commit, work_tree_top
+    from .gitsince import (
+        GitHistory,
+        GitUnavailable,
+        batch_result,
+        resolve_commit,
+        start_batch,
+        work_tree_top,
+    )
 
     if since is not None:
         return GitHistory(root, since, option="--since"), ()
@@ -732,17 +739,19 @@ def _open_history(
         return GitHistory(root, published, option="--published"), ()
     if published is False:
         return None, ()
+    # The gate's own setting is read as committed, so that a commit cannot loosen it; git
+    # reads it (by its path from the store's folder) while another git finds the top.
+    names = ["HEAD^{commit}", f"HEAD:./{STORE_FILE}"]
+    reading = start_batch(root, names)
     try:
         top = work_tree_top(root.resolve())
     except GitUnavailable as exc:
+        batch_result(reading, names)
         return None, (
             f"published history not verified ({exc}): each text was checked against its "
             "recorded sha256 only, so a text rewritten together with its record goes unseen",
         )
-    # The gate's own setting is read as committed, so that a commit cannot loosen it.
-    prefix = root.resolve().relative_to(top).as_posix()
-    store_path = STORE_FILE if prefix == "." else f"{prefix}/{STORE_FILE}"
-    head, committed = batch(top, ["HEAD^{commit}", f"HEAD:{store_path}"])
+    head, committed = batch_result(reading, names)
     if head is None:
         return None, ("nothing is published yet: the repository has no commit",)
     ref = config.published_ref
