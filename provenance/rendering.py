@@ -19,7 +19,8 @@ Registries: ``check.FORMATS``, ``citation.FORMATS`` and ``BIBLIOGRAPHY_FORMATS``
 ``diff.render.FORMATS``, ``diff.metadata.FORMATS``, ``collate.render.FORMATS``,
 ``review.FORMATS``, ``report.FORMATS``, ``blame.FORMATS``, ``status.FORMATS``,
 ``fsck.FORMATS``, ``align.render.FORMATS``, ``exchange.export.FORMATS``,
-``metaedit.FORMATS``, ``history.LOG_FORMATS`` and ``LIST_FORMATS``
+``metaedit.FORMATS``, ``importer.batch.BATCH_FORMATS`` and ``PLAN_FORMATS``,
+``history.LOG_FORMATS`` and ``LIST_FORMATS``
 (``tests/test_rendering.py`` holds every one of them to this shape).
 """
 

@@ -28,6 +28,7 @@ REGISTRIES = {
     "provenance.exchange.export": ("FORMATS",),
     "provenance.fsck": ("FORMATS",),
     "provenance.history": ("LOG_FORMATS", "LIST_FORMATS"),
+    "provenance.importer.batch": ("BATCH_FORMATS", "PLAN_FORMATS"),
     "provenance.interventions.render": ("FORMATS", "COMPARISON_FORMATS"),
     "provenance.metaedit": ("FORMATS",),
     "provenance.report.html": ("FORMATS",),
