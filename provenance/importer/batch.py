@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ProvenanceError
-from ..rendering import PLAIN, Formats, RenderOptions, dumps_json
+from ..rendering import PLAIN, RenderOptions, dumps_json
 from .identity import ALREADY, NEW_VERSION
 
 if TYPE_CHECKING:
     from ..model import Document
+    from ..rendering import Formats
     from ..store import Store
 
 
