@@ -221,14 +221,44 @@ def moved_paragraphs(rnd: random.Random, size: int, rate: float) -> tuple[str, s
     """A text of paragraphs separated by blank lines and a revision of it: ``rate`` of the
     words replaced, deleted or inserted, then one paragraph in twenty moved elsewhere and
     one in twenty new ones put in (a heavy revision, or a second translation's order)."""
+    old, new, _ = moved_paragraphs_and_moves(rnd, size, rate)
+    return old, new
+
+
+def moved_paragraphs_and_moves(
+    rnd: random.Random, size: int, rate: float
+) -> tuple[str, str, list[tuple[str, str]]]:
+    """:func:`moved_paragraphs`, with each moved paragraph as it was and as it is."""
     old = paragraphs(rnd, size)
     new = [edit_words(rnd, p, rate) for p in old]
+    origin = list(range(len(new)))
+    moves = []
     for _ in range(max(1, len(new) // 20)):
-        moved = new.pop(rnd.randrange(len(new)))
-        new.insert(rnd.randrange(len(new) + 1), moved)
+        k = rnd.randrange(len(new))
+        moved, came_from = new.pop(k), origin.pop(k)
+        at = rnd.randrange(len(new) + 1)
+        new.insert(at, moved)
+        origin.insert(at, came_from)
+        moves.append((old[came_from], moved))
     for _ in range(max(1, len(new) // 20)):
         new.insert(rnd.randrange(len(new) + 1), paragraphs(rnd, 400)[0])
-    return "\n".join(old), "\n".join(new)
+        origin.insert(0, -1)  # (only the moved ones are looked up)
+    return "\n".join(old), "\n".join(new), moves
+
+
+def moves_found(old: str, new: str, moves: list[tuple[str, str]], data: dict[str, Any]) -> int:
+    """How many of the moved paragraphs ``provenance diff --format json`` reports as moves:
+    a move whose deleted passage holds the start of the paragraph as it was and whose
+    inserted passage holds its start as it is."""
+    found = 0
+    for was, now in moves:
+        o, n = old.find(was), new.find(now)
+        if any(
+            m["old_start"] <= o + 10 < m["old_end"] and m["new_start"] <= n + 10 < m["new_end"]
+            for m in data.get("moves", [])
+        ):
+            found += 1
+    return found
 
 
 def chinese(rnd: random.Random, size: int) -> str:
@@ -268,9 +298,10 @@ def generated(
     for size in moved_sizes:
         for rate in rates:
             rnd = random.Random(size * 1000 + int(rate * 1000) + 7)
-            old, new = moved_paragraphs(rnd, size, rate)
+            old, new, moves = moved_paragraphs_and_moves(rnd, size, rate)
             name = f"moved-{_size(size)}-{rate:.0%}"
             pairs.append(_write(name, old, new, rate, size, rnd, kind="moved"))
+            pairs[-1]["moves"] = moves
     if with_chinese:
         rnd = random.Random(42)
         old = chinese(rnd, 100_000)
@@ -454,7 +485,11 @@ def changed_words(tool: str, output: bytes) -> int | None:
 
 
 def provenance_words(
-    make: Callable[[str, str], list[str]], a: str, b: str, cwd: str
+    make: Callable[[str, str], list[str]],
+    a: str,
+    b: str,
+    cwd: str,
+    moves: list[tuple[str, str]] | None = None,
 ) -> dict[str, int]:
     """Words ``provenance diff --format json`` reports changed: every change's old and new
     side (``all``), and the same with each moved passage counted by the words that changed
@@ -476,7 +511,12 @@ def provenance_words(
         moved += _count(c["new"]) if c["old_start"] == old_start and c["old"] else 0
         moved += _count(c["old"]) if c["new_start"] == new_start and c["new"] else 0
     moved += sum(m["words_changed"] for m in data.get("moves", []))
-    return {"all": total, "moves": moved}
+    out = {"all": total, "moves": moved}
+    if moves:
+        old_text = Path(a).read_bytes().decode("utf-8")
+        new_text = Path(b).read_bytes().decode("utf-8")
+        out["found"] = moves_found(old_text, new_text, moves, data)
+    return out
 
 
 def minimal_words(a: Path, b: Path) -> int:
@@ -541,8 +581,10 @@ def measure(
         if words is not None:
             got = changed_words(tool, output)
             if got is None and tool == "provenance":
-                counted = provenance_words(make, str(a), str(b), cwd)
+                counted = provenance_words(make, str(a), str(b), cwd, pair.get("moves"))
                 words["all"] = words.get("all", 0) + counted["all"]
+                if "found" in counted:
+                    words["found"] = counted["found"]
                 got = counted["moves"]
             if got is not None:
                 words["words"] = words.get("words", 0) + got
@@ -551,6 +593,8 @@ def measure(
         out["changed_words"] = words["words"]
         if "all" in words:
             out["changed_words_all"] = words["all"]
+        if "found" in words:
+            out["moves_found"] = f"{words['found']} of {len(pair['moves'])}"
     return out
 
 
@@ -777,9 +821,10 @@ def render(results: list[dict[str, Any]], starts: dict[str, float], rates: Seque
         lines.append("")
         lines.append(
             "| pair | minimal | provenance | git | wdiff | provenance / minimal "
-            "| git / minimal | wdiff / minimal | provenance time / git time |"
+            "| git / minimal | wdiff / minimal | provenance time / git time "
+            "| moved paragraphs reported as moves |"
         )
-        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in counted:
             t, m = r["tools"], r["minimal_words"]
 
@@ -798,7 +843,7 @@ def render(results: list[dict[str, Any]], starts: dict[str, float], rates: Seque
                 + f" | {_opt(cw('git'))} | {_opt(cw('wdiff'))} | {ratio(prov, m)} "
                 f"| {ratio(cw('git'), m)} | {ratio(cw('wdiff'), m)} | "
                 + ratio(t.get("provenance", {}).get("time"), t.get("git", {}).get("time"))
-                + " |"
+                + f" | {t.get('provenance', {}).get('moves_found', '—')} |"
             )
         lines.append("")
     for rate in rates:

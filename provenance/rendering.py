@@ -18,7 +18,8 @@ Registries: ``check.FORMATS``, ``citation.FORMATS`` and ``BIBLIOGRAPHY_FORMATS``
 ``rights.render.FORMATS``, ``interventions.render.FORMATS`` and ``COMPARISON_FORMATS``,
 ``diff.render.FORMATS``, ``diff.metadata.FORMATS``, ``collate.render.FORMATS``,
 ``review.FORMATS``, ``report.FORMATS``, ``blame.FORMATS``, ``status.FORMATS``,
-``fsck.FORMATS``, ``align.render.FORMATS``, ``history.LOG_FORMATS`` and ``LIST_FORMATS``
+``fsck.FORMATS``, ``align.render.FORMATS``, ``exchange.export.FORMATS``,
+``metaedit.FORMATS``, ``history.LOG_FORMATS`` and ``LIST_FORMATS``
 (``tests/test_rendering.py`` holds every one of them to this shape).
 """
 

@@ -1,5 +1,5 @@
 """Docs that cannot drift: every command has help with an example and appears in the README,
-and every command line the README shows parses."""
+and every command line the README and the help pages show parses."""
 
 from __future__ import annotations
 
@@ -58,8 +58,37 @@ def test_the_readme_shows_many_command_lines() -> None:
     assert len(README_LINES) >= 20
 
 
-@pytest.mark.parametrize("line", README_LINES)
-def test_every_readme_command_line_parses(line: str) -> None:
+def _help_examples() -> list[str]:
+    """Every ``Example: provenance ...`` of every command's help (wrapped lines joined)."""
+    import inspect
+
+    import typer
+
+    from provenance.cli.app import app
+
+    group = typer.main.get_command(app)
+    found = []
+    for name in NAMES:
+        command = group.get_command(None, name)  # type: ignore[attr-defined]
+        doc = inspect.cleandoc(command.callback.__doc__ or "")
+        for paragraph in doc.split("\n\n"):
+            if paragraph.startswith("Example: "):
+                line = " ".join(paragraph.removeprefix("Example: ").split())
+                for part in re.split(r"&&|\|\||;|\|", line):
+                    if re.match(r"^\s*provenance\s", part):
+                        found.append(part.strip())
+    return found
+
+
+HELP_EXAMPLES = _help_examples()
+
+
+def test_every_command_has_an_example_to_parse() -> None:
+    assert {line.split()[1] for line in HELP_EXAMPLES} == set(NAMES)
+
+
+@pytest.mark.parametrize("line", README_LINES + HELP_EXAMPLES)
+def test_every_readme_and_help_command_line_parses(line: str) -> None:
     """Each command line is parsed by the application (options, choices, arguments) without
     running it."""
     import typer

@@ -29,6 +29,7 @@ REGISTRIES = {
     "provenance.fsck": ("FORMATS",),
     "provenance.history": ("LOG_FORMATS", "LIST_FORMATS"),
     "provenance.interventions.render": ("FORMATS", "COMPARISON_FORMATS"),
+    "provenance.metaedit": ("FORMATS",),
     "provenance.report.html": ("FORMATS",),
     "provenance.review.render": ("FORMATS",),
     "provenance.rights.render": ("FORMATS",),

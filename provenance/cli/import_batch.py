@@ -27,6 +27,7 @@ def run_batch(
     rights: str | None,
     as_json: bool,
     dry_run: bool,
+    as_new_version: bool = False,
 ) -> int:
     from ..importer.batch import dry_run as plan_page
     from ..importer.batch import format_plan, format_table, import_many
@@ -52,7 +53,9 @@ def run_batch(
             raise UsageError("an API transcript is imported alone, with --id DOC --stream LANG")
         if kind == "tei":
             return import_tei(store, path, div=div, stream_id=stream, rights=rights)
-        return import_page(store, path, stream_id=stream, rights=rights)
+        return import_page(
+            store, path, stream_id=stream, rights=rights, as_new_version=as_new_version
+        )
 
     result = import_many(store, pages, one, progress=_progress())
     write(dumps_json(result.as_dict()) if as_json else format_table(result))

@@ -46,7 +46,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
-from ..diff.engine import longest_increasing
+from ..diff.lis import longest_increasing
 from .tokens import PUNCT, WORD, Token
 
 #: Regions larger than this many cells (columns x tokens) are first split at unique anchors.

@@ -34,16 +34,16 @@ not reached in time are compared by whole lines and the result says so (``degrad
 from __future__ import annotations
 
 import time
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import accumulate, pairwise
+from itertools import accumulate
 
 from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 
+from .lis import longest_increasing
 from .normalize import token_key
 from .options import DiffOptions
-from .tokenize import is_word, tokenize
+from .tokenize import WORD_CHARS_RE, is_word, tokenize
 
 DELETE, INSERT, EQUAL = -1, 1, 0
 Diffs = list[tuple[int, str]]
@@ -62,6 +62,14 @@ LINE_BLOCK = 1
 #: A large word region with no word found once on each side is split at runs of this many
 #: tokens (about four words and the spaces between them) found once on each side.
 GRAM = 8
+#: Changed middles of at least this many characters (both texts together) are compared
+#: chunk by chunk first (:meth:`Engine._words_fast`).
+FAST_ABOVE = 40_000
+#: Regions whose chunk pairs outnumber this are looked at for moved passages (the size above
+#: which :mod:`.chunks` splits a region at anchors).
+CHUNK_CELLS = 1 << 24
+#: ... and so are regions whose lines average this many characters (paragraphs on one line).
+PARAGRAPH_LINE = 160
 #: The bit-parallel LCS keeps one row per unit of the longer side: at most this many bits.
 LCS_MAX_BITS = 400_000_000
 
@@ -110,31 +118,6 @@ class _ExactDMP(diff_match_patch):  # type: ignore[misc]
 
     def diff_halfMatch(self, text1: str, text2: str) -> None:
         return None
-
-
-def longest_increasing(ys: list[int]) -> list[int]:
-    """Indices of a longest strictly increasing subsequence of ``ys``."""
-    if all(x < y for x, y in pairwise(ys)):
-        return list(range(len(ys)))
-    tails: list[int] = []
-    tail_idx: list[int] = []
-    prev = [-1] * len(ys)
-    for k, y in enumerate(ys):
-        pos = bisect_left(tails, y)
-        if pos == len(tails):
-            tails.append(y)
-            tail_idx.append(k)
-        else:
-            tails[pos] = y
-            tail_idx[pos] = k
-        prev[k] = tail_idx[pos - 1] if pos else -1
-    out = []
-    k = tail_idx[-1]
-    while k >= 0:
-        out.append(k)
-        k = prev[k]
-    out.reverse()
-    return out
 
 
 def unique_anchors(a: str, b: str) -> list[tuple[int, int]]:
@@ -484,6 +467,81 @@ def slide_edits(diffs: Diffs, token: Callable[[str], str]) -> Diffs:
     return _merge(diffs) if changed else diffs
 
 
+def _pair_edits(spans: list[Span], old: str, new: str) -> list[Span]:
+    """A deletion and an insertion on either side of an equal stretch that one of them
+    repeats, made one replacement beside it: ``[-x -]y {+y +}`` is ``[-x-]{+y+} y`` (the
+    same words kept, the other copy of the repeated text matched).  Which copy an LCS
+    keeps is arbitrary; the word-level pass pairs them like this."""
+    joined: list[Span] = []
+    for span in spans:
+        if span[1] == span[2] and span[3] == span[4]:
+            continue
+        if joined and joined[-1][0] == span[0]:
+            kind, a0, _, b0, _ = joined[-1]
+            joined[-1] = (kind, a0, span[2], b0, span[4])
+        else:
+            joined.append(span)
+    spans = joined
+    out: list[Span] = []
+    k = 0
+    last = len(spans) - 2
+    while k < len(spans):
+        if k < last:
+            xk, xa0, xa1, xb0, xb1 = spans[k]
+            ek, ea0, ea1, eb0, eb1 = spans[k + 1]
+            yk, ya0, ya1, yb0, yb1 = spans[k + 2]
+            if xk == yk == "change" and ek == "equal":
+                if xb0 == xb1 and ya0 == ya1 and xa0 < xa1 and yb0 < yb1:  # delete, insert
+                    if old[ea0:ea1] == new[yb0:yb1]:
+                        out += [("change", xa0, xa1, eb0, eb1), ("equal", ea0, ea1, yb0, yb1)]
+                        k += 3
+                        continue
+                    if old[xa0:xa1] == new[eb0:eb1]:
+                        out += [("equal", xa0, xa1, eb0, eb1), ("change", ea0, ea1, yb0, yb1)]
+                        k += 3
+                        continue
+                elif xa0 == xa1 and yb0 == yb1 and xb0 < xb1 and ya0 < ya1:  # insert, delete
+                    if old[ya0:ya1] == new[eb0:eb1]:
+                        out += [("change", ea0, ea1, xb0, xb1), ("equal", ya0, ya1, eb0, eb1)]
+                        k += 3
+                        continue
+                    if new[xb0:xb1] == old[ea0:ea1]:
+                        out += [("equal", ea0, ea1, xb0, xb1), ("change", ya0, ya1, eb0, eb1)]
+                        k += 3
+                        continue
+        out.append(spans[k])
+        k += 1
+    return out
+
+
+def _slide(toks: list[str], p: int, k: int, before: str = "", after: str = "") -> int:
+    """Where :func:`slide_edits` puts an edit of the tokens ``toks[p:p + k]`` (all other
+    tokens of ``toks`` equal on both sides): as far left as it goes, then right one token at
+    a time to the best boundary score, the rightmost of equal scores.  ``before`` and
+    ``after`` are the text just outside ``toks`` (empty at an end of the region)."""
+    if not k or p + k > len(toks):
+        return p
+    shift = 0
+    while shift < p and shift < k and toks[p - 1 - shift] == toks[p + k - 1 - shift]:
+        shift += 1
+    p -= shift
+    end = len(toks)
+
+    def score(q: int) -> int:
+        left = toks[q - 1] if q else before
+        right = toks[q + k] if q + k < end else after
+        return _boundary_score(left, toks[q]) + _boundary_score(toks[q + k - 1], right)
+
+    best, best_score = p, score(p)
+    q = p
+    while q + k < end and toks[q] == toks[q + k]:
+        q += 1
+        value = score(q)
+        if value >= best_score:
+            best, best_score = q, value
+    return best
+
+
 # -- the whole pipeline ----------------------------------------------------------------------
 
 
@@ -523,6 +581,9 @@ class Engine:
         self.differ = Differ(deadline)
         self.coarse_regions = 0
         self.warnings: list[str] = []
+        self.fast = False
+        #: Regions holding moved passages: (a0, b0) -> their chunks and which moved.
+        self.moved: dict[tuple[int, int], tuple[list[str], list[str], bytes, bytes]] = {}
 
     @property
     def degraded(self) -> bool:
@@ -541,6 +602,13 @@ class Engine:
             nl = old.find("\n", e)
             e = la if nl < 0 else nl + 1
             s = la - e
+        # Large changed middles take the chunk pass first (see _words_fast); small ones go
+        # word by word at once, without loading the compiled LCS.
+        self.fast = (
+            self.key is None
+            and self.differ.deadline is None
+            and (la - s - p) + (lb - s - p) >= FAST_ABOVE
+        )
         spans: list[Span] = []
         if p:
             spans.append(("equal", 0, p, 0, p))
@@ -574,17 +642,16 @@ class Engine:
         else:
             keys_a, keys_b = lines_a, lines_b
         try:
-            sa, sb = encode(keys_a, keys_b)
+            sa, sb = ("", "") if self.fast else encode(keys_a, keys_b)
         except TooManyUnits:  # pragma: no cover - over a million distinct lines
             self.warnings.append("too many distinct lines to align: compared as one region")
             return self._words(a0, a1, b0, b1)
         spans: list[Span] = []
         i = j = 0
         pending_a = pending_b = 0
-        diffs = self.differ.diff(sa, sb, small=LINE_BLOCK)
+        diffs = self._line_ops(lines_a, lines_b, sa, sb)
         last = len(diffs) - 1
-        for t, (op, text) in enumerate(diffs):
-            k = len(text)
+        for t, (op, k) in enumerate(diffs):
             if op == DELETE:
                 pending_a += k
                 continue
@@ -598,9 +665,9 @@ class Engine:
                 pending_a += k
                 pending_b += k
                 continue
-            if pending_a or pending_b:
-                spans.extend(
-                    self._words(off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b])
+            if pending_a or pending_b:  # compared word by word below
+                spans.append(
+                    ("words", off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b])
                 )
                 i += pending_a
                 j += pending_b
@@ -613,10 +680,84 @@ class Engine:
             i += k
             j += k
         if pending_a or pending_b:
-            spans.extend(
-                self._words(off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b])
-            )
-        return spans
+            spans.append(("words", off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b]))
+        return self._resolve(spans)
+
+    def _line_ops(
+        self, lines_a: list[str], lines_b: list[str], sa: str, sb: str
+    ) -> list[tuple[int, int]]:
+        """The line alignment as (kind, number of lines): on the chunk pass, an LCS of the
+        lines in compiled code (see :mod:`.chunks`); otherwise diff-match-patch on one
+        character per line."""
+        if self.fast:
+            from .chunks import matching_runs
+
+            runs = matching_runs(lines_a, lines_b)
+            if runs is not None:
+                ops: list[tuple[int, int]] = []
+                i = j = 0
+                for x, y, size in runs:
+                    if x > i:
+                        ops.append((DELETE, x - i))
+                    if y > j:
+                        ops.append((INSERT, y - j))
+                    ops.append((EQUAL, size))
+                    i, j = x + size, y + size
+                if i < len(lines_a):
+                    ops.append((DELETE, len(lines_a) - i))
+                if j < len(lines_b):
+                    ops.append((INSERT, len(lines_b) - j))
+                return ops
+        return [(op, len(text)) for op, text in self.differ.diff(sa, sb, small=LINE_BLOCK)]
+
+    def _resolve(self, spans: list[Span]) -> list[Span]:
+        """The regions of changed lines (``words`` spans) compared word by word.  On the
+        chunk pass with large regions, the passages that moved between any two of them are
+        found first (:func:`.chunks.moved_chunks`, over all the changed regions at once)."""
+        regions = [sp for sp in spans if sp[0] == "words"]
+        if self.fast and len(regions) > 1 and any(map(self._paragraphs, regions)):
+            self._find_moved(regions)
+        out: list[Span] = []
+        for span in spans:
+            if span[0] == "words":
+                out.extend(self._words(span[1], span[2], span[3], span[4]))
+            else:
+                out.append(span)
+        return out
+
+    def _paragraphs(self, region: Span) -> bool:
+        """Whether a changed region is large (see :data:`CHUNK_CELLS`) or holds paragraphs
+        kept on one line each (lines of :data:`PARAGRAPH_LINE` characters on average):
+        where a moved paragraph can be taken apart by the word diff."""
+        _, a0, a1, b0, b1 = region
+        if (a1 - a0) * (b1 - b0) > 36 * CHUNK_CELLS:
+            return True
+        old = self.old
+        lines = old.count("\n", a0, a1) - old.count("\n\n", a0, a1)  # blank ones aside
+        return a1 - a0 >= PARAGRAPH_LINE * max(1, lines)
+
+    def _find_moved(self, regions: list[Span]) -> None:
+        """Chunks of moved passages, for :meth:`_words_fast`, region by region."""
+        from .chunks import moved_chunks
+
+        all_a: list[str] = []
+        all_b: list[str] = []
+        parts = []
+        for _, a0, a1, b0, b1 in regions:
+            ca, cb = self.old[a0:a1].split(" "), self.new[b0:b1].split(" ")
+            parts.append((a0, b0, len(all_a), len(all_b), ca, cb))
+            all_a += ca
+            all_b += cb
+        moved_a, moved_b = moved_chunks(
+            all_a, all_b, [part[2] for part in parts], [part[3] for part in parts]
+        )
+        if not moved_a and not moved_b:
+            return
+        for a0, b0, ia, ib, ca, cb in parts:
+            ma = moved_a[ia : ia + len(ca)] if moved_a else b""
+            mb = moved_b[ib : ib + len(cb)] if moved_b else b""
+            if any(ma) or any(mb):
+                self.moved[a0, b0] = (ca, cb, bytes(ma), bytes(mb))
 
     # -- words -------------------------------------------------------------------------------
 
@@ -706,6 +847,137 @@ class Engine:
         return _merge(out)
 
     def _words(self, a0: int, a1: int, b0: int, b1: int) -> list[Span]:
+        if a0 == a1 or b0 == b1:
+            return [("change", a0, a1, b0, b1)]
+        if self.fast:
+            return self._words_fast(a0, a1, b0, b1)
+        return self._words_exact(a0, a1, b0, b1)
+
+    # -- the chunk pass ----------------------------------------------------------------------
+
+    def _words_fast(self, a0: int, a1: int, b0: int, b1: int) -> list[Span]:
+        """A region compared first by its space-separated chunks (:mod:`.chunks`: an exact
+        LCS in compiled code, no Python object per token), then word by word only between
+        matched chunks.
+
+        A run of two or more matched chunks holding a word is a wall: it is kept whole, but
+        for its first and last chunk, which go with the stretches beside it as context (so
+        that an edit next to a wall is placed, and cleaned up, as the word-level pass would
+        place it).  Shorter runs are compared again with the stretch they stand in.  Each stretch is
+        tokenised and aligned by :meth:`_refine`."""
+        from .chunks import matching_runs
+
+        has_word = WORD_CHARS_RE.search
+        old, new = self.old, self.new
+        moved_a = moved_b = b""
+        if (a0, b0) in self.moved:
+            ca, cb, moved_a, moved_b = self.moved[a0, b0]
+        else:
+            ca, cb = old[a0:a1].split(" "), new[b0:b1].split(" ")
+        n, m = len(ca), len(cb)
+        if n + m <= 4:
+            return self._words_exact(a0, a1, b0, b1)
+        runs = matching_runs(ca, cb, moved_a, moved_b)
+        if runs is None:  # a large region with nothing unique to split it at
+            return self._words_exact(a0, a1, b0, b1)
+        # start of chunk i: a0 + (lengths of the chunks before) + (the spaces between them)
+        pos_a = [a0 + c + i for i, c in enumerate(accumulate(map(len, ca), initial=0))]
+        pos_b = [b0 + c + j for j, c in enumerate(accumulate(map(len, cb), initial=0))]
+        pos_a[n] = a1  # the end (no space after the last chunk)
+        pos_b[m] = b1
+        spans: list[Span] = []
+        x, y = a0, b0  # where the text not yet placed starts
+        ci = cj = 0  # ... and its first chunks
+
+        def refine(e0: int, f0: int, i: int, j: int) -> list[Span]:
+            """The stretch from (x, y) to (e0, f0), chunks ci.. to i and cj.. to j: a moved
+            passage in it is left whole (for the move detection), the rest word by word."""
+            if (moved_a and any(moved_a[ci:i])) or (moved_b and any(moved_b[cj:j])):
+                return [("change", x, e0, y, f0)]
+            return self._refine(x, e0, y, f0, a0, a1)
+
+        for i, j, size in runs:
+            left = 0 if i == 0 and j == 0 else 1
+            right = 0 if i + size == n and j + size == m else 1
+            if size < left + right:
+                if size == 1 and has_word(old, pos_a[i], pos_a[i + 1]):
+                    # One word between two edits: the stretch before it is compared with it
+                    # as its context and, if it is kept, the stretch after it starts there.
+                    part = refine(pos_a[i + 1], pos_b[j + 1], i + 1, j + 1)
+                    kind, e0, e1, f0, f1 = part[-1]
+                    if kind == "equal" and e0 <= pos_a[i]:
+                        part[-1] = (kind, e0, pos_a[i], f0, pos_b[j])
+                        spans.extend(part)
+                        x, y, ci, cj = pos_a[i], pos_b[j], i, j
+                continue  # too short to stand alone: compared with the stretch around it
+            if not has_word(old, pos_a[i], pos_a[i + size]):
+                continue  # spaces and punctuation may be folded into the edits around them
+            e0, e1 = pos_a[i + left], pos_a[i + size - right]
+            f0, f1 = pos_b[j + left], pos_b[j + size - right]
+            if old[e0:e1] != new[f0:f1]:  # two chunks of one hash: never seen, but be exact
+                return self._words_exact(a0, a1, b0, b1)
+            if e0 > x or f0 > y:
+                spans.extend(refine(e0, f0, i + left, j + left))
+            if e1 > e0:
+                spans.append(("equal", e0, e1, f0, f1))
+            x, y, ci, cj = e1, f1, i + size - right, j + size - right
+        if x < a1 or y < b1:
+            spans.extend(refine(a1, b1, n, m))
+        return _pair_edits(spans, old, new)
+
+    def _refine(self, a0: int, a1: int, b0: int, b1: int, r0: int, r1: int) -> list[Span]:
+        """A stretch between walls, word by word: the common tokens at both ends kept; then
+        an insertion or deletion alone is slid to its best place as :func:`slide_edits`
+        slides it, and two runs with no token in common are one replacement (what the
+        word-level pass gives them); anything else goes through that pass.  ``r0`` and ``r1``
+        bound the region in the old text: the text beside the stretch, up to them, scores
+        the places an edit may slide to."""
+        if a0 == a1 or b0 == b1:
+            return [("change", a0, a1, b0, b1)]
+        ta, tb = tokenize(self.old[a0:a1]), tokenize(self.new[b0:b1])
+        na, nb = len(ta), len(tb)
+        lim = min(na, nb)
+        p = 0
+        while p < lim and ta[p] == tb[p]:
+            p += 1
+        q = 0
+        while q < lim - p and ta[na - 1 - q] == tb[nb - 1 - q]:
+            q += 1
+        mid_a, mid_b = ta[p : na - q], tb[p : nb - q]
+        if not mid_a and not mid_b:
+            return [("equal", a0, a1, b0, b1)]
+        if mid_a and mid_b:
+            if not set(mid_a).isdisjoint(mid_b):
+                return self._words_exact(a0, a1, b0, b1)
+            head = sum(map(len, ta[:p]))
+            tail = sum(map(len, ta[na - q :]))
+            return [
+                ("equal", a0, a0 + head, b0, b0 + head),
+                ("change", a0 + head, a1 - tail, b0 + head, b1 - tail),
+                ("equal", a1 - tail, a1, b1 - tail, b1),
+            ]
+        # One insertion (or deletion): toks holds the side with it, the edit at [p, p + k).
+        toks = tb if nb > na else ta
+        k = len(mid_b) + len(mid_a)
+        old = self.old  # the text on both sides of the stretch is the same
+        p = _slide(toks, p, k, old[max(r0, a0 - 3) : a0], old[a1 : min(r1, a1 + 4)])
+        head = sum(map(len, toks[:p]))
+        size = sum(map(len, toks[p : p + k]))
+        if nb > na:
+            return [
+                ("equal", a0, a0 + head, b0, b0 + head),
+                ("change", a0 + head, a0 + head, b0 + head, b0 + head + size),
+                ("equal", a0 + head, a1, b0 + head + size, b1),
+            ]
+        return [
+            ("equal", a0, a0 + head, b0, b0 + head),
+            ("change", a0 + head, a0 + head + size, b0 + head, b0 + head),
+            ("equal", a0 + head + size, a1, b0 + head, b1),
+        ]
+
+    # -- word by word ------------------------------------------------------------------------
+
+    def _words_exact(self, a0: int, a1: int, b0: int, b1: int) -> list[Span]:
         if a0 == a1 or b0 == b1:
             return [("change", a0, a1, b0, b1)]
         if self.differ.expired():

@@ -49,9 +49,15 @@ def _strip_punctuation(text: str) -> str:
     return _OTHER_RE.sub(_drop_punctuation, text)
 
 
+#: Every ASCII character but the letters and digits, to drop.
+_ASCII_OTHER = dict.fromkeys(i for i in range(128) if not chr(i).isalnum())
+
+
 def _word_chars(text: str) -> str:
     """The letters and digits that survive every normalisation, in order: two texts that
     differ here cannot be equal under any set of aspects."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_OTHER)
     folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
     return "".join(_WORD_CHARS_RE.findall(folded))
 

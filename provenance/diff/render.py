@@ -22,7 +22,7 @@ from .present import (
     visible,
 )
 from .result import EQUAL, DiffResult, Operation
-from .tokenize import is_word, tokenize
+from .tokenize import WORD_RE, count_words, is_word, tokenize
 
 __all__ = [
     "FORMATS",
@@ -60,7 +60,20 @@ def _left(text: str, words: int) -> str:
     line = text[text.rfind("\n") + 1 :]
     if words <= 0 or not line:
         return ""
-    toks = tokenize(line[-2000:])
+    tail = line[-2000:]
+    if tail.isascii():
+        # The words' ends (in ASCII each match is one word token), from the last few dozen
+        # characters first: most lines hold the words wanted there, and a word cut short at
+        # the start of them is never the one wanted.
+        short = tail[-(16 * words + 40) :]
+        ends = [m.end() for m in WORD_RE.finditer(short)]
+        if len(ends) > words:
+            return short[ends[-words - 1] :].lstrip()
+        if len(short) == len(tail):
+            return tail.lstrip()
+        ends = [m.end() for m in WORD_RE.finditer(tail)]
+        return (tail[ends[-words - 1] :] if len(ends) > words else tail).lstrip()
+    toks = tokenize(tail)
     n = 0
     k = len(toks)
     while k > 0:
@@ -77,7 +90,17 @@ def _right(text: str, words: int) -> str:
     line = text if cut < 0 else text[:cut]
     if words <= 0 or not line:
         return ""
-    toks = tokenize(line[:2000])
+    head = line[:2000]
+    if head.isascii():
+        short = head[: 16 * words + 40]
+        starts = [m.start() for m in WORD_RE.finditer(short)]
+        if len(starts) > words:
+            return short[: starts[words]].rstrip()
+        if len(short) == len(head):
+            return head.rstrip()
+        starts = [m.start() for m in WORD_RE.finditer(head)]
+        return (head[: starts[words]] if len(starts) > words else head).rstrip()
+    toks = tokenize(head)
     n = 0
     k = 0
     while k < len(toks):
@@ -108,17 +131,14 @@ def groups(result: DiffResult, options: RenderOptions) -> Iterator[Group]:
     while k < len(idx):
         first = idx[k]
         members = [first]
-        while k + 1 < len(idx):
+        head = ops[first]
+        while k + 1 < len(idx) and head.move is None:
             nxt = idx[k + 1]
-            between = "".join(_ctx_text(ops[i]) for i in range(members[-1] + 1, nxt))
-            if (
-                "\n" in between
-                or sum(1 for t in tokenize(between) if is_word(t)) > 2 * ctx
-                or ops[nxt].labels != ops[first].labels
-                or ops[nxt].category != ops[first].category
-                or ops[nxt].move is not None
-                or ops[first].move is not None
-            ):
+            op = ops[nxt]
+            if op.labels != head.labels or op.category != head.category or op.move is not None:
+                break
+            between = "".join([_ctx_text(ops[i]) for i in range(members[-1] + 1, nxt)])
+            if "\n" in between or count_words(between) > 2 * ctx:
                 break
             members.append(nxt)
             k += 1
@@ -128,7 +148,7 @@ def groups(result: DiffResult, options: RenderOptions) -> Iterator[Group]:
         yield Group(members, before, after)
 
 
-def _gather(ops: Sequence[Operation], start: int, step: int, limit: int = 4000) -> str:
+def _gather(ops: Sequence[Operation], start: int, step: int, limit: int = 2000) -> str:
     """Context text from ``start`` onwards (``step`` 1) or backwards (-1), up to a line break
     or ``limit`` characters."""
     parts: list[str] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from .normalize import is_ignored, labels
@@ -380,7 +381,8 @@ def build(
     """The result object from the engine's spans: adjacent spans of one kind joined (a change
     the options ignore stays apart from a change beside it), each change labelled, every
     operation given its line and column on both sides."""
-    ignoring = bool(options.ignored)
+    prefer = options.ignored
+    ignoring = bool(prefer)
     merged: list[list[Any]] = []  # [kind, a0, a1, b0, b1], kind "equal" | "change" | "ignored"
     for kind, a0, a1, b0, b1 in spans:
         if a0 == a1 and b0 == b1:
@@ -409,58 +411,119 @@ def build(
         op = REPLACE if o and n else DELETE if o else INSERT
         ignored = kind == "ignored" and is_ignored(o, n, options)
         ops.append(
-            Operation(
-                op, a0, a1, b0, b1, o, n, la, ca, lb, cb, labels(o, n, options.ignored), ignored
-            )
+            Operation(op, a0, a1, b0, b1, o, n, la, ca, lb, cb, labels(o, n, prefer), ignored)
         )
-    moves = find_moves(ops, options)
-    if moves:
-        for m in moves:
-            ops[m.deleted] = ops[m.deleted]._replace(move=m.id)
-            ops[m.inserted] = ops[m.inserted]._replace(move=m.id)
+    ops, moves = place_moves(ops, options)
     return DiffResult(old, new, tuple(ops), options, moves=tuple(moves), **fields)
 
 
 #: A passage of fewer words is not reported as moved (a word or two recurs by chance).
 MOVE_MIN_WORDS = 8
+#: A change of more paragraphs (or lines) than this is looked at whole, not piece by piece.
+MOVE_PIECES = 50
 #: How alike a deleted and an inserted passage must be to be one passage moved: the share
 #: of their words in common (twice the common words over the words of both).
 MOVE_SIMILARITY = 0.8
 
 
 def _words_of(text: str) -> list[str]:
-    from .tokenize import is_word, tokenize
+    """The words of ``text``, to compare passages by (outside the scripts written without
+    spaces one regular expression finds them: a word token that starts with underscores
+    followed by a combining mark is read from its first letter, no matter here)."""
+    from .tokenize import WORD_RE, is_word, may_hold_no_space_script, tokenize
 
+    if not may_hold_no_space_script(text):
+        return WORD_RE.findall(text)
     return [t for t in tokenize(text) if is_word(t)]
 
 
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each paragraph of ``text``, the blank lines after one with it."""
+    if "\n" not in text:
+        return [(0, len(text))]
+    out = []
+    pos = 0
+    for m in _BLANK_LINE.finditer(text):
+        if m.end() > pos:
+            out.append((pos, m.end()))
+            pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _lines_of(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each line of ``text`` that is not the whole of it."""
+    out = []
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos) + 1 or len(text)
+        out.append((pos, end))
+        pos = end
+    return out if len(out) > 1 else []
+
+
+#: A passage that may have moved: (operation, "old" or "new", start, end in its text, words).
+_Passage = tuple[int, str, int, int, list[str]]
+
+
 def find_moves(ops: Sequence[Operation], options: DiffOptions | None = None) -> list[Move]:
-    """Pure deletions paired with pure insertions elsewhere that hold the same passage, or
-    nearly (:data:`MOVE_SIMILARITY` of their words in common); each deletion and insertion is
-    used once, the most alike pairs first.  Only passages of :data:`MOVE_MIN_WORDS` words or
-    more are looked at."""
-    dels: list[tuple[int, list[str]]] = []
-    ins: list[tuple[int, list[str]]] = []
+    """The moves :func:`place_moves` finds, as the operations it is given stand (a change
+    it would split is not split: only moves between whole changes are returned)."""
+    placed, moves = place_moves(list(ops), options)
+    return moves if len(placed) == len(ops) else []
+
+
+def place_moves(
+    ops: list[Operation], options: DiffOptions | None = None
+) -> tuple[list[Operation], list[Move]]:
+    """Passages deleted in one place and inserted in another that hold the same text, or
+    nearly (:data:`MOVE_SIMILARITY` of their words in common); each passage is used once,
+    the most alike pairs first.  Only passages of :data:`MOVE_MIN_WORDS` words or more are
+    looked at: the deleted or inserted text of each change, and each of its paragraphs
+    apart (a moved paragraph may land beside a new one, or where another was replaced, and
+    be one change with it).  A change whose moved passage is not all of it is split into a
+    deletion and an insertion per passage; the operations are returned with each move's
+    ends marked."""
+    gone: list[_Passage] = []
+    came: list[_Passage] = []
     for k, op in enumerate(ops):
         if op.op == EQUAL or op.ignored or op.labels:
             continue
-        side = _moved_side(op)
-        if side == "old":
-            dels.append((k, _words_of(op.old)))
-        elif side == "new":
-            ins.append((k, _words_of(op.new)))
-    if not dels or not ins:
-        return []
+        for side, text in (("old", op.old), ("new", op.new)):
+            if len(text) < MOVE_MIN_WORDS:
+                continue
+            pieces = _paragraphs(text)
+            if len(pieces) > MOVE_PIECES:
+                pieces = []
+            pieces.append((0, len(text)))  # the whole change too
+            if 1 < text.count("\n") <= MOVE_PIECES:  # and each line, where paragraphs are lines
+                pieces += _lines_of(text)
+            for p0, p1 in pieces:
+                words = _words_of(text[p0:p1])
+                if len(words) >= MOVE_MIN_WORDS:
+                    (gone if side == "old" else came).append((k, side, p0, p1, words))
+    # Two passages can be alike only if neither has over half as many words again as the
+    # other (2 * common / (x + y) >= 0.8): passages with no partner of a fitting size on
+    # the other side are left out before any are compared.
+    gone, came = _sized(gone, came), _sized(came, gone)
+    if not gone or not came:
+        return ops, []
     from collections import Counter
 
     # Candidates share a run of three words; alike pairs are taken best first.
     index: dict[tuple[str, ...], set[int]] = {}
-    for d, (_, words) in enumerate(dels):
+    for d, passage in enumerate(gone):
+        words = passage[4]
         for t in range(len(words) - 2):
             index.setdefault(tuple(words[t : t + 3]), set()).add(d)
     scored: list[tuple[float, int, int]] = []
-    bags = [Counter(words) for _, words in dels]
-    for n, (_, words) in enumerate(ins):
+    bags = [Counter(passage[4]) for passage in gone]
+    for n, passage in enumerate(came):
+        words = passage[4]
         hits: Counter[int] = Counter()
         for t in range(len(words) - 2):
             found = index.get(tuple(words[t : t + 3]))
@@ -470,28 +533,129 @@ def find_moves(ops: Sequence[Operation], options: DiffOptions | None = None) -> 
             continue
         bag = Counter(words)
         for d, _ in hits.most_common(5):
+            if gone[d][0] == passage[0]:
+                continue  # a change's own two sides: an edit in place, not a move
             common = (bags[d] & bag).total()
-            score = 2 * common / (len(dels[d][1]) + len(words))
+            score = 2 * common / (len(gone[d][4]) + len(words))
             if score >= MOVE_SIMILARITY:
                 scored.append((score, d, n))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    used_d: set[int] = set()
-    used_n: set[int] = set()
-    pairs: list[tuple[int, int]] = []
+    taken: dict[tuple[int, str], list[tuple[int, int]]] = {}  # chosen spans per change side
+
+    def free(p: _Passage) -> bool:
+        return not any(p[2] < e and s < p[3] for s, e in taken.get((p[0], p[1]), ()))
+
+    chosen: list[tuple[_Passage, _Passage]] = []
     for _score, d, n in scored:
-        if d in used_d or n in used_n:
+        pd, pn = gone[d], came[n]
+        if free(pd) and free(pn):
+            taken.setdefault((pd[0], pd[1]), []).append((pd[2], pd[3]))
+            taken.setdefault((pn[0], pn[1]), []).append((pn[2], pn[3]))
+            chosen.append((pd, pn))
+    if not chosen:
+        return ops, []
+    # Split the changes whose moved passages are not the whole of their moved side.
+    split = {k for (k, side), spans in taken.items() if not _whole(ops[k], side, spans)}
+    where: dict[tuple[int, str, int], int] = {}  # (change, side, start) -> new index
+    out: list[Operation] = []
+    for k, op in enumerate(ops):
+        if k not in split:
+            for side in ("old", "new"):
+                for p0, _ in taken.get((k, side), ()):
+                    where[k, side, p0] = len(out)
+            out.append(op)
             continue
-        used_d.add(d)
-        used_n.add(n)
-        pairs.append((dels[d][0], ins[n][0]))
-    pairs.sort()
+        for side in ("old", "new"):
+            text = op.old if side == "old" else op.new
+            cuts = sorted({0, len(text), *(c for span in taken.get((k, side), ()) for c in span)})
+            for c0, c1 in pairwise(cuts):
+                if (k, side) in taken and any(s == c0 for s, _ in taken[k, side]):
+                    where[k, side, c0] = len(out)
+                out.append(_part(op, side, c0, c1))
     moves = []
-    for number, (kd, kn) in enumerate(pairs, start=1):
-        a, b = ops[kd].old, ops[kn].new  # the rest of a replacement is an edit of its own
+    pairs = sorted(
+        (where[pd[0], "old", pd[2]], where[pn[0], "new", pn[2]], pd, pn) for pd, pn in chosen
+    )
+    marks: dict[int, int] = {}
+    for number, (kd, kn, pd, pn) in enumerate(pairs, start=1):
+        a = ops[pd[0]].old[pd[2] : pd[3]]
+        b = ops[pn[0]].new[pn[2] : pn[3]]
         same = a.strip() == b.strip()
         changed = 0 if same else _words_changed(a, b)
         moves.append(Move(number, kd, kn, count_words(a), changed, same))
-    return moves
+        marks[kd] = marks[kn] = number
+    out = [op._replace(move=marks[i]) if i in marks else op for i, op in enumerate(out)]
+    return out, moves
+
+
+def _sized(these: list[_Passage], others: list[_Passage]) -> list[_Passage]:
+    """The passages of ``these`` with a passage of ``others`` of a size they may match."""
+    from bisect import bisect_left
+
+    ratio = MOVE_SIMILARITY / (2 - MOVE_SIMILARITY)  # the smaller over the larger, at least
+    sizes = sorted(len(p[4]) for p in others)
+    out = []
+    for p in these:
+        n = len(p[4])
+        k = bisect_left(sizes, n * ratio)
+        if k < len(sizes) and sizes[k] * ratio <= n:
+            out.append(p)
+    return out
+
+
+def _whole(op: Operation, side: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether one passage is all the words of a change that may move whole: its moved side
+    (:func:`_moved_side`), with no word outside the passage."""
+    if len(spans) != 1 or _moved_side(op) != side:
+        return False
+    text = op.old if side == "old" else op.new
+    s, e = spans[0]
+    return count_words(text[:s]) == 0 and count_words(text[e:]) == 0
+
+
+def _part(op: Operation, side: str, c0: int, c1: int) -> Operation:
+    """The deletion (``side`` old) or insertion of ``[c0, c1)`` of a change's text, with
+    its place in both texts."""
+    if side == "old":
+        text = op.old
+        line, column = _advance(text, c0, op.old_line, op.old_column)
+        return Operation(
+            "delete",
+            op.old_start + c0,
+            op.old_start + c1,
+            op.new_start,
+            op.new_start,
+            text[c0:c1],
+            "",
+            line,
+            column,
+            op.new_line,
+            op.new_column,
+        )
+    text = op.new
+    old_line, old_column = _advance(op.old, len(op.old), op.old_line, op.old_column)
+    line, column = _advance(text, c0, op.new_line, op.new_column)
+    return Operation(
+        "insert",
+        op.old_end,
+        op.old_end,
+        op.new_start + c0,
+        op.new_start + c1,
+        "",
+        text[c0:c1],
+        old_line,
+        old_column,
+        line,
+        column,
+    )
+
+
+def _advance(text: str, offset: int, line: int, column: int) -> tuple[int, int]:
+    """Line and column ``offset`` characters into ``text``, which starts at (line, column)."""
+    breaks = text.count("\n", 0, offset)
+    if not breaks:
+        return line, column + offset
+    return line + breaks, offset - text.rfind("\n", 0, offset)
 
 
 def _moved_side(op: Operation) -> str | None:
@@ -499,6 +663,8 @@ def _moved_side(op: Operation) -> str | None:
     inserted text of an insertion, or of a replacement the side with
     :data:`MOVE_MIN_WORDS` words or more where the other has under a quarter as many (a word
     edited next to a moved paragraph joins it in one change)."""
+    if len(op.old) < MOVE_MIN_WORDS and len(op.new) < MOVE_MIN_WORDS:
+        return None  # too short to hold that many words (most changes)
     wo = count_words(op.old) if op.old else 0
     wn = count_words(op.new) if op.new else 0
     if wo >= MOVE_MIN_WORDS and 4 * wn < wo:
@@ -604,4 +770,5 @@ __all__ = [
     "Stats",
     "build",
     "find_moves",
+    "place_moves",
 ]

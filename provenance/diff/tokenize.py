@@ -41,7 +41,11 @@ _PROBE_RE = re.compile(
 _full_re: re.Pattern[str] | None = None
 #: A word token with a letter or digit in it (a run of underscores is not a word).
 _COUNT_RE = re.compile(f"_*[^\\W_]\\w*(?:[{MARKS}]+\\w*)*")
+#: A word token (outside the scripts written without spaces): each match is one token.
+WORD_RE = _COUNT_RE
 _WORD_CHARS_RE = re.compile(r"[^\W_]")
+#: A letter or digit: what makes a token, or a stretch of text, hold a word.
+WORD_CHARS_RE = _WORD_CHARS_RE
 
 
 def _full() -> re.Pattern[str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ProvenanceError
+from .identity import ALREADY, NEW_VERSION
 
 if TYPE_CHECKING:
     from ..model import Document
@@ -52,6 +53,8 @@ class PageOutcome:
     layout: str = ""
     warnings: list[str] = field(default_factory=list)
     reason: str = ""  # why it was refused
+    version: str = ""  # the version written, or the one holding this text already
+    note: str = ""  # a document the store held already, or an id not the default one
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -59,9 +62,11 @@ class PageOutcome:
             "status": self.status,
             "id": self.id,
             "stream": self.stream,
+            "version": self.version,
             "layout": self.layout,
             "warnings": list(self.warnings),
             "reason": self.reason,
+            "note": self.note,
         }
 
 
@@ -81,6 +86,8 @@ class BatchResult:
             "format_version": 1,
             "imported": self.count(IMPORTED),
             "imported_with_warnings": self.count(WARNINGS),
+            "new_versions": self.count(NEW_VERSION),
+            "already_imported": self.count(ALREADY),
             "refused": self.refused,
             "pages": [o.as_dict() for o in self.outcomes],
         }
@@ -120,15 +127,23 @@ def import_many(
             outcomes.append(PageOutcome(str(path), REFUSED, reason=f"internal error: {exc!r}"))
             continue
         warnings = list(getattr(parsed, "warnings", []))
+        version = str(getattr(parsed, "version", ""))
+        outcome = getattr(parsed, "outcome", IMPORTED)
+        status = outcome if outcome in (NEW_VERSION, ALREADY) else IMPORTED
+        if status == IMPORTED and warnings:
+            status = WARNINGS
         streams = store.streams(doc.id)
+        stream = version.split("/", 1)[1].split("@")[0] if "/" in version else ""
         outcomes.append(
             PageOutcome(
                 str(path),
-                WARNINGS if warnings else IMPORTED,
+                status,
                 doc.id,
-                streams[0].id if streams else "",
+                stream or (streams[0].id if streams else ""),
                 str(getattr(parsed, "layout", "")),
                 warnings,
+                version=version,
+                note=str(getattr(parsed, "note", "")),
             )
         )
     return BatchResult(outcomes)
@@ -174,9 +189,20 @@ def dry_run(
     raw = read_bytes(path, what="page")
     text = decode_utf8(raw, path, what="page")
     page = parse_page(text, filename=str(path), url=url, config=store.config)
-    doc = check_slug(doc_id, "document id") if doc_id else default_id(page.meta)
+    from .identity import place
+
+    base = check_slug(doc_id, "document id") if doc_id else default_id(page.meta)
+    placement = place(store, page.meta, base, given=bool(doc_id))
+    doc = placement.id
     warnings = list(page.warnings)
-    if (store.root / doc).exists():
+    if placement.existing is not None:
+        warnings.append(
+            f"{doc!r} is this document already ({placement.why}): the import writes nothing "
+            "when its text is a version of it, else --as-new-version adds a version"
+        )
+    elif placement.note:
+        warnings.append(placement.note)
+    elif (store.root / doc).exists():
         warnings.append(f"a document {doc!r} exists already: the import would be refused")
     lines = [ln for ln in page.body.splitlines() if ln.strip()]
     fields = {k: v for k, v in page.meta.items() if k not in ("schema", "id", "imported")}
@@ -223,11 +249,16 @@ def format_table(result: BatchResult) -> str:
     for o in result.outcomes:
         if o.status == REFUSED:
             note = o.reason
-        elif o.warnings:
-            more = f" (+{len(o.warnings) - 1} more)" if len(o.warnings) > 1 else ""
-            note = o.warnings[0] + more
+        elif o.status == ALREADY:
+            note = f"the same text as {o.version}: nothing written ({o.note})"
+        elif o.status == NEW_VERSION:
+            note = f"added as {o.version} ({o.note})"
+            note += f"; {o.warnings[0]}" if o.warnings else ""
         else:
-            note = ""
+            notes = [o.note] if o.note else []
+            notes += o.warnings[:1]
+            more = len(o.warnings) - 1
+            note = "; ".join(notes) + (f" (+{more} more)" if more > 0 else "")
         rows.append((o.status, Path(o.file).name, o.id or "-", note))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     out = [
@@ -237,7 +268,9 @@ def format_table(result: BatchResult) -> str:
     out.append("")
     out.append(
         f"{result.count(IMPORTED)} imported, {result.count(WARNINGS)} imported with warnings, "
-        f"{result.refused} refused ({len(result.outcomes)} pages)"
+        + (f"{result.count(NEW_VERSION)} new versions, " if result.count(NEW_VERSION) else "")
+        + (f"{result.count(ALREADY)} already imported, " if result.count(ALREADY) else "")
+        + f"{result.refused} refused ({len(result.outcomes)} pages)"
     )
     return "\n".join(line.rstrip() for line in out) + "\n"
 
