@@ -92,6 +92,7 @@ def test_another_text_is_refused_or_added_as_a_new_version(
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
     assert (data["outcome"], data["version"]) == (NEW_VERSION, f"{DOC}/en@2")
+    assert not any("differ" in w for w in data["warnings"])  # the same fields
     v1, v2 = store.versions(DOC, "en")
     assert store.read_text(v1) != store.read_text(v2) and "at once" in store.read_text(v2)
     assert (v2.activity, v2.parent) == ("imported", 1)

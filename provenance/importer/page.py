@@ -346,10 +346,10 @@ def _again(
         create=StreamSpec(page.kind, page.language),
     )
     page.outcome, page.version = NEW_VERSION, version.ref
-    differ = [
+    differ = [  # what this crawl prints otherwise (a field it lacks is not a difference)
         key
         for key, value in page.meta.items()
-        if key not in ("schema", "id", "imported") and doc.meta.get(key) != value
+        if key not in ("schema", "id", "imported") and value and doc.meta.get(key) != value
     ]
     if differ:
         page.warnings.append(
