@@ -17,11 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .rendering import PLAIN, Formats, RenderOptions, dumps_json
+from .rendering import PLAIN, RenderOptions, dumps_json
 from .textio import printable
 
 if TYPE_CHECKING:
     from .model import Version
+    from .rendering import Formats
     from .store import Store
 
 #: An edit script: ``(tag, old_start, old_end, new_start, new_end)`` with ``tag`` one of
@@ -166,20 +167,23 @@ def _cut(
     The stretch is the last one ending within both halves, a long one if there is any, cut at
     its middle (between two words) so that the next window sees unchanged text on both sides
     of its first change and places it as a diff of the whole would.  A short stretch is taken
-    only when ``take_short`` (the window has grown large without finding a long one)."""
+    only when ``take_short`` (the window has grown large without finding a long one), and cut
+    before it."""
     best = short = None
-    for k, (tag, _a0, a1, _b0, b1) in enumerate(ops):
+    for k, (tag, a0, a1, b0, b1) in enumerate(ops):
         if a1 > half_a or b1 > half_b:
             break
         if tag == "equal" and a1 > 0 and b1 > 0:
-            short = k
-            if ops[k][2] - ops[k][1] >= CUT_MIN:
+            if a0 > 0 or b0 > 0:
+                short = k
+            if a1 - a0 >= CUT_MIN:
                 best = k
     if best is None:
         if short is None or not take_short:
             return None
-        _, _a0, a1, _b0, b1 = ops[short]
-        return ("cut", short, a1, short, b1)
+        # before the short stretch, so that the next window sees it beside the change after it
+        _, a0, _a1, b0, _b1 = ops[short]
+        return ("cut", short, a0, short, b0)
     _, a0, a1, b0, b1 = ops[best]
     off = (a1 - a0) // 2
     while off > 1 and (_inside_word(old, a0 + off) or _inside_word(new, b0 + off)):

@@ -47,6 +47,7 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+_SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 _WILDCARD = list(_Loader.yaml_implicit_resolvers.get(None, []))
 #: The implicit resolvers by a plain scalar's first character ("" for an empty one).
 _IMPLICIT = {
@@ -123,22 +124,21 @@ class _Builder:
         self.error: Exception | None = None
 
     def build(self, node: yaml.Node, pointer: str, line: int | None = None) -> Any:
-        if id(node) in self.seen:  # the alias (its key's line where known; else the anchor's)
-            raise YAMLError(
-                "YAML anchors and aliases are not allowed in metadata",
-                path=self.path,
-                line=line if line is not None else node.start_mark.line + 1,
-            )
-        self.seen.add(id(node))
-        self.lines[pointer] = line if line is not None else node.start_mark.line + 1
-        tag = node.tag
-        if tag == _STR and type(node) is yaml.ScalarNode:
+        seen = self.seen
+        count = len(seen)
+        seen.add(id(node))
+        if len(seen) == count:  # the alias (its key's line where known; else the anchor's)
+            self.alias(node, line)
+        lines = self.lines
+        lines[pointer] = line if line is not None else node.start_mark.line + 1
+        kind = type(node)
+        if kind is _SCALAR and node.tag == _STR:
             return node.value
-        if type(node) is yaml.MappingNode:
+        if kind is _MAPPING:
             keys: dict[str, int] = {}
             out: dict[str, Any] = {}
             for key, value in node.value:
-                if not isinstance(key, yaml.ScalarNode):
+                if type(key) is not _SCALAR:
                     raise YAMLError(
                         "mapping keys must be plain text",
                         path=self.path,
@@ -161,12 +161,28 @@ class _Builder:
                         line=key_line,
                     )
                 keys[name] = key_line
-                out[name] = self.build(value, f"{pointer}/{_escape(name)}", key_line)
-            return out if tag == _MAP else self.other(node)
-        if type(node) is yaml.SequenceNode:
+                inner = f"{pointer}/{_escape(name)}"
+                if type(value) is _SCALAR and value.tag == _STR:  # the usual leaf, here
+                    count = len(seen)
+                    seen.add(id(value))
+                    if len(seen) == count:
+                        self.alias(value, key_line)
+                    lines[inner] = key_line
+                    out[name] = value.value
+                else:
+                    out[name] = self.build(value, inner, key_line)
+            return out if node.tag == _MAP else self.other(node)
+        if kind is _SEQUENCE:
             items = [self.build(item, f"{pointer}/{i}") for i, item in enumerate(node.value)]
-            return items if tag == _SEQ else self.other(node)
+            return items if node.tag == _SEQ else self.other(node)
         return self.other(node)
+
+    def alias(self, node: yaml.Node, line: int | None) -> None:
+        raise YAMLError(
+            "YAML anchors and aliases are not allowed in metadata",
+            path=self.path,
+            line=line if line is not None else node.start_mark.line + 1,
+        )
 
     def other(self, node: yaml.Node) -> Any:
         """A node the loader's safe constructors build (its first error kept for later)."""

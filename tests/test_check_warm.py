@@ -207,7 +207,8 @@ def test_a_leftover_in_the_store_folder(seed_store: Store) -> None:
 def test_unchanged_folders_are_not_listed_again(seed_store: Store) -> None:
     """The point of the cache (and what makes the tests above real ones): a warm run of an
     unchanged store reads no file and lists no folder, and gives what the cold one gave; one
-    change lists only the folder it was made in."""
+    change lists only the document it was made in."""
+    shutil.copytree(seed_store.root / DOC, seed_store.root / "1961-05-11-another")
     age(seed_store.root)
     cold = run_check(seed_store.root)
     listed: list[str] = []
@@ -233,7 +234,7 @@ def test_unchanged_folders_are_not_listed_again(seed_store: Store) -> None:
         assert [p for p in reads if not p.endswith("provenance.yaml")] == []
         commit(seed_store, "A new version.\n")
         run_check(seed_store.root)
-    assert listed == [str(seed_store.root / DOC / "en")]
+    assert listed == [str(seed_store.root / DOC), str(seed_store.root / DOC / "en")]
 
 
 PROBE = """

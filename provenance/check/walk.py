@@ -105,30 +105,102 @@ class Listings:
         self.listed = 0
         self.reused = 0
 
-    def scan(self, path: str) -> list[Entry]:
-        """The entries of the folder at ``path`` (none when it cannot be read)."""
-        if self.get is None or self.put is None:
-            self.listed += 1
-            return _scandir(path)
+    def stamp(self, path: str) -> list[int] | None:
+        """A folder's modification and change times and inode; None when it cannot be
+        looked at (or there is no cache)."""
+        if self.get is None:
+            return None
         try:
             st = os.lstat(path)
         except OSError:
-            return []
+            return None
+        return [st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+    def settled(self, stamp: list[int] | None) -> bool:
+        """Whether a folder with this stamp was last changed long enough ago to be trusted."""
+        return stamp is not None and stamp[0] < self.recent and stamp[1] < self.recent
+
+    def scan(self, path: str, keep: bool = True) -> tuple[list[Entry], list[int] | None]:
+        """The entries of the folder at ``path`` (none when it cannot be read), and the
+        folder's stamp when it may be remembered.  With ``keep``, the listing is remembered
+        for the next run; otherwise the caller remembers what it makes of it."""
+        stamp = self.stamp(path)
+        if stamp is None or self.get is None or self.put is None:
+            self.listed += 1
+            return _scandir(path), None
         key = "l|" + path[self.cut :]
-        known = self.get(key)
-        stamp = [st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        known = self.get(key) if keep else None
         if isinstance(known, list) and len(known) == 4 and known[:3] == stamp:
             self.reused += 1
             base = path if path.endswith(os.sep) else path + os.sep
-            return [
+            entries = [
                 Entry(item[1:], base + item[1:], item[0]) for item in known[3].split("/") if item
             ]
+            return entries, stamp
         self.listed += 1
         entries = _scandir(path)
-        if st.st_mtime_ns < self.recent and st.st_ctime_ns < self.recent:
-            # "/" never occurs in a file name: the entries as one string, kind then name
+        if not self.settled(stamp):
+            return entries, None
+        if keep:  # "/" never occurs in a file name: the entries as one string, kind then name
             self.put(key, [*stamp, "/".join(e.kind + e.name for e in entries)])
-        return entries
+        return entries, stamp
+
+    def known_document(self, entry: Entry) -> DocumentFolder | None:
+        """A document folder as the last run found it, when neither its folder nor any
+        folder in it changed since (only folders holding nothing but the document's own
+        files are remembered this way: see :meth:`_Walker.document`)."""
+        if self.get is None:
+            return None
+        path = entry.path
+        known = self.get("w|" + path[self.cut :])
+        if not isinstance(known, list) or len(known) != 5 or known[:3] != self.stamp(path):
+            return None
+        sep = os.sep
+        streams = []
+        for name, mtime, ctime, ino, stream in known[4]:
+            folder = path + sep + name
+            if self.stamp(folder) != [mtime, ctime, ino]:
+                return None
+            if stream is None:
+                continue
+            has_file, records, texts = stream
+            base = folder + sep
+            streams.append(
+                StreamFolder(
+                    name,
+                    folder,
+                    base + STREAM_FILE if has_file else None,
+                    {n: f"{base}v{n}.yaml" for n in records},
+                    {n: f"{base}v{n}.txt" for n in texts},
+                )
+            )
+        self.reused += 1 + len(known[4])
+        history = known[3]
+        return DocumentFolder(
+            entry.name,
+            path,
+            path + sep + DOCUMENT_FILE,
+            streams,
+            path + sep + HISTORY_FILE if history else None,
+        )
+
+    def remember_document(
+        self,
+        folder: DocumentFolder,
+        stamp: list[int] | None,
+        subfolders: list[tuple[str, list[int] | None, StreamFolder | None]],
+    ) -> None:
+        if self.put is None or stamp is None:
+            return
+        inside: list[list[Any]] = []
+        for name, sub, stream in subfolders:
+            if sub is None:
+                return  # a folder changed just now, or gone: not remembered
+            described = None
+            if stream is not None:
+                described = [stream.stream_file is not None, [*stream.records], [*stream.texts]]
+            inside.append([name, *sub, described])
+        self.put("w|" + folder.path[self.cut :], [*stamp, folder.history_file is not None, inside])
 
 
 def _is_temp_file(entry: Entry) -> bool:
@@ -190,8 +262,12 @@ class _Walker:
         return folder, temp
 
     def document(self, entry: Entry) -> DocumentFolder | None:
+        known = self.listings.known_document(entry)
+        if known is not None:
+            return known
         path = entry.path
-        items = self.listings.scan(path)
+        noticed = len(self.entries)
+        items, stamp = self.listings.scan(path, keep=False)
         doc_file = None
         history_file = None
         streams = []
@@ -199,6 +275,7 @@ class _Walker:
         #: leftovers fsck would report: in this folder, and in the streams' folders
         here = False
         in_streams: list[tuple[Entry, list[Entry]]] = []
+        subfolders: list[tuple[str, list[int] | None, StreamFolder | None]] = []
         for item in items:
             kind, name = item.kind, item.name
             if name == DOCUMENT_FILE:
@@ -214,8 +291,9 @@ class _Walker:
                 elif name == HISTORY_FILE:
                     history_file = item.path
             elif kind == "d":
-                inside = self.listings.scan(item.path)
+                inside, sub_stamp = self.listings.scan(item.path, keep=False)
                 found, temp = self.stream(item, inside)
+                subfolders.append((name, sub_stamp, found))
                 if found is not None:
                     streams.append(found)
                 elif all(_is_temp_file(e) for e in inside):
@@ -229,9 +307,13 @@ class _Walker:
                 what = "streams" if any(s.stream_file for s in streams) else "version files"
                 self.entries.append(StoreEntry("orphan-folder", self.relpath(path), what))
             return None
-        return DocumentFolder(
+        folder = DocumentFolder(
             entry.name, path, doc_file, sorted(streams, key=lambda s: s.id), history_file
         )
+        if len(self.entries) == noticed and not here and not in_streams:
+            # nothing but the document's own files (no symlink, odd name or leftover)
+            self.listings.remember_document(folder, stamp, sorted(subfolders))
+        return folder
 
     def document_leftovers(
         self, path: Path, here: bool, in_streams: list[tuple[Entry, list[Entry]]]
@@ -261,7 +343,7 @@ def walk(
     walker = _Walker(root, relpath, listings or Listings(root))
     result = Walk(root, None)
     root_leftovers = False
-    items: Iterable[Entry] = sorted(walker.listings.scan(str(root)), key=lambda e: e.name)
+    items: Iterable[Entry] = sorted(walker.listings.scan(str(root))[0], key=lambda e: e.name)
     for entry in items:
         if entry.name.startswith("."):
             if (entry.kind == "d" and fsck.STAGING_RE.match(entry.name)) or _is_temp_file(entry):

@@ -263,7 +263,8 @@ def _letters(text: str) -> str:
 
 
 def _words_before(ctx: Context, n: int) -> list[str]:
-    line_start = ctx.text.rfind("\n", 0, ctx.start) + 1
+    # only the window is looked at: searching back further would make a long line quadratic
+    line_start = ctx.text.rfind("\n", max(0, ctx.start - _LOOK), ctx.start) + 1
     window = ctx.text[max(line_start, ctx.start - _LOOK) : ctx.start]
     return _WORD.findall(window)[-n:]
 
