@@ -17,11 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .rendering import PLAIN, Formats, RenderOptions, dumps_json
+from .rendering import PLAIN, RenderOptions, dumps_json
 from .textio import printable
 
 if TYPE_CHECKING:
     from .model import Version
+    from .rendering import Formats
     from .store import Store
 
 #: An edit script: ``(tag, old_start, old_end, new_start, new_end)`` with ``tag`` one of

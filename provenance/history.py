@@ -9,10 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .rendering import PLAIN, Formats, RenderOptions, dumps_json
+from .rendering import PLAIN, RenderOptions, dumps_json
 
 if TYPE_CHECKING:
     from .model import Version
+    from .rendering import Formats
     from .store import Store
 
 FORMAT_VERSION = 1

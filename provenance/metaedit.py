@@ -19,10 +19,11 @@ from . import schema, yamlio
 from .errors import ConflictError, SchemaError, UsageError
 from .layout import HISTORY_FILE as HISTORY_FILE  # importable from here too
 from .lineage import VersionRef, made_from
-from .rendering import PLAIN, Formats, RenderOptions, dumps_json
+from .rendering import PLAIN, RenderOptions, dumps_json
 from .textio import atomic_write
 
 if TYPE_CHECKING:
+    from .rendering import Formats
     from .store import Store
 
 HISTORY_SCHEMA = "provenance/history/1"

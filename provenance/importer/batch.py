@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ProvenanceError
+from ..rendering import PLAIN, RenderOptions, dumps_json
 from .identity import ALREADY, NEW_VERSION
 
 if TYPE_CHECKING:
     from ..model import Document
+    from ..rendering import Formats
     from ..store import Store
 
 
@@ -72,7 +74,10 @@ class PageOutcome:
 
 @dataclass
 class BatchResult:
+    """What became of each page; with ``dry_run``, what would (nothing was written)."""
+
     outcomes: list[PageOutcome]
+    dry_run: bool = False
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -90,6 +95,7 @@ class BatchResult:
             "already_imported": self.count(ALREADY),
             "refused": self.refused,
             "pages": [o.as_dict() for o in self.outcomes],
+            **({"dry_run": True} if self.dry_run else {}),
         }
 
 
@@ -243,7 +249,7 @@ def sniff(path: str | Path) -> str:
     return sniff_format(str(path))
 
 
-def format_table(result: BatchResult) -> str:
+def format_table(result: BatchResult, options: RenderOptions = PLAIN) -> str:
     """The batch as a table, one page a row, then the totals."""
     rows = [("status", "page", "document", "note")]
     for o in result.outcomes:
@@ -272,10 +278,23 @@ def format_table(result: BatchResult) -> str:
         + (f"{result.count(ALREADY)} already imported, " if result.count(ALREADY) else "")
         + f"{result.refused} refused ({len(result.outcomes)} pages)"
     )
+    if result.dry_run:
+        out.append("nothing written (--dry-run)")
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
-def format_plan(plan: Plan) -> str:
+def format_batch_json(result: BatchResult, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(result.as_dict())
+
+
+#: ``--format`` value -> renderer(result, options) -> text, for several files imported ...
+BATCH_FORMATS: Formats[BatchResult, RenderOptions] = {
+    "text": format_table,
+    "json": format_batch_json,
+}
+
+
+def format_plan(plan: Plan, options: RenderOptions = PLAIN) -> str:
     """Where each part of the page would go, for a person to read."""
     from .. import yamlio
 
@@ -293,3 +312,30 @@ def format_plan(plan: Plan) -> str:
     out.append(f"warnings  {len(plan.warnings)}")
     out.extend(f"  - {w}" for w in plan.warnings)
     return "\n".join(out) + "\n"
+
+
+def format_plan_json(plan: Plan, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(plan.as_dict())
+
+
+#: ... and for one page's ``--dry-run``.
+PLAN_FORMATS: Formats[Plan, RenderOptions] = {"text": format_plan, "json": format_plan_json}
+
+
+def dry_run_many(
+    store: Store, paths: Iterable[str | Path], stream_id: str | None = None
+) -> BatchResult:
+    """What :func:`import_many` of pages would do, writing nothing: each page planned by
+    :func:`dry_run`."""
+    outcomes = []
+    for path in paths:
+        try:
+            plan = dry_run(store, path, stream_id=stream_id)
+        except ProvenanceError as exc:
+            outcomes.append(PageOutcome(str(path), REFUSED, reason=exc.message))
+            continue
+        status = WARNINGS if plan.warnings else IMPORTED
+        outcomes.append(
+            PageOutcome(str(path), status, plan.id, plan.stream, plan.layout, plan.warnings)
+        )
+    return BatchResult(outcomes, dry_run=True)
