@@ -1,7 +1,8 @@
 """Benchmark of ``provenance check`` against check-jsonschema on generated stores.
 
-    /work/venv/bin/pip install check-jsonschema      # for the benchmark only
-    python bench/check_bench.py --sizes 100 1000 10000
+    python3 -m venv bench/work/cj && bench/work/cj/bin/pip install check-jsonschema  # optional
+    python bench/check_bench.py --sizes 1000 10000 \
+        --check-jsonschema bench/work/cj/bin/check-jsonschema
 
 For each size it generates a store of realistic documents (metadata shaped like ``records/``:
 a translation with one to three versions, half of the documents with a Chinese transcription
@@ -305,11 +306,18 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str], expect: tuple[int, ...
     return seconds
 
 
+#: check-jsonschema's command (``--check-jsonschema``); else looked for beside this Python
+#: and on PATH.
+CHECK_JSONSCHEMA: str | None = None
+
+
 def run_check_jsonschema(
     store: Path, schemas: Path, env: dict[str, str]
 ) -> tuple[float | None, int]:
-    exe = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which(
-        "check-jsonschema"
+    exe = (
+        CHECK_JSONSCHEMA
+        or shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+        or shutil.which("check-jsonschema")
     )
     if exe is None:
         print("note: check-jsonschema is not installed; skipped", file=sys.stderr)
@@ -364,6 +372,7 @@ def bench(size: int, env: dict[str, str], schemas: Path) -> dict[str, Any]:
     warm_mb = peak_mb(check, ROOT, run_env)
     row = {
         "documents": size,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "metadata_files": n_meta,
         "texts": n_texts,
         "check_jsonschema_s": round(cj, 2) if cj is not None else None,
@@ -388,7 +397,14 @@ def bench(size: int, env: dict[str, str], schemas: Path) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument(
+        "--check-jsonschema",
+        metavar="PATH",
+        help="check-jsonschema's command, e.g. from a virtualenv made for the benchmark only",
+    )
     args = parser.parse_args()
+    global CHECK_JSONSCHEMA
+    CHECK_JSONSCHEMA = args.check_jsonschema
     env = {k: v for k, v in os.environ.items() if k not in ("CI",)}
     schemas = WORK / "schemas"
     schemas.mkdir(parents=True, exist_ok=True)
@@ -421,7 +437,9 @@ def main() -> None:
         import math
 
         first, last = rows[0], rows[-1]
-        for key in ("cold_s", "warm_s", "script_s"):
+        for key in ("cold_s", "warm_s", "script_s", "check_jsonschema_s"):
+            if not first[key] or not last[key]:
+                continue
             slope = math.log(last[key] / first[key]) / math.log(
                 last["documents"] / first["documents"]
             )

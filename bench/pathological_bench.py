@@ -192,7 +192,7 @@ def main() -> None:
         shutil.rmtree(folder, ignore_errors=True)
     for shape in args.shapes:
         sizes = (
-            [round(m * 2**20 / ONELINE_CHARS) for m in args.mib]
+            [int(m * 2**20 / ONELINE_CHARS) - len(MIX) for m in args.mib]  # within the limit
             if shape == "bigline"
             else args.sizes
         )

@@ -168,16 +168,24 @@ def _all(checks: list[Check]) -> Check:
         return checks[0]
 
     def check(x: Any) -> bool:
-        return all(c(x) for c in checks)
+        for c in checks:  # noqa: SIM110 - a generator costs more than most checks do
+            if not c(x):
+                return False
+        return True
 
     return check
 
 
 def _type(value: Any) -> Check:
     tests = [_TYPES[n] for n in ([value] if isinstance(value, str) else value)]
+    if len(tests) == 1:
+        return tests[0]
 
     def check(x: Any) -> bool:
-        return any(t(x) for t in tests)
+        for t in tests:  # noqa: SIM110 - as above
+            if t(x):
+                return True
+        return False
 
     return check
 
@@ -190,7 +198,11 @@ def _const(value: Any) -> Check:
 
 
 def _enum(value: Any) -> Check:
+    strings = frozenset(value) if all(isinstance(v, str) for v in value) else None
+
     def check(x: Any) -> bool:
+        if strings is not None and isinstance(x, str):
+            return x in strings
         return any(_equal(x, v) for v in value)
 
     return check

@@ -33,10 +33,13 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .locks import locked
-from .rendering import PLAIN, Formats, RenderOptions, dumps_json
+from .rendering import PLAIN, RenderOptions, dumps_json
+
+if TYPE_CHECKING:
+    from .rendering import Formats
 
 DOCUMENT_FILE = "document.yaml"
 STREAM_FILE = "stream.yaml"
@@ -269,10 +272,10 @@ def clean(root: Path) -> list[Leftover]:
     return removed
 
 
-@dataclass(frozen=True)
-class FsckReport:
+class FsckReport(NamedTuple):
     """What ``provenance fsck`` found and, with ``clean``, removed and left.  Each leftover
-    is paired with its path as messages show it."""
+    is paired with its path as messages show it.  (A named tuple: every command that opens
+    the store imports this module, and a dataclass costs more to define.)"""
 
     store: str
     found: tuple[tuple[Leftover, str], ...]

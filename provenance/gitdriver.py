@@ -45,13 +45,15 @@ class Setup:
 def setup(store_root: Path) -> Setup:
     """Write (or complete) the store's ``.gitattributes`` line for version texts: ``-text``
     and ``diff=provenance``.  Other lines are kept as they are."""
+    from .textio import decode_utf8, read_bytes
+
     path = Path(store_root) / GITATTRIBUTES_FILE
     wanted = f"{TEXT_PATTERN} -text diff={DRIVER}"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         atomic_write(path, gitattributes(DRIVER))
         return Setup(path, True)
+    # never through a symlink: what it points to would be copied into the store
+    text = decode_utf8(read_bytes(path, what="file", regular=True, no_follow=True), path)
     lines = text.splitlines()
     out, found = [], False
     for line in lines:

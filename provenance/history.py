@@ -9,10 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .rendering import PLAIN, Formats, RenderOptions, dumps_json
+from .rendering import PLAIN, RenderOptions, dumps_json
 
 if TYPE_CHECKING:
     from .model import Version
+    from .rendering import Formats
     from .store import Store
 
 FORMAT_VERSION = 1
@@ -31,6 +32,30 @@ def version_record(v: Version, made_from: str | None = None) -> dict[str, Any]:
         data["translates"] = made_from
         data["translates_declared"] = True
     return data
+
+
+def committed_data(v: Version) -> dict[str, Any]:
+    """What ``commit --format json`` prints: the new version's record."""
+    return {"format_version": FORMAT_VERSION, "version": version_record(v)}
+
+
+def shown_data(store: Store, v: Version, text: str, **more: str) -> dict[str, Any]:
+    """What ``show --format json`` prints: the version with its stream, and its text (as
+    stored, or projected as ``more`` says: ``projection``)."""
+    stream = store.stream(v.doc_id, v.stream_id)
+    return {
+        "format_version": FORMAT_VERSION,
+        "document": v.doc_id,
+        "stream": {
+            "id": stream.id,
+            "kind": stream.kind,
+            "language": stream.language,
+            "translates": stream.translates,
+        },
+        "version": version_record(v),
+        "text": text,
+        **more,
+    }
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 from . import schema, yamlio
 from .errors import ConflictError, SchemaError, UsageError
+from .layout import HISTORY_FILE as HISTORY_FILE  # importable from here too
 from .lineage import VersionRef, made_from
+from .rendering import PLAIN, RenderOptions, dumps_json
 from .textio import atomic_write
 
 if TYPE_CHECKING:
+    from .rendering import Formats
     from .store import Store
 
-HISTORY_FILE = "history.yaml"
 HISTORY_SCHEMA = "provenance/history/1"
 
 #: Fields that name the record itself and cannot be changed in place.
@@ -492,3 +494,40 @@ __all__ = [
     "parse_path",
     "set_fields",
 ]
+
+
+# -- renderers ---------------------------------------------------------------------------
+
+
+def _shown(value: Any) -> str:
+    if value is MISSING:
+        return "(not set)"
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def change_data(change: MetadataChange) -> dict[str, Any]:
+    """A recorded change as ``set --format json`` and ``stream --format json`` print it."""
+    data: dict[str, Any] = {"format_version": 1, "target": change.target}
+    data.update(change.as_dict())
+    data["notes"] = list(change.notes)
+    return data
+
+
+def format_text(change: MetadataChange, options: RenderOptions = PLAIN) -> str:
+    """Each field's old and new value, the notes, and the change's number in the history."""
+    lines = [
+        f"{change.target}: {f.field}: {_shown(f.old)} -> {_shown(f.new)}" for f in change.fields
+    ]
+    lines += change.notes
+    lines.append(f"recorded as change {change.number} of {change.doc_id}/history.yaml")
+    return "".join(line + "\n" for line in lines)
+
+
+def format_json(change: MetadataChange, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(change_data(change))
+
+
+#: ``--format`` value -> renderer(change, options) -> text (:mod:`provenance.rendering`).
+FORMATS: Formats[MetadataChange, RenderOptions] = {"text": format_text, "json": format_json}

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .lineage import TranslationState, VersionRef, made_from, translation_states
-from .rendering import PLAIN, Formats, RenderOptions, dumps_json
+from .rendering import PLAIN, RenderOptions, dumps_json
 
 if TYPE_CHECKING:
     from .align.stale import StaleDetail
     from .check.findings import Finding
     from .model import Version
+    from .rendering import Formats
     from .store import Store
 
 #: The check rules whose findings ``status`` lists as gaps: credits, rights, source.

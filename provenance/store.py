@@ -41,6 +41,12 @@ from .errors import (
     UnsafePathError,
     UsageError,
 )
+from .layout import DEFAULT_FOLDER as DEFAULT_FOLDER  # the names stay importable from here
+from .layout import DOCUMENT_FILE as DOCUMENT_FILE
+from .layout import ENV_VAR as ENV_VAR
+from .layout import STORE_FILE as STORE_FILE
+from .layout import STREAM_FILE as STREAM_FILE
+from .layout import find_store_root, store_folder
 from .locks import locked
 from .model import Agent, Document, Stream, Version
 from .refs import Ref, check_slug, parse_ref
@@ -53,12 +59,6 @@ from .textio import (
     fsync_dir,
     read_bytes,
 )
-
-STORE_FILE = "provenance.yaml"
-DOCUMENT_FILE = "document.yaml"
-STREAM_FILE = "stream.yaml"
-ENV_VAR = "PROVENANCE_RECORDS"
-DEFAULT_FOLDER = "records"
 
 _VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.yaml$")
 
@@ -91,21 +91,7 @@ def find_store(records: str | Path | None = None, start: str | Path | None = Non
     """Locate the store: ``records`` if given, else ``$PROVENANCE_RECORDS``, else the nearest
     ``provenance.yaml`` or ``records/provenance.yaml`` walking up from ``start`` (the working
     directory), the way git finds ``.git``."""
-    if records is not None:
-        return Store.open(records)
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Store.open(env)
-    here = Path(start or Path.cwd()).absolute()
-    for folder in (here, *here.parents):
-        if (folder / STORE_FILE).is_file():
-            return Store(folder)
-        if (folder / DEFAULT_FOLDER / STORE_FILE).is_file():
-            return Store(folder / DEFAULT_FOLDER)
-    raise StoreError(
-        f"no record store found from {here} upward (looked for {DEFAULT_FOLDER}/{STORE_FILE}); "
-        f"run 'provenance init', or point to one with --records DIR or ${ENV_VAR}"
-    )
+    return Store(find_store_root(records, start))
 
 
 @dataclass
@@ -128,14 +114,7 @@ class Store:
 
     @classmethod
     def open(cls, root: str | Path) -> Store:
-        path = Path(root)
-        if not path.is_dir():
-            raise StoreError("no such record store (folder not found)", path=path)
-        if not (path / STORE_FILE).is_file():
-            raise StoreError(
-                f"not a record store (no {STORE_FILE}); run 'provenance init {path}'", path=path
-            )
-        return cls(path)
+        return cls(store_folder(root))
 
     @classmethod
     def init(

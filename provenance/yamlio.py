@@ -43,6 +43,40 @@ _Loader.yaml_implicit_resolvers = {
 }
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+_WILDCARD = list(_Loader.yaml_implicit_resolvers.get(None, []))
+#: The implicit resolvers by a plain scalar's first character ("" for an empty one).
+_IMPLICIT = {
+    first: [*resolvers, *_WILDCARD]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
+}
+
+
+def _resolve(self: Any, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+    """The tag of an untagged node: PyYAML's resolver less its path resolvers (none are
+    registered), called by the composer for every node, so kept short."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+                if regexp.match(value):
+                    return str(tag)
+        return _STR
+    return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+def _no_path_resolvers(self: Any, *args: Any) -> None:
+    """No path resolvers are registered: nothing to descend into or ascend from."""
+
+
+_Loader.resolve = _resolve
+_Loader.descend_resolver = _no_path_resolvers
+_Loader.ascend_resolver = _no_path_resolvers
+
 
 @dataclass
 class YAMLDoc:
@@ -64,54 +98,104 @@ class YAMLDoc:
 
 
 def _escape(token: str) -> str:
+    if "~" not in token and "/" not in token:
+        return token
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def _walk(
-    node: yaml.Node,
-    pointer: str,
-    lines: dict[str, int],
-    seen: set[int],
-    path: str | None,
-    line: int | None = None,
-) -> None:
-    """Record lines (a mapping value's is its key's), refuse aliases, make keys strings."""
-    if id(node) in seen:  # the alias (its key's line where known; else the anchor's)
+class _Builder:
+    """One walk over the composed node tree that builds the data, records every value's line
+    (a mapping value's is its key's), refuses aliases, merge keys, non-text keys and
+    duplicate keys, and makes keys strings.
+
+    Plain mappings, sequences and strings (almost every node of a metadata file) are built
+    here directly; other scalars (numbers, booleans, null) and any explicit tag go through
+    the loader's own safe constructors, whose first error is raised once the walk is done,
+    so that the walk's errors (duplicates, aliases) come first, as they always did."""
+
+    __slots__ = ("constructors", "error", "lines", "loader", "path", "seen")
+
+    def __init__(self, loader: Any, path: str | None) -> None:
+        self.loader = loader
+        self.constructors: dict[str, Any] = loader.yaml_constructors
+        self.path = path
+        self.lines: dict[str, int] = {}
+        self.seen: set[int] = set()
+        self.error: Exception | None = None
+
+    def build(self, node: yaml.Node, pointer: str, line: int | None = None) -> Any:
+        seen = self.seen
+        count = len(seen)
+        seen.add(id(node))
+        if len(seen) == count:  # the alias (its key's line where known; else the anchor's)
+            self.alias(node, line)
+        lines = self.lines
+        lines[pointer] = line if line is not None else node.start_mark.line + 1
+        kind = type(node)
+        if kind is _SCALAR and node.tag == _STR:
+            return node.value
+        if kind is _MAPPING:
+            keys: dict[str, int] = {}
+            out: dict[str, Any] = {}
+            for key, value in node.value:
+                if type(key) is not _SCALAR:
+                    raise YAMLError(
+                        "mapping keys must be plain text",
+                        path=self.path,
+                        line=key.start_mark.line + 1,
+                    )
+                key_line = key.start_mark.line + 1
+                if key.tag == _MERGE:
+                    raise YAMLError(
+                        "YAML merge keys ('<<') are not allowed in metadata",
+                        path=self.path,
+                        line=key_line,
+                    )
+                name = key.value
+                key.tag = _STR
+                if name in keys:
+                    raise YAMLError(
+                        f"duplicate key {name!r} (first on line {keys[name]}); a key may "
+                        "appear once in a mapping",
+                        path=self.path,
+                        line=key_line,
+                    )
+                keys[name] = key_line
+                inner = f"{pointer}/{_escape(name)}"
+                if type(value) is _SCALAR and value.tag == _STR:  # the usual leaf, here
+                    count = len(seen)
+                    seen.add(id(value))
+                    if len(seen) == count:
+                        self.alias(value, key_line)
+                    lines[inner] = key_line
+                    out[name] = value.value
+                else:
+                    out[name] = self.build(value, inner, key_line)
+            return out if node.tag == _MAP else self.other(node)
+        if kind is _SEQUENCE:
+            items = [self.build(item, f"{pointer}/{i}") for i, item in enumerate(node.value)]
+            return items if node.tag == _SEQ else self.other(node)
+        return self.other(node)
+
+    def alias(self, node: yaml.Node, line: int | None) -> None:
         raise YAMLError(
             "YAML anchors and aliases are not allowed in metadata",
-            path=path,
+            path=self.path,
             line=line if line is not None else node.start_mark.line + 1,
         )
-    seen.add(id(node))
-    lines[pointer] = line if line is not None else node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        keys: dict[str, int] = {}
-        for key, value in node.value:
-            if not isinstance(key, yaml.ScalarNode):
-                raise YAMLError(
-                    "mapping keys must be plain text", path=path, line=key.start_mark.line + 1
-                )
-            if key.tag == "tag:yaml.org,2002:merge":
-                raise YAMLError(
-                    "YAML merge keys ('<<') are not allowed in metadata",
-                    path=path,
-                    line=key.start_mark.line + 1,
-                )
-            key.tag = "tag:yaml.org,2002:str"
-            if key.value in keys:
-                raise YAMLError(
-                    f"duplicate key {key.value!r} (first on line {keys[key.value]}); a key may "
-                    "appear once in a mapping",
-                    path=path,
-                    line=key.start_mark.line + 1,
-                )
-            keys[key.value] = key.start_mark.line + 1
-            _walk(
-                value, f"{pointer}/{_escape(key.value)}", lines, seen, path, key.start_mark.line + 1
-            )
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _walk(item, f"{pointer}/{i}", lines, seen, path)
+
+    def other(self, node: yaml.Node) -> Any:
+        """A node the loader's safe constructors build (its first error kept for later)."""
+        if self.error is not None:
+            return None
+        try:
+            construct = self.constructors.get(node.tag)
+            if construct is not None and type(node) is yaml.ScalarNode:
+                return construct(self.loader, node)
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError) as exc:
+            self.error = exc
+            return None
 
 
 def loads(text: str, path: str | Path | None = None) -> YAMLDoc:
@@ -134,22 +218,21 @@ def loads(text: str, path: str | Path | None = None) -> YAMLDoc:
             raise YAMLError(f"malformed YAML: {exc}", path=where) from None
         if node is None:
             return YAMLDoc(None, where, {})
-        lines: dict[str, int] = {}
-        _walk(node, "", lines, set(), where)
-        try:
-            data = loader.construct_document(node)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
+        builder = _Builder(loader, where)
+        data = builder.build(node, "")
+        failed = builder.error
+        if isinstance(failed, yaml.MarkedYAMLError):
+            mark = failed.problem_mark or failed.context_mark
             raise YAMLError(
-                f"malformed YAML: {exc.problem or exc.context}",
+                f"malformed YAML: {failed.problem or failed.context}",
                 path=where,
                 line=mark.line + 1 if mark else None,
-            ) from None
-        except (yaml.YAMLError, ValueError, TypeError) as exc:
-            raise YAMLError(f"malformed YAML: {exc}", path=where) from None
+            )
+        if failed is not None:
+            raise YAMLError(f"malformed YAML: {failed}", path=where)
     finally:
         loader.dispose()
-    return YAMLDoc(data, where, lines)
+    return YAMLDoc(data, where, builder.lines)
 
 
 def load(path: str | Path, *, store_file: bool = False) -> YAMLDoc:

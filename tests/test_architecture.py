@@ -129,7 +129,6 @@ ANY_PLACES = {
     "provenance.check.runner._strings(value)": "a value of a record",
     "provenance.citation.missing._get": "a value looked up in a record",
     "provenance.citation.missing._get.value": "a value looked up in a record",
-    "provenance.cli.set_._show(value)": "a field's value",
     "provenance.cli.set_.set_command.new": "a field's new value",
     "provenance.cli.common.dumps_json(data)": "any JSON document",
     "provenance.rendering.dumps_json(data)": "any JSON document",
@@ -151,6 +150,8 @@ ANY_PLACES = {
     "provenance.cli.app.LazyGroup.__init__(kwargs)": "passed on to click",
     # a module's or proxy's __getattr__ answers for any name
     "provenance.citation.__getattr__": "the package's names, loaded on first use",
+    "provenance.interventions.__getattr__": "the package's names, loaded on first use",
+    "provenance.rights.__getattr__": "the package's names, loaded on first use",
     "provenance.cli.commit._Planned.__getattr__": "the store's attributes",
 }
 

@@ -40,8 +40,37 @@ def test_a_changed_file_is_analysed_again(seed_store: Store) -> None:
     run_check(seed_store.root)
     fixity_mismatch(seed_store, seed_store.root / SEED_ID)
     again = run_check(seed_store.root)
-    assert again.stats.analysed == 1
+    # the changed text, and the document's three metadata files: their analyses are not
+    # kept (parsing a few files again costs less than loading every analysis of the store)
+    assert again.stats.analysed == 4
     assert [f.code for f in again.findings if f.severity.value == "error"] == ["fixity-mismatch"]
+
+
+def test_the_bracket_layer_runs_only_on_a_changed_text(
+    seed_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document whose record changed but whose text did not keeps its text's bracket
+    findings from the cache; a changed text is linted again."""
+    from provenance.check import analyse
+
+    linted: list[str] = []
+    real = analyse.lint_text
+
+    def counting(raw: bytes, where: str, *args: object, **kw: object) -> dict[str, object]:
+        linted.append(where)
+        return real(raw, where, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(analyse, "lint_text", counting)
+    cold = run_check(seed_store.root)
+    assert [w.rsplit("/", 2)[-2:] for w in linted] == [["en", "v1.txt"]]
+    record = next((seed_store.root / SEED_ID).glob("en/v1.yaml"))
+    record.write_text(record.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    linted.clear()
+    again = run_check(seed_store.root)
+    assert linted == [] and again.findings == cold.findings
+    fixity_mismatch(seed_store, seed_store.root / SEED_ID)
+    run_check(seed_store.root)
+    assert len(linted) == 1
 
 
 def test_no_cache_neither_reads_nor_writes(seed_store: Store, cache_home: Path) -> None:

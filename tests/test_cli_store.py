@@ -232,9 +232,16 @@ def test_error_unsafe_document_id(run, seed_page: Path, store: Store, bad_id: st
     assert snapshot(store.root.parent) == before
 
 
-def test_error_document_already_exists(run, seed_page: Path, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_error_document_already_exists(  # type: ignore[no-untyped-def]
+    run, seed_page: Path, seed_store: Store, tmp_path: Path
+) -> None:
     before = snapshot(seed_store.root)
-    r = run("--records", seed_store.root, "import", seed_page)
+    r = run("--records", seed_store.root, "import", seed_page)  # the same page again
+    assert r.exit_code == 0 and f"already imported as {SEED_ID}/en@1" in r.stderr
+    other = tmp_path / "other.txt"
+    text = seed_page.read_text(encoding="utf-8")
+    other.write_text(text.replace("and Peng Zhen\n", "and Li Fuchun\n", 1), encoding="utf-8")
+    r = run("--records", seed_store.root, "import", other, "--id", SEED_ID)
     _assert_one_line_error(r, "already exists")
     assert snapshot(seed_store.root) == before
 

@@ -1,5 +1,5 @@
 """Docs that cannot drift: every command has help with an example and appears in the README,
-and every command line the README shows parses."""
+and every command line the README and the help pages show parses."""
 
 from __future__ import annotations
 
@@ -58,8 +58,37 @@ def test_the_readme_shows_many_command_lines() -> None:
     assert len(README_LINES) >= 20
 
 
-@pytest.mark.parametrize("line", README_LINES)
-def test_every_readme_command_line_parses(line: str) -> None:
+def _help_examples() -> list[str]:
+    """Every ``Example: provenance ...`` of every command's help (wrapped lines joined)."""
+    import inspect
+
+    import typer
+
+    from provenance.cli.app import app
+
+    group = typer.main.get_command(app)
+    found = []
+    for name in NAMES:
+        command = group.get_command(None, name)  # type: ignore[attr-defined]
+        doc = inspect.cleandoc(command.callback.__doc__ or "")
+        for paragraph in doc.split("\n\n"):
+            if paragraph.startswith("Example: "):
+                line = " ".join(paragraph.removeprefix("Example: ").split())
+                for part in re.split(r"&&|\|\||;|\|", line):
+                    if re.match(r"^\s*provenance\s", part):
+                        found.append(part.strip())
+    return found
+
+
+HELP_EXAMPLES = _help_examples()
+
+
+def test_every_command_has_an_example_to_parse() -> None:
+    assert {line.split()[1] for line in HELP_EXAMPLES} == set(NAMES)
+
+
+@pytest.mark.parametrize("line", README_LINES + HELP_EXAMPLES)
+def test_every_readme_and_help_command_line_parses(line: str) -> None:
     """Each command line is parsed by the application (options, choices, arguments) without
     running it."""
     import typer
@@ -76,3 +105,19 @@ def test_every_readme_command_line_parses(line: str) -> None:
     name, command, rest = group.resolve_command(ctx, [*ctx._protected_args, *ctx.args])
     assert command is not None, line
     command.make_context(name, rest, parent=ctx)
+
+
+def test_every_test_the_hardening_list_names_exists() -> None:
+    """tests/README.md lists each failure mode of the hardening issue with the tests that
+    cover it: each named test must exist (a renamed or removed test fails here)."""
+    import ast
+
+    text = (ROOT / "tests" / "README.md").read_text(encoding="utf-8")
+    named = re.findall(r"`(tests/test_\w+\.py)::(test_\w+)`", text)
+    assert len(named) >= 40
+    for file, test in named:
+        tree = ast.parse((ROOT / file).read_text(encoding="utf-8"))
+        defined = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+        assert test in defined, f"{file}::{test}"
+    for bench in re.findall(r"`(bench/\w+\.py)`", text):
+        assert (ROOT / bench).is_file(), bench

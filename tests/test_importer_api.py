@@ -49,7 +49,7 @@ def test_page_break_markers_are_kept_and_typed() -> None:
     breaks = page_breaks(text)
     assert [text[b.offset : b.offset + 2] for b in breaks] == ["//"] * 3
     assert "на материке // Ки тая" in text  # inside a word, kept as it is
-    assert {b.type for b in breaks} == {"page"}
+    assert {b.type for b in breaks} == {"page-break"}
     line = text.splitlines()[breaks[0].line - 1]
     assert line[breaks[0].column - 1 : breaks[0].column + 1] == "//"
 
@@ -79,7 +79,7 @@ def test_import_adds_a_transcription_stream(run, store: Store, seed_page: Path) 
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["stream"] == "ru" and data["layout"] == "api-transcript"
-    assert [m["type"] for m in data["markers"]] == ["page"] * 3
+    assert [m["type"] for m in data["markers"]] == ["page-break"] * 3
     assert "page-break marker" in r.stderr
     stream = store.stream("doc", "ru")
     assert (stream.kind, stream.language) == ("transcription", "ru")

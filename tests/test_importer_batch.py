@@ -7,6 +7,7 @@ from pathlib import Path
 
 from provenance import schema
 from provenance.importer.batch import REFUSED, WARNINGS, import_many
+from provenance.importer.identity import ALREADY
 from provenance.store import Store
 
 from .conftest import snapshot
@@ -45,16 +46,18 @@ def test_one_refused_page_stops_none_of_the_others(store: Store, tmp_path: Path)
     assert by_file["current-cut-short.txt"].status == WARNINGS
 
 
-def test_a_page_whose_document_exists_is_refused_and_changes_nothing(
+def test_pages_imported_again_are_recognised_and_change_nothing(
     store: Store, tmp_path: Path
 ) -> None:
     pages = _pages(tmp_path)[:2]
-    import_many(store, pages)
+    first = import_many(store, pages)
     before = snapshot(store.root)
     again = import_many(store, pages)
-    assert [o.status for o in again.outcomes] == [REFUSED, REFUSED]
-    assert all("exists" in o.reason for o in again.outcomes)
+    assert [o.status for o in again.outcomes] == [ALREADY, ALREADY]
+    assert [o.version for o in again.outcomes] == [o.version for o in first.outcomes]
+    assert all(o.note == "the same title and date" for o in again.outcomes)
     assert snapshot(store.root) == before
+    assert again.as_dict()["already_imported"] == 2
 
 
 def test_cli_table_and_exit_code(run, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

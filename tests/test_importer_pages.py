@@ -43,6 +43,7 @@ def test_every_shape_has_a_case() -> None:
         "current-labels-missing",
         "current-cut-short",
         "legacy-bullets",
+        "legacy-caps-share-link",
         "legacy-no-banner",
         "pdf-run-on",
     } <= set(SHAPES)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance import interventions as iv
 
@@ -100,3 +102,41 @@ def test_lint_accepts_a_parse_and_codes_are_documented() -> None:
     doc = iv.__doc__ or ""
     for code in iv.CODES:
         assert code in doc
+
+
+_LINT_PIECES = st.sampled_from(
+    [
+        "Andong ",
+        "[Dandong]",
+        "[Tantung]",
+        " [sic]",
+        "[",
+        "]",
+        "[]",
+        "[ ]",
+        "\n\n",
+        "\n",
+        "word ",
+        "[a [b]]",
+        "[email protected]",
+        "[email [protected] ]",
+        "[translator's note: [a] b]",
+        "[[erased]]",
+        "[Page [30]]",
+        "Ки//тая ",
+        "[a//b]",
+        "F[oreign]",
+        "[illegible]",
+        "[" * 70 + "x" + "]" * 70,  # deeper than the parser analyses
+        "[" * 66 + "] [" + "]" * 66,
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINT_PIECES, max_size=14), st.sampled_from(["default", "frus", "leiden"]))
+def test_lint_of_a_text_is_lint_of_its_full_parse(pieces: list[str], profile: str) -> None:
+    """Lint finds the brackets of a text without building the parse (no interventions, no
+    lines unless a finding needs them); its findings are those of the full parse."""
+    text = "".join(pieces)
+    assert iv.lint(text, profile) == iv.lint(iv.parse(text, profile), profile)

@@ -171,3 +171,73 @@ def test_projections_and_lint_never_fail(text: str) -> None:
     assert len(source) <= len(text)
     for f in iv.lint(r):
         assert 0 <= f.start <= f.end <= len(text)
+
+
+# -- the quick paths agree with the plain definitions --------------------------------------
+
+_H_SPACE = " \t\u00a0\u2007\u2009\u202f\u3000"
+
+
+def _context_by_steps(text: str, start: int, end: int) -> tuple[str, str, bool]:
+    """``before_token``, ``after_token`` and ``line_start`` as the rules define them: step
+    back over horizontal space, then over non-space, at most 120 characters each (and the
+    same forward)."""
+    i = start
+    while i > 0 and start - i < 120 and text[i - 1] in _H_SPACE:
+        i -= 1
+    j = i
+    while j > 0 and i - j < 120 and not text[j - 1].isspace():
+        j -= 1
+    k = end
+    while k < len(text) and k - end < 120 and text[k] in _H_SPACE:
+        k += 1
+    m = k
+    while m < len(text) and m - k < 120 and not text[m].isspace():
+        m += 1
+    return text[j:i], text[k:m], text[j:i] == "" and (i == 0 or text[i - 1] in "\n\r")
+
+
+_PIECES = st.sampled_from(
+    [
+        *["a", "Bc", " ", "\t", "\n", "\r\n", "\u00a0", "\u3000", "\u2028", "\x1c", ".", "[x]"],
+        " " * 130,
+        "y" * 130,
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=12), st.data())
+def test_context_as_defined(pieces: list[str], data: st.DataObject) -> None:
+    from provenance.interventions.rules import context
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    ctx = context(text, start, end, text[start:end])
+    assert (ctx.before_token, ctx.after_token, ctx.line_start) == _context_by_steps(
+        text, start, end
+    )
+
+
+@pytest.mark.parametrize("name", ["default", "frus", "leiden"])
+def test_types_as_the_first_matching_rule(name: str) -> None:
+    """Typing through the rules remembered by content gives the first rule whose conditions
+    all hold, as :func:`matches` tests them one by one, on real translations."""
+    from pathlib import Path
+
+    from provenance.interventions.profile import builtin_profile
+    from provenance.interventions.rules import context, matches
+
+    profile = builtin_profile(name)
+    corpus = Path(__file__).resolve().parents[1] / "records"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*/*/v*.txt"))]
+    texts.append("F[oreign] M[inistry], [sic] 9 May [1961] [Page 2] дом [house] [[erased]]")
+    seen = 0
+    for text in texts:
+        for item in iv.parse(text, profile).interventions:
+            ctx = context(text, item.start, item.end, item.content)
+            first = next((r for r in profile.rules if matches(r, ctx, profile)), None)
+            assert item.rule == (first.id if first else None), item.text
+            seen += 1
+    assert seen > 20

@@ -216,7 +216,7 @@ STORE_READERS: dict[str, list[tuple[str, ...]]] = {
 #: Commands that read no file of an existing store, and why.
 NOT_READERS = {
     "init": "creates a new store; refuses an existing one",
-    "git-setup": "writes the store's .gitattributes (replacing a symlink, never following it)",
+    "git-setup": "reads only .gitattributes: test_git_setup_never_copies_a_symlinked_gitattributes",
 }
 
 
@@ -329,3 +329,18 @@ def test_no_command_reads_through_a_symlink_leading_out(
     if r.exit_code == 2:
         lines = r.stderr.strip().splitlines()
         assert len(lines) == 1 and "Traceback" not in r.stderr, r.stderr
+
+
+def test_git_setup_never_copies_a_symlinked_gitattributes(
+    run, seed_store: Store, secret: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """`git-setup` rewrites the store's .gitattributes; one that is a symlink leading out is
+    refused, not read and copied into the store."""
+    attributes = seed_store.root / ".gitattributes"
+    attributes.unlink(missing_ok=True)
+    attributes.symlink_to(secret)
+    r = run("--records", seed_store.root, "git-setup")
+    assert r.exit_code == 2 and "symlink" in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert "TOP-SECRET" not in r.stdout + r.stderr
+    assert attributes.is_symlink() and secret.read_bytes() == SECRET

@@ -1,5 +1,7 @@
 """Every format registry has one shape: ``FORMATS[name](result, options=...) -> str``
-(:mod:`provenance.rendering`), and the command line keeps no renderer of its own."""
+(:mod:`provenance.rendering`), the options a named tuple with ``color`` (``RenderOptions``
+or the output's own, defaulting to no colour); and the command line keeps no renderer of
+its own."""
 
 from __future__ import annotations
 
@@ -28,7 +30,9 @@ REGISTRIES = {
     "provenance.exchange.export": ("FORMATS",),
     "provenance.fsck": ("FORMATS",),
     "provenance.history": ("LOG_FORMATS", "LIST_FORMATS"),
+    "provenance.importer.batch": ("BATCH_FORMATS", "PLAN_FORMATS"),
     "provenance.interventions.render": ("FORMATS", "COMPARISON_FORMATS"),
+    "provenance.metaedit": ("FORMATS",),
     "provenance.report.html": ("FORMATS",),
     "provenance.review.render": ("FORMATS",),
     "provenance.rights.render": ("FORMATS",),
@@ -96,12 +100,13 @@ def test_every_renderer_takes_the_result_and_options(where: str, fmt: str, rende
     assert result.default is result.empty, where
     assert options.name == "options", where
     assert options.kind in (options.POSITIONAL_ONLY, options.POSITIONAL_OR_KEYWORD), where
-    assert isinstance(options.default, RenderOptions), (where, options.default)
     hints = typing.get_type_hints(render)
     assert hints["return"] is str, where
-    assert isinstance(hints["options"], type), where
-    assert issubclass(hints["options"], RenderOptions), where
-    assert isinstance(options.default, hints["options"]), where
+    kind = hints["options"]
+    assert isinstance(kind, type) and issubclass(kind, tuple), where  # a named tuple
+    assert "color" in kind._fields, where  # type: ignore[attr-defined]
+    assert kind is RenderOptions or kind.__name__.endswith("Options"), where
+    assert isinstance(options.default, kind), (where, options.default)
 
 
 def test_the_command_line_keeps_no_renderer_or_registry() -> None:

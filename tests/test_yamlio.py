@@ -3,6 +3,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance import yamlio
 from provenance.errors import YAMLError
@@ -73,3 +75,74 @@ def test_dump_round_trips_messy_text() -> None:
         "list": ["Shen Zhihua"],
     }
     assert yamlio.loads(yamlio.dumps(data)).data == data
+
+
+# -- the one-pass builder against PyYAML's own constructor ----------------------------------
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(["1961-05", "1651-03-25", "no", "~", "0x1F", "1_000", "1:20", "!", "&a"]),
+)
+_DATA = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _reference(text: str) -> object:
+    """What PyYAML's safe constructor builds with the project's resolvers."""
+    loader = yamlio._Loader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DATA, st.sampled_from([False, True]))
+def test_loads_builds_what_pyyaml_builds(data: object, flow: bool) -> None:
+    """The one-pass builder (values, lines, duplicate and alias checks together) gives the
+    data PyYAML's constructor gives, for block and flow style alike."""
+    import yaml
+
+    text = yaml.dump(data, Dumper=yamlio._Dumper, default_flow_style=flow, allow_unicode=True)
+    assert yamlio.loads(text).data == _reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!binary aGVsbG8=\n",
+        "a: !!set {x, y}\n",
+        "- !!omap [a: 1]\n",
+        "a: !!float nan\nb: !!int '7'\n",
+        "a: 0o17\nb: 012\nc: -.inf\nd: 190:20:30\ne: Null\n",
+        "'quoted': '1'\n\"x\": !!str 2\n",
+    ],
+)
+def test_explicit_tags_and_other_scalars_as_pyyaml(text: str) -> None:
+    import math
+
+    got, want = yamlio.loads(text).data, _reference(text)
+    if isinstance(want, dict) and isinstance(want.get("a"), float) and math.isnan(want["a"]):
+        assert math.isnan(got["a"]) and got["b"] == want["b"]  # type: ignore[index]
+    else:
+        assert got == want
+
+
+def test_the_first_of_two_problems_is_the_structural_one() -> None:
+    """A duplicate key is reported even when a value before it cannot be built, as it
+    always was (the walk's refusals come before the constructor's errors)."""
+    with pytest.raises(YAMLError, match="duplicate key 'b'") as err:
+        yamlio.loads("a: !!python/name:os.system x\nb: 1\nb: 2\n", "doc.yaml")
+    assert err.value.line == 3
+    with pytest.raises(YAMLError, match="constructor") as err:
+        yamlio.loads("a: 1\nb: !!python/name:os.system x\n", "doc.yaml")
+    assert err.value.line == 2

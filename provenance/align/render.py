@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..rendering import PLAIN, Formats, RenderOptions, dumps_json
+from ..rendering import PLAIN, RenderOptions, dumps_json
 from .core import Alignment, Bead
 from .segment import Segment, sentences
+
+if TYPE_CHECKING:
+    from ..rendering import Formats
 
 
 @dataclass(frozen=True)

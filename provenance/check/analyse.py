@@ -8,7 +8,7 @@ result can be cached, or computed in another process.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from .. import yamlio
@@ -90,18 +90,27 @@ def _facts(kind: str, doc: yamlio.YAMLDoc | None) -> dict[str, Any] | None:
     return facts
 
 
-def analyse_meta(kind: str, raw: bytes, where: str, settings: Settings) -> dict[str, Any]:
-    """Findings (``meta`` and ``document`` rules) and facts of one metadata file."""
+def analyse_meta(
+    kind: str,
+    raw: bytes,
+    where: str,
+    settings: Settings,
+    codes: Collection[str] | None = None,
+) -> dict[str, Any]:
+    """Findings (``meta`` and ``document`` rules; only those in ``codes`` when given) and
+    facts of one metadata file."""
     doc, error = parse_meta(raw, where)
     ctx = MetaContext(kind, doc, error, settings)
     rows: list[Row] = []
     for rule in rules_in("meta"):
         assert rule.func is not None
-        rows += to_rows(rule.code, rule.func(ctx), doc)
+        if codes is None or rule.code in codes:
+            rows += to_rows(rule.code, rule.func(ctx), doc)
     if kind == "document" and ctx.mapping is not None:
         for rule in rules_in("document"):
             assert rule.func is not None
-            rows += to_rows(rule.code, rule.func(ctx), doc)
+            if codes is None or rule.code in codes:
+                rows += to_rows(rule.code, rule.func(ctx), doc)
     return {"f": rows, "facts": _facts(kind, doc)}
 
 

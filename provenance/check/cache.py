@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import __version__
 
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -69,9 +69,16 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-#: Keys of the analyses of single files (metadata, texts): kept in a second file, read only
-#: when a document is not known as a whole (a warm run of an unchanged store never reads it).
-FILE_KEYS = ("m|", "t|")
+#: Keys of the analyses of single texts (the bracket layer's findings): kept in a second
+#: file, read only when a document is not known as a whole (a warm run of an unchanged store
+#: never reads it).
+FILE_KEYS = ("t|",)
+#: Keys of the analyses of metadata files: remembered during a run only (identical files,
+#: such as the same ``stream.yaml`` in many documents, are parsed once), never saved: parsing
+#: a changed document's few files again costs less than loading them all from a cache.
+RUN_KEYS = ("m|",)
+#: How many analyses of metadata files a run remembers before starting afresh.
+RUN_LIMIT = 2000
 
 
 class Cache:
@@ -89,6 +96,7 @@ class Cache:
         self.misses = 0
         self._files: dict[str, Any] | None = None
         self._files_dirty = False
+        self._run: dict[str, Any] = {}
 
     @property
     def enabled(self) -> bool:
@@ -135,6 +143,8 @@ class Cache:
         self.entries = self._read(self.path)
 
     def _store(self, key: str) -> dict[str, Any]:
+        if key.startswith(RUN_KEYS):
+            return self._run
         return self._file_entries() if key.startswith(FILE_KEYS) else self.entries
 
     def get(self, key: str) -> Any:
@@ -147,6 +157,11 @@ class Cache:
         return value
 
     def put(self, key: str, value: Any) -> None:
+        if key.startswith(RUN_KEYS):
+            if len(self._run) >= RUN_LIMIT:
+                self._run.clear()
+            self._run[key] = value
+            return
         if self.path is None:
             return
         self._store(key)[key] = value
@@ -175,7 +190,23 @@ class Cache:
             separators=(",", ":"),
         )
         with contextlib.suppress(OSError):
-            from ..textio import atomic_write
-
             path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, payload)
+            _replace(path, payload.encode("utf-8"))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename, so that a reader
+    sees the old cache or the new one.  Unlike the store's own writes nothing is forced to
+    disk (``fsync`` cost half a second a run): a cache cut short by a crash fails to parse,
+    and a cache that does not parse is simply started afresh."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..rendering import PLAIN, Formats, RenderOptions
+from ..rendering import PLAIN, RenderOptions
 from .findings import CheckResult, Finding, Severity
+
+if TYPE_CHECKING:
+    from ..rendering import Formats
 
 FORMAT_VERSION = 1
 TOOL_URI = "https://pypi.org/project/provenance/"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from ..rights import CODES, check_record, credited_names
+from ..rights.codes import CODES
 from .context import MetaContext
 from .registry import Raw, register, rule
 from .rules_files import blank, get
@@ -29,6 +29,8 @@ def _findings(ctx: MetaContext) -> list[Any]:
     """``check_record`` once per file for all the rights rules."""
     global _memo
     if _memo[0] is not ctx:
+        from ..rights.record import check_record
+
         meta = ctx.mapping
         found: list[Any] = []
         if meta is not None and ctx.kind == "document":
@@ -97,6 +99,8 @@ def funder_uncredited(ctx: MetaContext) -> Iterator[Raw]:
     listed = get(ctx.mapping, "funders")
     if not isinstance(line, str) or not isinstance(listed, list):
         return
+    from ..rights.funders import credited_names
+
     names = [n for n in listed if isinstance(n, str)]
     credited = {_fold(n) for n in credited_names(line, names)}
     for i, name in enumerate(listed):

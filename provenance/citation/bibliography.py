@@ -22,11 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..rendering import PLAIN, Formats, RenderOptions, dumps_json
+from ..rendering import PLAIN, RenderOptions, dumps_json
 from . import exports
 from .single import HOUSE, CitationResult, cite, result_dict
 
 if TYPE_CHECKING:
+    from ..rendering import Formats
     from ..store import Store
 
 

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from ..rendering import PLAIN, Formats, RenderOptions, dumps_json
+from ..rendering import PLAIN, RenderOptions, dumps_json
 from . import exports
 from .house import CitationFields, render_sentence
 from .record import fields_for_version, pinned_sentence, version_label, version_url
 from .style import document_style
 
 if TYPE_CHECKING:
+    from ..rendering import Formats
     from ..store import Store
 
 HOUSE = "house"

@@ -26,12 +26,12 @@ class CheckFormat(str, enum.Enum):
 
 def _store_root(records: Optional[Path], paths: list[Path]) -> Path:  # noqa: UP045
     """The store: --records, else the one holding the first PATH, else the usual search."""
-    from ..store import find_store
+    from ..layout import find_store_root
 
     if records is not None or not paths:
-        return find_store(records).root
+        return find_store_root(records).absolute()
     first = paths[0] if paths[0].is_dir() else paths[0].parent
-    return find_store(None, start=first).root
+    return find_store_root(None, start=first).absolute()
 
 
 def progress_bar(stream: IO[str] | None = None) -> Callable[[int, int], None] | None:

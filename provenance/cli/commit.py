@@ -162,9 +162,9 @@ def commit_command(
         )
         note(f"made from {ref.doc}/{lineage.ref}{how}")
     if fmt is OutputFormat.json:
-        from ..history import FORMAT_VERSION, version_record
+        from ..history import committed_data
 
-        write(dumps_json({"format_version": FORMAT_VERSION, "version": version_record(version)}))
+        write(dumps_json(committed_data(version)))
 
 
 def _lineage(

@@ -116,6 +116,16 @@ def import_command(
             "translation's lineage is kept when the original's version is there).",
         ),
     ] = None,
+    as_new_version: Annotated[
+        bool,
+        typer.Option(
+            "--as-new-version",
+            help="A page of a document the store holds already (another crawl: the same "
+            "record id, URL path, or title and date) whose text differs: add its text to "
+            "the stream as a new version (without it, such a page is refused; one whose "
+            "text the store holds is skipped, nothing written).",
+        ),
+    ] = False,
 ) -> None:
     """Import a saved archive page (a new document and its translation's first version), or
     one document of a TEI P5 file (--format tei, the default for XML; its transcription's
@@ -128,6 +138,11 @@ def import_command(
 
     Several files are imported one by one: one refused does not stop the others, progress is
     shown on a terminal, and a table ends the run (exit 1 if any was refused).
+
+    Another crawl of a document the store holds is recognised by its record id, URL path,
+    or title and date: with the same text nothing is written (exit 0); with another text it
+    is refused unless --as-new-version. A different document whose default id is taken gets
+    its record id after the id.
 
     Example: provenance import frus1870.xml --div d1 --rights NoC-US
 
@@ -159,9 +174,12 @@ def import_command(
                 rights=rights,
                 as_json=as_json,
                 dry_run=dry_run,
+                as_new_version=as_new_version,
             )
             raise typer.Exit(code)
-        _import(store, pages[0], source, doc_id, url, stream, div, as_json, rights, into)
+        _import(
+            store, pages[0], source, doc_id, url, stream, div, as_json, rights, into, as_new_version
+        )
     finally:
         report_recovered(store)
 
@@ -177,9 +195,11 @@ def _import(
     as_json: bool,
     rights: str | None,
     into: str | None = None,
+    as_new_version: bool = False,
 ) -> None:
     from ..errors import UsageError
     from ..importer import import_page
+    from ..importer.identity import ALREADY, NEW_VERSION
 
     kind = source.value if source else _sniff(page)
     if into is not None and kind != "tei":
@@ -202,17 +222,40 @@ def _import(
             into=into,
         )
         return
-    doc, parsed = import_page(store, page, doc_id=doc_id, url=url, stream_id=stream, rights=rights)
+    doc, parsed = import_page(
+        store,
+        page,
+        doc_id=doc_id,
+        url=url,
+        stream_id=stream,
+        rights=rights,
+        as_new_version=as_new_version,
+    )
     for message in parsed.warnings:
         warn(message)
-    stream_id = store.streams(doc.id)[0].id
+    stream_id = parsed.version.split("/", 1)[1].split("@")[0]
     if as_json:
         from ..importer.batch import imported_data
 
-        write(dumps_json(imported_data(doc.id, stream_id, parsed.layout, parsed.warnings)))
+        data = imported_data(
+            doc.id,
+            stream_id,
+            parsed.layout,
+            parsed.warnings,
+            outcome=parsed.outcome,
+            version=parsed.version,
+            note=parsed.note,
+        )
+        write(dumps_json(data))
+    elif parsed.outcome == ALREADY:
+        note(f"{page}: already imported as {parsed.version} ({parsed.note}); nothing written")
+    elif parsed.outcome == NEW_VERSION:
+        note(f"Imported {page} as {parsed.version}, a new version ({parsed.note})")
     else:
+        if parsed.note:
+            note(f"{page}: {parsed.note}")
         note(f"Imported {doc.id}: {doc.title}")
-        note(f"  {doc.id}/{stream_id}@1  (translation, {parsed.language}; {parsed.layout} layout)")
+        note(f"  {parsed.version}  ({parsed.kind}, {parsed.language}; {parsed.layout} layout)")
 
 
 def _sniff(path: str) -> str:

@@ -27,19 +27,24 @@ def run_batch(
     rights: str | None,
     as_json: bool,
     dry_run: bool,
+    as_new_version: bool = False,
 ) -> int:
+    from ..importer.batch import BATCH_FORMATS, PLAN_FORMATS, dry_run_many, import_many
     from ..importer.batch import dry_run as plan_page
-    from ..importer.batch import format_plan, format_table, import_many
     from ..importer.rights import given_statement
+
+    fmt = "json" if as_json else "text"
 
     if len(pages) > 1 and (doc_id or url):
         raise UsageError("--id and --url name one document: give them with one file only")
     if dry_run:
         if len(pages) == 1:
             plan = plan_page(store, pages[0], doc_id=doc_id, url=url, stream_id=stream)
-            write(dumps_json(plan.as_dict()) if as_json else format_plan(plan))
+            write(PLAN_FORMATS[fmt](plan))
             return 0
-        return _dry_table(store, pages, stream, as_json)
+        planned = dry_run_many(store, pages, stream)
+        write(BATCH_FORMATS[fmt](planned))
+        return 1 if planned.refused else 0
     given_statement(rights)  # a bad statement stops the run before anything is written
 
     def one(path: Path) -> tuple[Any, Any]:
@@ -52,10 +57,12 @@ def run_batch(
             raise UsageError("an API transcript is imported alone, with --id DOC --stream LANG")
         if kind == "tei":
             return import_tei(store, path, div=div, stream_id=stream, rights=rights)
-        return import_page(store, path, stream_id=stream, rights=rights)
+        return import_page(
+            store, path, stream_id=stream, rights=rights, as_new_version=as_new_version
+        )
 
     result = import_many(store, pages, one, progress=_progress())
-    write(dumps_json(result.as_dict()) if as_json else format_table(result))
+    write(BATCH_FORMATS[fmt](result))
     return 1 if result.refused else 0
 
 
@@ -83,35 +90,6 @@ def run_api(
         )
     else:
         note(f"Imported {path} into {v.ref}  (transcription, {v.stream_id}; API transcript)")
-
-
-def _dry_table(store: Store, pages: list[str], stream: str | None, as_json: bool) -> int:
-    from ..errors import ProvenanceError
-    from ..importer.batch import (
-        IMPORTED,
-        REFUSED,
-        WARNINGS,
-        BatchResult,
-        PageOutcome,
-        format_table,
-    )
-    from ..importer.batch import dry_run as plan_page
-
-    outcomes = []
-    for path in pages:
-        try:
-            plan = plan_page(store, path, stream_id=stream)
-        except ProvenanceError as exc:
-            outcomes.append(PageOutcome(path, REFUSED, reason=exc.message))
-            continue
-        status = WARNINGS if plan.warnings else IMPORTED
-        outcomes.append(PageOutcome(path, status, plan.id, plan.stream, plan.layout, plan.warnings))
-    result = BatchResult(outcomes)
-    if as_json:
-        write(dumps_json({**result.as_dict(), "dry_run": True}))
-    else:
-        write(format_table(result) + "nothing written (--dry-run)\n")
-    return 1 if result.refused else 0
 
 
 def _progress() -> Progress | None:

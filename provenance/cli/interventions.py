@@ -54,9 +54,10 @@ def interventions_command(
 ) -> None:
     """List the editorial layer of a version: every square-bracketed intervention with its
     type (supplied, expansion, gloss, sic, gap, not-declassified, note, page, footnote),
-    where it is and the words around it, counts by type, and unbalanced or doubtful
-    brackets.  Types come from the store's profile (interventions: in provenance.yaml) or
-    --profile; a '?' marks a type that is a guess.
+    and every // page-break marker of a transcription (page-break), where it is and the
+    words around it, counts by type, and unbalanced or doubtful brackets.  Types come from
+    the store's profile (interventions: in provenance.yaml) or --profile; a '?' marks a
+    type that is a guess.
 
     Example: provenance interventions my-doc/en@2 --against @1
     """

@@ -7,40 +7,23 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from .app import app
-from .common import OutputFormat, dumps_json, note, write
+from .common import OutputFormat, note, write
 from .options import AgentOption, FormatOption, MessageOption, get_ctx
 
 if TYPE_CHECKING:
     from ..metaedit import MetadataChange
 
 
-def _show(value: Any) -> str:
-    from ..metaedit import MISSING
-
-    if value is MISSING:
-        return "(not set)"
-    import json
-
-    return json.dumps(value, ensure_ascii=False)
-
-
-def change_record(change: MetadataChange) -> dict[str, Any]:
-    """A recorded change as JSON output carries it."""
-    data: dict[str, Any] = {"format_version": 1, "target": change.target}
-    data.update(change.as_dict())
-    data["notes"] = list(change.notes)
-    return data
-
-
 def render_change(change: MetadataChange, fmt: str) -> None:
+    """The change as JSON on standard output, or as text on standard error (a change is
+    what the command did, not data it prints)."""
+    from ..metaedit import FORMATS
+
+    text = FORMATS[fmt](change)
     if fmt == "json":
-        write(dumps_json(change_record(change)))
-        return
-    for f in change.fields:
-        note(f"{change.target}: {f.field}: {_show(f.old)} -> {_show(f.new)}")
-    for line in change.notes:
-        note(line)
-    note(f"recorded as change {change.number} of {change.doc_id}/history.yaml")
+        write(text)
+    else:
+        note(text.rstrip("\n"))
 
 
 @app.command("set")

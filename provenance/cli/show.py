@@ -55,7 +55,7 @@ def show_command(
 
     Example: provenance show my-doc/en@1 --reading --highlight
     """
-    from ..history import version_record
+    from ..history import shown_data
 
     store = get_ctx(ctx).store
     version = store.resolve(target)
@@ -74,21 +74,7 @@ def show_command(
     if fmt is OutputFormat.text:
         write_bytes(data)
         return
-    stream = store.stream(version.doc_id, version.stream_id)
-    record = {
-        "format_version": 1,
-        "document": version.doc_id,
-        "stream": {
-            "id": stream.id,
-            "kind": stream.kind,
-            "language": stream.language,
-            "translates": stream.translates,
-        },
-        "version": version_record(version),
-        "text": data.decode("utf-8"),
-    }
-    record.update(extra)
-    write(dumps_json(record))
+    write(dumps_json(shown_data(store, version, data.decode("utf-8"), **extra)))
 
 
 def _editorial(

@@ -7,19 +7,21 @@ from __future__ import annotations
 import re
 import textwrap
 import unicodedata
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from .. import rendering
-from ..rendering import Formats, dumps_json
+from ..rendering import dumps_json
 from .model import Collation, Segment
 from .summary import _plural, summary
 
+if TYPE_CHECKING:
+    from ..rendering import Formats
 
-@dataclass(frozen=True)
-class RenderOptions(rendering.RenderOptions):
-    """``width``: of the text table; ``variants_only``: the text table without the segments
-    all witnesses read alike."""
 
+class RenderOptions(NamedTuple):
+    """``color``: ANSI colours (text); ``width``: of the text table; ``variants_only``: the
+    text table without the segments all witnesses read alike."""
+
+    color: bool = False
     width: int = 100
     variants_only: bool = False
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from ..rendering import Formats
 from .present import PLAIN, RenderOptions
 from .result import FORMAT_VERSION
 
 if TYPE_CHECKING:
     from ..model import Version
+    from ..rendering import Formats
     from ..store import Store
 
 CHANGED = "changed"

@@ -5,19 +5,19 @@ made safe to show, and the one-line summary."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from .. import rendering
 from .result import EQUAL, DiffResult, Stats
 
 
-@dataclass(frozen=True)
-class RenderOptions(rendering.RenderOptions):
-    """``context``: words of context on each side of a change (text, Markdown).
-    ``color``: ANSI colours (text).  ``stat``: the summary only.  ``only``: show only
-    changes whose ``category`` is one of these (``None``: all)."""
+class RenderOptions(NamedTuple):
+    """The options of a diff's renderers (:mod:`provenance.rendering`).  ``context``: words
+    of context on each side of a change (text, Markdown).  ``color``: ANSI colours (text).
+    ``stat``: the summary only.  ``only``: show only changes whose ``category`` is one of
+    these (``None``: all)."""
 
     context: int = 3
+    color: bool = False
     stat: bool = False
     only: frozenset[str] | None = None
 

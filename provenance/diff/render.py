@@ -9,9 +9,8 @@ whose ``category`` is in it); the text around them is taken from the texts thems
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..rendering import Formats
 from .present import (
     PLAIN,
     RenderOptions,
@@ -23,6 +22,9 @@ from .present import (
 )
 from .result import EQUAL, DiffResult, Operation
 from .tokenize import WORD_RE, count_words, is_word, tokenize
+
+if TYPE_CHECKING:
+    from ..rendering import Formats
 
 __all__ = [
     "FORMATS",

@@ -12,11 +12,10 @@ Library use::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from ..rendering import Formats, Renderer, RenderOptions
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from ..rendering import Formats, Renderer
     from ..store import Store
 
 
@@ -29,11 +28,11 @@ class ExportSubject:
     target: str
 
 
-@dataclass(frozen=True)
-class ExportOptions(RenderOptions):
+class ExportOptions(NamedTuple):
     """``base``: the base URI of record identifiers in PROV output (``None``: the store's
-    ``base_uri``, else ``urn:provenance:<store name>/``)."""
+    ``base_uri``, else ``urn:provenance:<store name>/``); ``color`` is not used."""
 
+    color: bool = False
     base: str | None = None
 
 

@@ -6,8 +6,9 @@ A transcript object (``{"id": "33548", "filename": "TranscriptFile_110404.html",
 parted by a blank line, HTML's whitespace (line breaks and tabs inside the markup) read as
 HTML reads it, entities decoded, ``<style>`` and ``<script>`` left out, and nothing else
 changed: the ``//`` page-break markers the archive's transcribers put inside words stay
-where they are, and are listed (:func:`page_breaks`) so that they are recorded as markers of
-the apparatus, not deleted.
+where they are, and are listed (:func:`page_breaks`): the interventions layer types them
+(``page-break``, a marker of the apparatus), so ``provenance interventions`` lists them and
+the reading text drops them.
 
 The ``digitalarchive`` package (the API's client) has pydantic models of these objects; its
 ``Transcript`` reads a saved transcript, but its ``Collection`` refuses a saved collection
@@ -29,6 +30,7 @@ from ..errors import ImportParseError, UsageError
 from ..textio import decode_utf8, read_bytes
 
 if TYPE_CHECKING:
+    from ..interventions import Profile
     from ..model import Version
     from ..store import Store
 
@@ -82,13 +84,13 @@ def html_text(html: str) -> str:
 
 @dataclass
 class PageBreak:
-    """A ``//`` marker: where it is, typed as the apparatus marker it is."""
+    """A ``//`` marker: where it is, and the type the interventions layer gives it."""
 
     offset: int
     line: int
     column: int
     text: str = "//"
-    type: str = "page"
+    type: str = "page-break"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -100,17 +102,17 @@ class PageBreak:
         }
 
 
-def page_breaks(text: str) -> list[PageBreak]:
-    """Every ``//`` page-break marker of ``text``, with its line and column (1-based)."""
-    out = []
-    for m in re.finditer(r"//", text):
-        before = text[m.start() - 1] if m.start() else " "
-        after = text[m.end()] if m.end() < len(text) else " "
-        if before.isspace() and after.isspace():
-            line = text.count("\n", 0, m.start()) + 1
-            column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-            out.append(PageBreak(m.start(), line, column))
-    return out
+def page_breaks(text: str, profile: Profile | None = None) -> list[PageBreak]:
+    """Every marker of ``text`` (the ``//`` page breaks) as the interventions layer finds
+    them with ``profile`` (the default profile when left out), with line and column."""
+    from ..interventions import builtin_profile, parse
+
+    result = parse(text, profile or builtin_profile("default"))
+    return [
+        PageBreak(i.start, i.line, i.column, i.text, i.type)
+        for i in result.interventions
+        if i.is_marker
+    ]
 
 
 @dataclass
@@ -201,7 +203,9 @@ def import_api_transcript(
     text = html_text(transcript.html)
     if not text.strip():
         raise ImportParseError("the transcript's HTML holds no text", path=path)
-    breaks = page_breaks(text)
+    from ..interventions import store_profile
+
+    breaks = page_breaks(text, store_profile(store))
     where = ", ".join(f"{b.line}:{b.column}" for b in breaks)
     note = (
         f"Digital Archive API transcript {transcript.id} ({transcript.filename}"
@@ -228,6 +232,7 @@ def import_api_transcript(
     if breaks:
         warnings.append(
             f"{len(breaks)} page-break marker(s) '//' kept in the text at {where} "
-            "(apparatus, not the document's words)"
+            "(apparatus, not the document's words: 'provenance interventions' lists them, "
+            "'show --reading' leaves them out)"
         )
     return TranscriptImport(version, text, breaks, warnings=warnings)

@@ -14,9 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ProvenanceError
+from ..rendering import PLAIN, RenderOptions, dumps_json
+from .identity import ALREADY, NEW_VERSION
 
 if TYPE_CHECKING:
     from ..model import Document
+    from ..rendering import Formats
     from ..store import Store
 
 
@@ -52,6 +55,8 @@ class PageOutcome:
     layout: str = ""
     warnings: list[str] = field(default_factory=list)
     reason: str = ""  # why it was refused
+    version: str = ""  # the version written, or the one holding this text already
+    note: str = ""  # a document the store held already, or an id not the default one
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -59,15 +64,20 @@ class PageOutcome:
             "status": self.status,
             "id": self.id,
             "stream": self.stream,
+            "version": self.version,
             "layout": self.layout,
             "warnings": list(self.warnings),
             "reason": self.reason,
+            "note": self.note,
         }
 
 
 @dataclass
 class BatchResult:
+    """What became of each page; with ``dry_run``, what would (nothing was written)."""
+
     outcomes: list[PageOutcome]
+    dry_run: bool = False
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -81,8 +91,11 @@ class BatchResult:
             "format_version": 1,
             "imported": self.count(IMPORTED),
             "imported_with_warnings": self.count(WARNINGS),
+            "new_versions": self.count(NEW_VERSION),
+            "already_imported": self.count(ALREADY),
             "refused": self.refused,
             "pages": [o.as_dict() for o in self.outcomes],
+            **({"dry_run": True} if self.dry_run else {}),
         }
 
 
@@ -120,15 +133,23 @@ def import_many(
             outcomes.append(PageOutcome(str(path), REFUSED, reason=f"internal error: {exc!r}"))
             continue
         warnings = list(getattr(parsed, "warnings", []))
+        version = str(getattr(parsed, "version", ""))
+        outcome = getattr(parsed, "outcome", IMPORTED)
+        status = outcome if outcome in (NEW_VERSION, ALREADY) else IMPORTED
+        if status == IMPORTED and warnings:
+            status = WARNINGS
         streams = store.streams(doc.id)
+        stream = version.split("/", 1)[1].split("@")[0] if "/" in version else ""
         outcomes.append(
             PageOutcome(
                 str(path),
-                WARNINGS if warnings else IMPORTED,
+                status,
                 doc.id,
-                streams[0].id if streams else "",
+                stream or (streams[0].id if streams else ""),
                 str(getattr(parsed, "layout", "")),
                 warnings,
+                version=version,
+                note=str(getattr(parsed, "note", "")),
             )
         )
     return BatchResult(outcomes)
@@ -174,9 +195,20 @@ def dry_run(
     raw = read_bytes(path, what="page")
     text = decode_utf8(raw, path, what="page")
     page = parse_page(text, filename=str(path), url=url, config=store.config)
-    doc = check_slug(doc_id, "document id") if doc_id else default_id(page.meta)
+    from .identity import place
+
+    base = check_slug(doc_id, "document id") if doc_id else default_id(page.meta)
+    placement = place(store, page.meta, base, given=bool(doc_id))
+    doc = placement.id
     warnings = list(page.warnings)
-    if (store.root / doc).exists():
+    if placement.existing is not None:
+        warnings.append(
+            f"{doc!r} is this document already ({placement.why}): the import writes nothing "
+            "when its text is a version of it, else --as-new-version adds a version"
+        )
+    elif placement.note:
+        warnings.append(placement.note)
+    elif (store.root / doc).exists():
         warnings.append(f"a document {doc!r} exists already: the import would be refused")
     lines = [ln for ln in page.body.splitlines() if ln.strip()]
     fields = {k: v for k, v in page.meta.items() if k not in ("schema", "id", "imported")}
@@ -217,17 +249,22 @@ def sniff(path: str | Path) -> str:
     return sniff_format(str(path))
 
 
-def format_table(result: BatchResult) -> str:
+def format_table(result: BatchResult, options: RenderOptions = PLAIN) -> str:
     """The batch as a table, one page a row, then the totals."""
     rows = [("status", "page", "document", "note")]
     for o in result.outcomes:
         if o.status == REFUSED:
             note = o.reason
-        elif o.warnings:
-            more = f" (+{len(o.warnings) - 1} more)" if len(o.warnings) > 1 else ""
-            note = o.warnings[0] + more
+        elif o.status == ALREADY:
+            note = f"the same text as {o.version}: nothing written ({o.note})"
+        elif o.status == NEW_VERSION:
+            note = f"added as {o.version} ({o.note})"
+            note += f"; {o.warnings[0]}" if o.warnings else ""
         else:
-            note = ""
+            notes = [o.note] if o.note else []
+            notes += o.warnings[:1]
+            more = len(o.warnings) - 1
+            note = "; ".join(notes) + (f" (+{more} more)" if more > 0 else "")
         rows.append((o.status, Path(o.file).name, o.id or "-", note))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     out = [
@@ -237,12 +274,27 @@ def format_table(result: BatchResult) -> str:
     out.append("")
     out.append(
         f"{result.count(IMPORTED)} imported, {result.count(WARNINGS)} imported with warnings, "
-        f"{result.refused} refused ({len(result.outcomes)} pages)"
+        + (f"{result.count(NEW_VERSION)} new versions, " if result.count(NEW_VERSION) else "")
+        + (f"{result.count(ALREADY)} already imported, " if result.count(ALREADY) else "")
+        + f"{result.refused} refused ({len(result.outcomes)} pages)"
     )
+    if result.dry_run:
+        out.append("nothing written (--dry-run)")
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
-def format_plan(plan: Plan) -> str:
+def format_batch_json(result: BatchResult, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(result.as_dict())
+
+
+#: ``--format`` value -> renderer(result, options) -> text, for several files imported ...
+BATCH_FORMATS: Formats[BatchResult, RenderOptions] = {
+    "text": format_table,
+    "json": format_batch_json,
+}
+
+
+def format_plan(plan: Plan, options: RenderOptions = PLAIN) -> str:
     """Where each part of the page would go, for a person to read."""
     from .. import yamlio
 
@@ -260,3 +312,30 @@ def format_plan(plan: Plan) -> str:
     out.append(f"warnings  {len(plan.warnings)}")
     out.extend(f"  - {w}" for w in plan.warnings)
     return "\n".join(out) + "\n"
+
+
+def format_plan_json(plan: Plan, options: RenderOptions = PLAIN) -> str:
+    return dumps_json(plan.as_dict())
+
+
+#: ... and for one page's ``--dry-run``.
+PLAN_FORMATS: Formats[Plan, RenderOptions] = {"text": format_plan, "json": format_plan_json}
+
+
+def dry_run_many(
+    store: Store, paths: Iterable[str | Path], stream_id: str | None = None
+) -> BatchResult:
+    """What :func:`import_many` of pages would do, writing nothing: each page planned by
+    :func:`dry_run`."""
+    outcomes = []
+    for path in paths:
+        try:
+            plan = dry_run(store, path, stream_id=stream_id)
+        except ProvenanceError as exc:
+            outcomes.append(PageOutcome(str(path), REFUSED, reason=exc.message))
+            continue
+        status = WARNINGS if plan.warnings else IMPORTED
+        outcomes.append(
+            PageOutcome(str(path), status, plan.id, plan.stream, plan.layout, plan.warnings)
+        )
+    return BatchResult(outcomes, dry_run=True)

@@ -51,6 +51,7 @@ _TRAILING = frozenset(
     }
 )
 _BULLET = re.compile(r"^[\s\u2022\u00b7*]+")
+_LINK = re.compile(r"https?://\S+")
 
 
 def _bare(text: str) -> str:
@@ -139,11 +140,17 @@ def _parse(
 
     # 3. the block's chrome and the language labels, then the body up to the blocks after it
     cur.i = at + 1
+    after_share = False
     while (line := cur.peek()) is not None:
         bare = _bare(line.text)
         chrome = bare in _AFTER_CITATION or bare in _BLOCK_LABELS
-        if not (chrome or printed.apply_language(_BULLET.sub("", line.text), result)):
+        # the link ``• share document`` prints, on the line after it
+        link = after_share and _LINK.fullmatch(line.text.strip()) is not None
+        if link and not result.get("url"):
+            result["url"] = line.text.strip()
+        if not (chrome or link or printed.apply_language(_BULLET.sub("", line.text), result)):
             break
+        after_share = bare == "share document"
         cur.take()
     ends = cur.find(lambda t: sections.label_of(t) in _TRAILING)
     body_lines = cur.content(cur.i, ends if ends is not None else len(cur.lines))

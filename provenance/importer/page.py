@@ -31,6 +31,12 @@ class PageImport:
     layout: str
     warnings: list[str] = field(default_factory=list)
     kind: str = "translation"  # or "transcription", when the body is in an original language
+    #: What the import did: ``imported`` (a new document), NEW_VERSION (another crawl of
+    #: a document the store holds, added to its stream) or ALREADY (the store holds this
+    #: text: nothing written); see :mod:`provenance.importer.identity`.
+    outcome: str = "imported"
+    version: str = ""  # the version written, or the one that holds this text already
+    note: str = ""  # why the document's id is not the default one, or what it matched
 
 
 #: Layout name -> its parser.  Each layout lives in its own module.
@@ -245,11 +251,18 @@ def import_page(
     url: str | None = None,
     stream_id: str | None = None,
     rights: str | None = None,
+    as_new_version: bool = False,
 ) -> tuple[Document, PageImport]:
     """Read a saved page and add it to ``store`` as a document with its first version.
 
     ``rights``: a rights statement (URI, short name or SPDX expression) recorded as
-    ``rights.statement``; it is checked before anything is read or written."""
+    ``rights.statement``; it is checked before anything is read or written.
+
+    A page of a document the store holds already (another crawl: see
+    :mod:`provenance.importer.identity`) writes nothing when its text is a version the store
+    has (``outcome`` ALREADY), and is refused when its text differs unless
+    ``as_new_version``, which adds it to the stream as a new version (NEW_VERSION).  A
+    different document whose default id is taken gets another id (``note`` says which)."""
     from ..model import Agent
     from ..store import NewStream
     from .rights import apply_statement, given_statement
@@ -262,8 +275,17 @@ def import_page(
     page = parse_page(text, filename=str(path), url=url, config=store.config)
     page.warnings.extend(apply_statement(page.meta, statement))
     page.meta["imported"]["sha256"] = hashlib.sha256(raw).hexdigest()
-    page.meta["id"] = check_slug(doc_id, "document id") if doc_id else default_id(page.meta)
+    from .identity import place
+
+    base = check_slug(doc_id, "document id") if doc_id else default_id(page.meta)
+    placement = place(store, page.meta, base, given=bool(doc_id))
+    page.meta["id"] = placement.id
+    page.note = placement.note
     sid = check_slug(stream_id or page.language, "stream id")
+    if placement.existing is not None:
+        page.note = placement.why
+        again = _again(store, placement.existing, sid, page, path, placement.why, as_new_version)
+        return placement.existing, again
     stream = NewStream(
         id=sid,
         kind=page.kind,
@@ -276,7 +298,66 @@ def import_page(
         source={"file": Path(path).name, "sha256": page.meta["imported"]["sha256"]},
     )
     doc = store.add_document(page.meta, [stream])
+    page.version = f"{doc.id}/{sid}@1"
     return doc, page
+
+
+def _again(
+    store: Store,
+    doc: Document,
+    sid: str,
+    page: PageImport,
+    path: str | Path,
+    why: str,
+    as_new: bool,
+) -> PageImport:
+    """Another crawl of ``doc``: nothing to write when its text is a version of the stream
+    already, else a new version of it when ``as_new`` (or a refusal saying how)."""
+    from ..errors import ConflictError
+    from ..model import Agent
+    from ..store import StreamSpec
+    from .identity import ALREADY, NEW_VERSION
+
+    data = page.body.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    held = store.versions(doc.id, sid) if sid in store.stream_ids(doc.id) else []
+    same = next((v for v in held if v.sha256 == digest), None)
+    if same is not None:
+        page.outcome, page.version = ALREADY, same.ref
+        page.warnings.clear()  # nothing is imported: the stored version stands
+        return page
+    if not as_new:
+        latest = f"{doc.id}/{sid}@{held[-1].number}" if held else f"{doc.id} (no stream {sid})"
+        raise ConflictError(
+            f"{doc.id!r} is this document ({why}) and "
+            f"holds another text ({latest}); --as-new-version adds this page's text as "
+            f"{doc.id}/{sid}@{len(held) + 1}",
+            path=path,
+        )
+    version = store.commit(
+        doc.id,
+        sid,
+        data,
+        agents=[Agent(name, "translator") for name in page.translators],
+        message=f"Imported again from the archive page {Path(path).name} (another crawl)",
+        activity="imported",
+        source={"file": Path(path).name, "sha256": page.meta["imported"]["sha256"]},
+        origin=path,
+        create=StreamSpec(page.kind, page.language),
+    )
+    page.outcome, page.version = NEW_VERSION, version.ref
+    differ = [  # what this crawl prints otherwise (a field it lacks is not a difference)
+        key
+        for key, value in page.meta.items()
+        if key not in ("schema", "id", "imported") and value and doc.meta.get(key) != value
+    ]
+    if differ:
+        page.warnings.append(
+            "this crawl's fields differ from the stored record's ("
+            + ", ".join(differ)
+            + "): the record is kept as it is; 'provenance set' changes a field"
+        )
+    return page
 
 
 def default_id(meta: dict[str, Any]) -> str:

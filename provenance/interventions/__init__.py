@@ -5,7 +5,9 @@ In a translated archival document the square brackets are the editor's voice, no
 source's: ``[North] Korea`` (supplied), ``[Deng] Xiaoping`` and ``F[oreign] M[inistry]``
 (expansion), ``Andong [Dandong]`` (gloss), ``[sic]``, ``[…]`` and ``[illegible]`` (gap),
 ``[text not declassified]`` (not-declassified), ``[translator's note: …]`` (note),
-``[Page 152]`` and ``[2]`` (page, footnote).  What type a bracket is depends on the house's
+``[Page 152]`` and ``[2]`` (page, footnote).  A profile's *markers* are interventions with no
+bracket: the ``//`` a transcriber puts where a page ends (``Ки//тая``, type ``page-break``,
+``kind="marker"``).  What type a bracket is depends on the house's
 conventions, which are data: a *profile* (``provenance/profiles/*.yaml``: ``default`` for the
 Digital Archive's practice, ``frus``, ``leiden``), chosen per store under ``interventions:`` in
 ``provenance.yaml`` or given by name or path.
@@ -51,16 +53,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .compare import STATUSES, Comparison, LedgerChange, compare
 from .lint import CODES, lint
 from .model import UNCERTAIN_BELOW, Finding, Intervention, ParseResult, Stray
-from .parser import parse
 from .profile import (
     BUILTIN,
     IGNORE,
     UNKNOWN,
+    Marker,
     Profile,
     TypeSpec,
     builtin_profile,
@@ -68,6 +70,31 @@ from .profile import (
     store_profile,
 )
 from .project import PROJECTIONS, READING, SOURCE_ONLY, Projection, project
+
+if TYPE_CHECKING:
+    from .parser import parse
+
+#: Names of the submodules imported on first use: the parser and its rules (a check that finds
+#: every text in its cache never loads them).  A function named like its module (``lint``,
+#: ``compare``, ``project``) is imported above: importing the module later would replace the
+#: package's name for the function with the module.
+_WHERE = {"parse": "parser"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 #: The taxonomy: the types the shipped profiles give (a profile may define more).
 TYPES = (
@@ -80,6 +107,7 @@ TYPES = (
     "note",
     "page",
     "footnote",
+    "page-break",
     "unknown",
 )
 
@@ -100,6 +128,7 @@ __all__ = [
     "Finding",
     "Intervention",
     "LedgerChange",
+    "Marker",
     "ParseResult",
     "Profile",
     "Projection",
@@ -127,6 +156,8 @@ def projection(
     root: str | Path | None = None,
 ) -> Projection:
     """The ``reading`` or ``source-only`` projection of ``text`` (a string or a parse)."""
+    from .parser import parse
+
     prof = load_profile(profile, config=config, root=root)
     result = text if isinstance(text, ParseResult) else parse(text, prof)
     return project(result, mode, prof)

@@ -131,8 +131,10 @@ class Classifier:
         outside_new = _outside(self.new.text, b0, b1, touched_b)
         if _same_words(outside_old, outside_new):
             return EDITORIAL
-        signs = {s for i in touched_a + touched_b for s in (i.open, i.close)}
-        if _same_words(_unbracketed(old_seg, signs), _unbracketed(new_seg, signs)):
+        touched = touched_a + touched_b
+        signs = {s for i in touched if i.kind != "marker" for s in (i.open, i.close)}
+        marks = {i.open for i in touched if i.kind == "marker"}
+        if _same_words(_unbracketed(old_seg, signs, marks), _unbracketed(new_seg, signs, marks)):
             return EDITORIAL
         return TEXTUAL
 
@@ -197,19 +199,23 @@ def _widen(touched: Sequence[Intervention | Span], lo: int, hi: int) -> tuple[in
 
 
 def _outside(text: str, lo: int, hi: int, spans: Sequence[Intervention | Span]) -> str:
-    """``text[lo:hi]`` without the interventions in it."""
+    """``text[lo:hi]`` without the interventions in it (a bracketed span parts the words
+    either side of it; a marker does not: ``Ки//тая`` is the word ``Китая``)."""
     out, pos = [], lo
     for iv in spans:
         if iv.end <= lo or iv.start >= hi:
             continue
         out.append(text[pos : max(pos, iv.start)])
-        out.append(" ")
+        out.append("" if iv.kind == "marker" else " ")
         pos = max(pos, iv.end)
     out.append(text[pos:hi])
     return "".join(out)
 
 
-def _unbracketed(segment: str, signs: set[str]) -> str:
+def _unbracketed(segment: str, signs: set[str], marks: set[str]) -> str:
+    """``segment`` with its bracket signs made spaces and its markers taken out."""
+    for mark in marks:
+        segment = segment.replace(mark, "")
     for sign in signs:
         segment = segment.replace(sign, " ")
     return segment

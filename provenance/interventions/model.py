@@ -15,7 +15,10 @@ UNCERTAIN_BELOW = 0.7
 
 
 class Intervention(NamedTuple):
-    """One bracketed span, ``[`` to its matching ``]``, with the type its profile gives it.
+    """One bracketed span, ``[`` to its matching ``]``, with the type its profile gives it;
+    or one marker (``kind="marker"``): a sign that is an intervention by itself, such as the
+    ``//`` page break of a transcription, with ``open`` the sign, no ``close`` and no
+    content.
 
     ``parts`` holds the content as it was found: plain strings and nested interventions, so
     ``str(intervention)`` rebuilds ``text[start:end]`` exactly.
@@ -41,6 +44,7 @@ class Intervention(NamedTuple):
     glued_before: bool = False
     glued_after: bool = False
     opaque: bool = False
+    kind: str = "bracket"
 
     def __str__(self) -> str:
         return self.open + "".join(str(p) for p in self.parts) + self.close
@@ -49,6 +53,11 @@ class Intervention(NamedTuple):
     def text(self) -> str:
         """The span with its brackets, exactly as in the text."""
         return str(self)
+
+    @property
+    def is_marker(self) -> bool:
+        """A sign standing alone (``//``), not a bracketed span."""
+        return self.kind == "marker"
 
     @property
     def content(self) -> str:
@@ -62,7 +71,8 @@ class Intervention(NamedTuple):
 
     @property
     def inside_word(self) -> bool:
-        """Letters touch the bracket on either side (``F[oreign]``, ``comr[ade]``)."""
+        """Letters touch the bracket on either side (``F[oreign]``, ``comr[ade]``), or the
+        marker (``Ки//тая``)."""
         return self.glued_before or self.glued_after
 
     @property
@@ -80,6 +90,7 @@ class Intervention(NamedTuple):
         """The ledger item as JSON output carries it."""
         return {
             "text": self.text,
+            "kind": self.kind,
             "type": self.type,
             "start": self.start,
             "end": self.end,

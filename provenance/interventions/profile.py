@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -95,6 +95,23 @@ def _regex(source: str, flags: int) -> re.Pattern[str]:
     return re.compile(source, flags)
 
 
+class Marker(NamedTuple):
+    """A sign that is an intervention by itself, outside any bracket: the ``//`` a
+    transcriber puts where a page ends (``на материке // Китая``, ``Ки//тая``).
+
+    A sign counts only where it stands alone: not inside a bracket, not part of a longer
+    run of its characters (``///``), and not in a URL or a path (``http://``,
+    ``//cdn.example.org``, ``a//b/c``); see :func:`provenance.interventions.parser.marker_at`.
+    """
+
+    name: str
+    sign: str
+    type: str
+    label: str | None = None
+    confidence: float = 1.0
+    description: str = ""
+
+
 class Profile(NamedTuple):
     """A set of bracket conventions, ready to type interventions."""
 
@@ -107,6 +124,7 @@ class Profile(NamedTuple):
     vocab: Mapping[str, frozenset[str]] = MappingProxyType({})
     rules: tuple[Rule, ...] = ()
     lint: Mapping[str, str] = MappingProxyType({})
+    markers: tuple[Marker, ...] = ()
 
     def type_spec(self, name: str) -> TypeSpec:
         spec = self.types.get(name)
@@ -315,6 +333,7 @@ def _from_data(
 
     lint = dict(parent.lint) if parent else {}
     lint.update(data.get("lint") or {})
+    markers = _markers(data.get("markers") or {}, parent, types, where, line)
     brackets = data.get("brackets") or {}
     return Profile(
         name=profile_name,
@@ -326,7 +345,60 @@ def _from_data(
         vocab={k: frozenset(v) for k, v in vocab.items()},
         rules=tuple(rules),
         lint=lint,
+        markers=markers,
     )
+
+
+def _markers(
+    given: Mapping[str, Any],
+    parent: Profile | None,
+    types: Mapping[str, TypeSpec],
+    where: str,
+    line: Callable[[str], int | None],
+) -> tuple[Marker, ...]:
+    """The parent's markers with this profile's changes: a name set to ``off`` (or
+    ``false``) turns that marker off; a mapping adds a marker or changes some of its keys."""
+    by_name = {m.name: m for m in (parent.markers if parent else ())}
+    for name, spec in given.items():
+        pointer = f"/markers/{name}"
+        if spec is False or spec is None or spec == "off":
+            by_name.pop(name, None)
+            continue
+        base = by_name.get(name)
+        sign = spec.get("sign", base.sign if base else None)
+        type_ = spec.get("type", base.type if base else None)
+        if not sign or not type_:
+            raise SchemaError(
+                f"marker {name!r} needs a sign and a type",
+                path=where,
+                line=line(pointer),
+                pointer=pointer,
+            )
+        if any(ch.isspace() or ch.isalnum() for ch in str(sign)):
+            raise SchemaError(
+                f"marker {name!r}: its sign {sign!r} must be made of punctuation or symbols "
+                "(letters, digits and spaces are the text's own)",
+                path=where,
+                line=line(pointer),
+                pointer=pointer + "/sign",
+            )
+        if type_ not in types:
+            raise SchemaError(
+                f"marker {name!r} gives type {type_!r}, which the profile does not define "
+                f"(types: {', '.join(types)})",
+                path=where,
+                line=line(pointer),
+                pointer=pointer + "/type",
+            )
+        by_name[name] = Marker(
+            name=name,
+            sign=str(sign),
+            type=str(type_),
+            label=spec.get("label", base.label if base else None),
+            confidence=float(spec.get("confidence", base.confidence if base else 1.0)),
+            description=str(spec.get("description", base.description if base else "")),
+        )
+    return tuple(by_name.values())
 
 
 def _rule(

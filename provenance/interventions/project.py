@@ -9,7 +9,9 @@ Each type says how it shows in each (``reading:`` / ``source:`` in the profile):
 profile keeps the content of supplied words and expansions in the reading text, puts a gloss
 in round brackets (``Andong (Dandong)``, not ``Andong Dandong``), drops ``[sic]``, notes and
 page or footnote markers, and leaves gaps as they are (``[illegible]`` must stay visible in
-both, since the source has something there).  Stray brackets are left as they are.
+both, since the source has something there).  Stray brackets are left as they are.  A
+marker (the ``//`` page break of a transcription) is dropped or kept whole: ``Ки//тая`` ->
+``Китая``, ``материке // Китая`` -> ``материке Китая``.
 
 Dropping a span never leaves a doubled space or a space before punctuation behind:
 ``to [North] Korea`` -> ``to Korea``, ``Luda [Lüshun-Dalian].`` -> ``Luda.``, ``[To] Premier``
@@ -112,7 +114,10 @@ def _how(iv: Intervention, mode: str, profile: Profile) -> str:
     if iv.type == IGNORE:
         return "keep"
     spec = profile.type_spec(iv.type)
-    return spec.reading if mode == READING else spec.source
+    how = spec.reading if mode == READING else spec.source
+    if iv.is_marker and how != "keep":
+        return "drop"  # a marker has no content to keep: it goes, or stays as it is
+    return how
 
 
 def _intervention(iv: Intervention, mode: str, profile: Profile, out: _Out, text: str) -> None:

@@ -10,12 +10,13 @@ colour and the colour of each intervention type, from the profile that typed the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..rendering import Formats, RenderOptions, dumps_json
+from ..rendering import dumps_json
 
 if TYPE_CHECKING:
+    from ..rendering import Formats
     from .model import ParseResult
     from .profile import Profile
 
@@ -73,12 +74,12 @@ def _colors(profile: Profile) -> dict[str, str]:
     return {name: ANSI.get(spec.color or "", "") for name, spec in profile.types.items()}
 
 
-@dataclass(frozen=True)
-class LedgerOptions(RenderOptions):
-    """``palette``: the ANSI colour code of each intervention type (the profile's
-    ``color:``), used when ``color`` is on."""
+class LedgerOptions(NamedTuple):
+    """``color``: ANSI colours (text); ``palette``: the ANSI colour code of each intervention
+    type (the profile's ``color:``), used when ``color`` is on."""
 
-    palette: Mapping[str, str] = field(default_factory=dict)
+    color: bool = False
+    palette: Mapping[str, str] = MappingProxyType({})
 
     @classmethod
     def of(cls, profile: Profile, color: bool = False) -> LedgerOptions:

@@ -41,28 +41,35 @@ class Context(NamedTuple):
     line_start: bool
 
 
+_TOKEN_END = re.compile(r"\S*\Z")
+_TOKEN_START = re.compile(r"\S*")
+
+
 def context(text: str, start: int, end: int, content: str) -> Context:
     prev = text[start - 1] if start > 0 else ""
     nxt = text[end] if end < len(text) else ""
     glued_before = prev.isalnum()
     glued_after = nxt.isalnum()
-    # the token before: skip horizontal space, then take non-space characters (same line)
-    i = start
-    while i > 0 and start - i < _LOOK and text[i - 1] in _H_SPACE:
-        i -= 1
-    j = i
-    while j > 0 and i - j < _LOOK and not text[j - 1].isspace():
-        j -= 1
-    before_token = text[j:i]
+    # the token before: skip horizontal space, then take non-space characters (same line),
+    # looking at most _LOOK characters for each
+    space = text[max(0, start - _LOOK) : start]
+    i = start - (len(space) - len(space.rstrip(_H_SPACE)))
+    found = _TOKEN_END.search(text, max(0, i - _LOOK), i)
+    before_token = found.group() if found else ""
     line_start = before_token == "" and (i == 0 or text[i - 1] in "\n\r")
-    k = end
-    while k < len(text) and k - end < _LOOK and text[k] in _H_SPACE:
-        k += 1
-    m = k
-    while m < len(text) and m - k < _LOOK and not text[m].isspace():
-        m += 1
+    space = text[end : end + _LOOK]
+    k = end + (len(space) - len(space.lstrip(_H_SPACE)))
+    found = _TOKEN_START.match(text, k, k + _LOOK)
     return Context(
-        text, start, end, content, before_token, text[k:m], glued_before, glued_after, line_start
+        text,
+        start,
+        end,
+        content,
+        before_token,
+        found.group() if found else "",
+        glued_before,
+        glued_after,
+        line_start,
     )
 
 
@@ -117,6 +124,11 @@ def matches(rule: Rule, ctx: Context, profile: Profile) -> bool:
     """Whether every condition ``rule`` sets holds for ``ctx``."""
     if rule.pattern is not None and rule.pattern.fullmatch(ctx.content) is None:
         return False
+    return _others_hold(rule, ctx, profile)
+
+
+def _others_hold(rule: Rule, ctx: Context, profile: Profile) -> bool:
+    """Whether every condition of ``rule`` but its pattern holds for ``ctx``."""
     if rule.content_case is not None and not _case_matches(
         rule.content_case, content_case(ctx.content)
     ):
@@ -157,8 +169,80 @@ def _glued(want: str, ctx: Context) -> bool:
     return {"before": b, "after": a, "both": b and a, "either": b or a, "none": not (b or a)}[want]
 
 
+class _Compiled:
+    """A profile's rules made quick to apply: a rule's pattern depends on a bracket's content
+    alone, so the rules whose patterns hold for a content (in order, with whether they set
+    any other condition) are worked out once per distinct content and remembered."""
+
+    __slots__ = ("by_content", "rules", "tests")
+
+    #: How many distinct contents are remembered before starting afresh.
+    LIMIT = 20000
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        defaults = Rule("", "")
+        self.tests = tuple(
+            (
+                rule,
+                rule.pattern,
+                any(
+                    getattr(rule, name) != getattr(defaults, name)
+                    for name in Rule._fields
+                    if name not in _PATTERN_ONLY
+                ),
+            )
+            for rule in rules
+        )
+        self.by_content: dict[str, tuple[tuple[Rule, bool], ...]] = {}
+
+    def candidates(self, content: str) -> tuple[tuple[Rule, bool], ...]:
+        found = self.by_content.get(content)
+        if found is None:
+            if len(self.by_content) >= self.LIMIT:
+                self.by_content.clear()
+            found = tuple(
+                (rule, others)
+                for rule, pattern, others in self.tests
+                if pattern is None or pattern.fullmatch(content) is not None
+            )
+            self.by_content[content] = found
+        return found
+
+
+#: The fields of a rule that are not conditions besides its pattern.
+_PATTERN_ONLY = frozenset(
+    {
+        "id",
+        "type",
+        "pattern_source",
+        "pattern_flags",
+        "label",
+        "confidence",
+        "alternative",
+        "opaque",
+        "description",
+    }
+)
+#: By ``id`` of a profile's rules tuple (the tuple is kept alive in the entry).
+_COMPILED: dict[int, _Compiled] = {}
+
+
+def _compiled(profile: Profile) -> _Compiled:
+    rules = profile.rules
+    entry = _COMPILED.get(id(rules))
+    if entry is None or entry.rules is not rules:
+        if len(_COMPILED) > 64:
+            _COMPILED.clear()
+        entry = _COMPILED[id(rules)] = _Compiled(rules)
+    return entry
+
+
 def first_match(ctx: Context, profile: Profile) -> Rule | None:
-    return next((r for r in profile.rules if matches(r, ctx, profile)), None)
+    for rule, others in _compiled(profile).candidates(ctx.content):
+        if not others or _others_hold(rule, ctx, profile):
+            return rule
+    return None
 
 
 def ignored(ctx: Context, profile: Profile) -> bool:
@@ -179,7 +263,8 @@ def _letters(text: str) -> str:
 
 
 def _words_before(ctx: Context, n: int) -> list[str]:
-    line_start = ctx.text.rfind("\n", 0, ctx.start) + 1
+    # only the window is looked at: searching back further would make a long line quadratic
+    line_start = ctx.text.rfind("\n", max(0, ctx.start - _LOOK), ctx.start) + 1
     window = ctx.text[max(line_start, ctx.start - _LOOK) : ctx.start]
     return _WORD.findall(window)[-n:]
 

@@ -9,7 +9,8 @@ PROFILES = {'default': {'schema': 'provenance/profile/1',
                             'sense ([North] Korea, [To] Premier), names completed ([Deng] '
                             'Xiaoping, F[oreign] M[inistry]), glosses after a term (Andong '
                             "[Dandong]), [sic], gaps ([...], [illegible]), translator's and "
-                            "editor's notes, page and footnote markers.",
+                            "editor's notes, page and footnote markers; and the // page-break sign "
+                            'of transcriptions.',
              'brackets': {'open': '[', 'close': ']'},
              'types': {'supplied': {'category': 'addition',
                                     'reading': 'content',
@@ -66,11 +67,21 @@ PROFILES = {'default': {'schema': 'provenance/profile/1',
                                     'color': 'bright_black',
                                     'description': 'a footnote call ([2]); apparatus, not an '
                                                    'insertion'},
+                       'page-break': {'category': 'apparatus',
+                                      'reading': 'drop',
+                                      'source': 'drop',
+                                      'color': 'bright_black',
+                                      'description': "a transcriber's page-break sign (// where a "
+                                                     'page ends, even inside a word); apparatus, '
+                                                     "not the document's words"},
                        'unknown': {'category': 'unknown',
                                    'reading': 'content',
                                    'source': 'drop',
                                    'color': 'red',
                                    'description': 'a bracket no rule of the profile recognises'}},
+             'markers': {'page-break': {'sign': '//',
+                                        'type': 'page-break',
+                                        'description': 'the end of a page in a transcription'}},
              'vocab': {'titles': ['premier',
                                   'vice-premier',
                                   'chairman',
@@ -527,6 +538,7 @@ PROFILES = {'default': {'schema': 'provenance/profile/1',
                                  'color': 'magenta',
                                  'description': 'letters erased in antiquity but still legible '
                                                 '([[abc]])'}},
+            'markers': {'page-break': 'off'},
             'rules': [{'id': 'leiden-empty',
                        'type': 'unknown',
                        'pattern': '\\s*',

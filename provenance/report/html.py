@@ -8,11 +8,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..rendering import PLAIN, Formats, RenderOptions
+from ..rendering import PLAIN, RenderOptions
 from .model import CLASSES, Report, Side
 
 if TYPE_CHECKING:
     from ..interventions import Intervention, LedgerChange
+    from ..rendering import Formats
 
 _PARA = re.compile(r"(\n[ \t\u00a0\u3000]*(?:\r?\n[ \t\u00a0\u3000]*)+)")
 

@@ -8,12 +8,13 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..diff.metadata import value_text
-from ..rendering import PLAIN, Formats, RenderOptions, dumps_json
+from ..rendering import PLAIN, RenderOptions, dumps_json
 from .model import FORMAT_VERSION, DocumentReview, MetadataReview, Review, VersionReview
 
 if TYPE_CHECKING:
     from ..check.findings import Finding
     from ..diff.metadata import FieldChange
+    from ..rendering import Formats
 
 #: A word diff with more changes than this is folded into a ``<details>`` section.
 FOLD_AFTER = 6

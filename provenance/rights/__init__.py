@@ -60,20 +60,70 @@ Checks (for ``provenance check``)
 
 from __future__ import annotations
 
-from .funders import credit_line, credited_names, funder_phrase, takes_article, unlisted_funders
-from .record import (
-    CODES,
-    Rights,
-    RightsFinding,
-    RightsReport,
-    check_record,
-    effective_rights,
-    funder_findings,
-    read_rights,
-    rights_of,
-    statement_findings,
-)
-from .statement import CREATIVE_COMMONS, RIGHTSSTATEMENTS, SPDX, Statement, StatementError
+from typing import TYPE_CHECKING, Any
+
+from .codes import CODES
+
+if TYPE_CHECKING:
+    from .funders import (
+        credit_line,
+        credited_names,
+        funder_phrase,
+        takes_article,
+        unlisted_funders,
+    )
+    from .record import (
+        Rights,
+        RightsFinding,
+        RightsReport,
+        check_record,
+        effective_rights,
+        funder_findings,
+        read_rights,
+        rights_of,
+        statement_findings,
+    )
+    from .statement import CREATIVE_COMMONS, RIGHTSSTATEMENTS, SPDX, Statement, StatementError
+
+#: Each public name and the submodule that defines it, imported on first use (a check that
+#: finds every record in its cache needs only :data:`CODES`).
+_WHERE = {
+    "credit_line": "funders",
+    "credited_names": "funders",
+    "funder_phrase": "funders",
+    "takes_article": "funders",
+    "unlisted_funders": "funders",
+    "Rights": "record",
+    "RightsFinding": "record",
+    "RightsReport": "record",
+    "check_record": "record",
+    "effective_rights": "record",
+    "funder_findings": "record",
+    "read_rights": "record",
+    "rights_of": "record",
+    "statement_findings": "record",
+    "CREATIVE_COMMONS": "statement",
+    "RIGHTSSTATEMENTS": "statement",
+    "SPDX": "statement",
+    "Statement": "statement",
+    "StatementError": "statement",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "CODES",

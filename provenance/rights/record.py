@@ -7,34 +7,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .codes import CODES as CODES
 from .funders import credit_line, unlisted_funders
 from .statement import Statement, StatementError
 
 if TYPE_CHECKING:
     from ..store import Store
 
-#: Finding codes, their default severity and what they find.  The codes are stable: CI
-#: configurations and ``provenance check`` refer to them.
-CODES: dict[str, tuple[str, str]] = {
-    "rights-missing": (
-        "error",
-        "A document has neither a rights text nor a rights statement (or a stream's own "
-        "rights block is empty).",
-    ),
-    "rights-unknown-statement": (
-        "error",
-        "A rights statement is not a known statement URI, Creative Commons licence or "
-        "valid SPDX expression (the closest canonical form is suggested).",
-    ),
-    "rights-noncanonical-uri": (
-        "warning",
-        "A rights statement is recognised but not written in its canonical form "
-        "(https for http, /page/ for /vocab/, no trailing slash, www., letter case...).",
-    ),
-    "funder-unlisted": ("error", "A funder named in funder_line is not listed in funders."),
-}
 
-
+#: Finding codes, their default severity and what they find (:mod:`.codes`).  The codes are
+#: stable: CI configurations and ``provenance check`` refer to them.
 @dataclass(frozen=True)
 class RightsFinding:
     """One problem with a record's rights: a stable code, its severity, a message, a JSON

@@ -4,11 +4,14 @@ JSON-LD.  Each is ``render(report, options) -> str`` (:mod:`provenance.rendering
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..rendering import PLAIN, Formats, RenderOptions, dumps_json
+from ..rendering import PLAIN, RenderOptions, dumps_json
 from .record import RightsReport
 from .statement import CREATIVE_COMMONS, RIGHTSSTATEMENTS, SPDX
+
+if TYPE_CHECKING:
+    from ..rendering import Formats
 
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 _LABEL_WIDTH = 11

@@ -12,7 +12,8 @@ sic         ``forth [sic]`` -> ``<sic>forth</sic>``
 gap         ``[illegible]`` -> ``<gap reason="illegible"/>``; ``[1 line not declassified]``
             -> ``<gap reason="not-declassified" quantity="1" unit="line"/>``
 note        ``[translator's note: ...]`` -> ``<note type="translator">...</note>``
-page        ``[Page 152]`` -> ``<pb n="152"/>``
+page        ``[Page 152]`` -> ``<pb n="152"/>``; a ``//`` page-break marker -> ``<pb/>``, and
+            ``<pb break="no"/>`` inside a word (``Ки//тая``)
 footnote    a bare ``[2]`` -> ``<ptr type="noteAnchor" n="2"/>``
 other       anything else, brackets kept -> ``<seg type="bracket">[...]</seg>``
 ==========  =========================================================================
@@ -317,7 +318,18 @@ def _element(out: _Out, text: str, s: Span) -> int:
         return 1 + _write(_Out(el), text, s.start + 1 + skip, s.end - 1, s.children)
     if kind == "page":
         m = re.search(r"(\S+)\s*$", s.inner)
-        out.element("pb", n=m.group(1) if m else s.inner, **_cert(s))
+        inside_word = (
+            s.start > 0
+            and s.end < len(text)
+            and text[s.start - 1].isalnum()
+            and text[s.end].isalnum()
+        )
+        out.element(
+            "pb",
+            n=m.group(1) if m else s.inner,
+            break_="no" if inside_word else "",
+            **_cert(s),
+        )
         return 1
     if kind == "footnote":
         out.element("ptr", type="noteAnchor", n=s.inner.strip(), **_cert(s))

@@ -1,6 +1,8 @@
 """The bracket layer of a text as :class:`~provenance.tei.body.Span` values, from the
 interventions parser (:mod:`provenance.interventions`): each item of its ledger has at least
-``type``, ``start`` and ``end`` (character offsets of the bracket, brackets included)."""
+``type``, ``start`` and ``end`` (character offsets of the bracket, brackets included), and
+``content`` and ``kind`` where known (a ``marker``, the ``//`` page break of a
+transcription, has no content)."""
 
 from __future__ import annotations
 
@@ -62,7 +64,12 @@ def spans_from_items(items: Iterable[Any], text: str) -> list[Span]:
         uncertain = bool(_field(item, "uncertain", False)) or (
             float(_field(item, "confidence", 1.0) or 1.0) < 0.5
         )
-        out.append(Span(start, end, kind_of(type_name), text[start + 1 : end - 1], uncertain))
+        content = _field(item, "content")
+        if _field(item, "kind") == "marker":  # a sign standing alone: no content
+            content = ""
+        elif not isinstance(content, str):
+            content = text[start + 1 : end - 1]
+        out.append(Span(start, end, kind_of(type_name), content, uncertain))
     return out
 
 

@@ -10,7 +10,8 @@ What becomes what in the text:
   ``orig``/``reg`` -> ``orig [reg]``; ``abbr``/``expan`` without ``ex`` -> ``abbr [expan]``;
   ``sic`` -> ``word [sic]`` (with its ``corr``, when given, in brackets after it);
   ``gap`` -> ``[illegible]``, ``[N words not declassified]``, ``[N lines omitted]`` or
-  ``[…]`` after its ``reason``, ``quantity`` and ``unit``; ``pb`` -> ``[Page N]``;
+  ``[…]`` after its ``reason``, ``quantity`` and ``unit``; ``pb`` -> ``[Page N]``, and a
+  ``pb`` with no ``n`` -> a ``//`` page-break marker (glued to the words with ``break="no"``);
 * a footnote (``note`` with ``n`` or an id) -> its call ``[N]`` in place and ``[N] text`` at
   the end; an inline note (``rend="inline"``, ``type="source"``) is a paragraph of its own;
 * ``del``, ``fw``, ``figure`` and comments are left out.
@@ -335,6 +336,33 @@ def _native(meta: dict[str, Any], header: Any, fd: Any) -> None:
                 meta["summary"] = element_text(note)
 
 
+def apply_edits(body: str, edits: Any) -> str:
+    """``body`` changed by an export's ``[kept, deleted, inserted]`` steps (see
+    :func:`provenance.tei.writer.text_edits`), in one pass; ValueError when they do not fit."""
+    if not isinstance(edits, list):
+        raise ValueError("its text edits are not a list")
+    out: list[str] = []
+    at = 0
+    for step in edits:
+        if not (isinstance(step, list) and len(step) == 3):
+            raise ValueError("a text edit is not [kept, deleted, inserted]")
+        kept, deleted, inserted = step
+        if not (
+            isinstance(kept, int)
+            and isinstance(deleted, int)
+            and isinstance(inserted, str)
+            and kept >= 0
+            and deleted >= 0
+            and at + kept + deleted <= len(body)
+        ):
+            raise ValueError("its text edits do not fit the body")
+        out.append(body[at : at + kept])
+        out.append(inserted)
+        at += kept + deleted
+    out.append(body[at:])
+    return "".join(out)
+
+
 def _apply_record(parsed: TEIImport, header: Any) -> None:
     """Take the exact records from an export's ``xenoData``, when its text checks out."""
     import hashlib
@@ -349,10 +377,12 @@ def _apply_record(parsed: TEIImport, header: Any) -> None:
         record = json.loads(xeno[0].text or "")
         if record.get("schema") != "provenance/tei-record/1":
             raise ValueError("unknown record schema")
-        dmp = diff_match_patch()
         patch = str(record["text"].get("patch") or "")
         text = parsed.text
-        if patch:
+        if "edits" in record["text"]:
+            text = apply_edits(parsed.text, record["text"]["edits"])
+        elif patch:  # exports made before the edits were recorded
+            dmp = diff_match_patch()
             text, applied = dmp.patch_apply(dmp.patch_fromText(patch), parsed.text)
             if not all(applied):
                 raise ValueError("its text patch does not apply")

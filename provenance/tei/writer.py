@@ -91,7 +91,6 @@ def _add_record(
     diff-match-patch patch from the text the body reads back as to the exact text."""
     import json
 
-    from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
     from lxml import etree
 
     from ..lineage import made_from
@@ -101,7 +100,6 @@ def _add_record(
     # the text as an import will read it back from the serialised body
     reread = parse_xml(etree.tostring(root, encoding="utf-8", pretty_print=True))
     body_text, _ = render_text(select_div(reread, None))
-    dmp = diff_match_patch()
     record: dict[str, Any] = {
         "schema": "provenance/tei-record/1",
         "document": doc.meta,
@@ -117,10 +115,7 @@ def _add_record(
             for candidate in store.versions(doc.id, name):
                 if str(candidate.number) == number:
                     record["original"]["sha256"] = candidate.sha256
-    record["text"] = {
-        "sha256": version.sha256,
-        "patch": dmp.patch_toText(dmp.patch_make(body_text, text)) if body_text != text else "",
-    }
+    record["text"] = {"sha256": version.sha256, "patch": "", "edits": text_edits(body_text, text)}
     header = root.find(f"{_T}teiHeader")
     xeno = etree.Element(f"{_T}xenoData", {"type": RECORD_TYPE})
     xeno.text = json.dumps(record, ensure_ascii=False, sort_keys=False)
@@ -363,3 +358,24 @@ def _citation(store: Store, version: Version) -> str:
         return ""
     except Exception:  # a record missing what the house style needs still exports
         return ""
+
+
+def text_edits(body: str, text: str) -> list[list[Any]]:
+    """How to get ``text`` from ``body`` (the text the TEI body reads back as): a list of
+    ``[kept, deleted, inserted]`` steps, each keeping ``kept`` characters, dropping the next
+    ``deleted`` and inserting the string ``inserted``.  Computed window by window
+    (:func:`provenance.blame.windowed_opcodes`), so it costs time in proportion to the text
+    and never depends on a time limit; applied in one pass by the reader."""
+    if body == text:
+        return []
+    from ..blame import windowed_opcodes
+
+    edits: list[list[Any]] = []
+    kept = 0
+    for tag, a0, a1, b0, b1 in windowed_opcodes(body, text):
+        if tag == "equal":
+            kept += a1 - a0
+            continue
+        edits.append([kept, a1 - a0, text[b0:b1]])
+        kept = 0
+    return edits
