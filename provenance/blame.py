@@ -66,6 +66,9 @@ CHUNK_MIN = 20_000
 WINDOW_MIN = 16_000
 #: The size of one window, in characters of each side.
 WINDOW = 4_000
+#: How many quarters of a window's answer are trusted: a change in the last quarter may have
+#: its counterpart beyond the window's edge, so the next window starts before it.
+TRUSTED = 3
 #: An unchanged stretch at least this long is preferred as the point where a window's answer
 #: is cut off (a short one, a space say, might be merged into a change by the engine's
 #: clean-up when seen in a larger context).
@@ -117,16 +120,16 @@ def windowed_opcodes(
 
     The two texts are walked together from a point where they are known to be in step (the
     start, then the end of an unchanged stretch).  The next ``window`` characters of each
-    side are diffed; the answer is trusted up to the last unchanged stretch that ends in the
-    first half of both windows (a change near a window's far edge may have its counterpart
-    beyond it), and the walk moves on to the end of that stretch.  A window with no such
-    stretch (a change larger than half a window) is doubled until one is found or the rest
-    of both texts fits in it.  The common beginning and end are set aside first.
+    side are diffed; the answer is trusted up to the middle of the last long unchanged
+    stretch in the first three quarters of both windows (a change near a window's far edge
+    may have its counterpart beyond it), and the walk moves on from there.  A window with no
+    such stretch (a change of most of a window) is doubled until one is found or the rest of
+    both texts fits in it.  The common beginning and end are set aside first.
 
     Each window costs the same bounded work, so the whole costs time in proportion to the
     texts' length however many changes they hold; a change is placed as the whole diff
     places it wherever the texts around it agree for a stretch of ``CUT_MIN`` characters
-    within half a window (tests/test_blame.py compares both).
+    within a quarter of a window (tests/test_blame.py compares both).
     """
     head = _token_prefix(old, new)
     tail = _token_suffix(old, new, min(len(old), len(new)) - head)
@@ -141,9 +144,9 @@ def windowed_opcodes(
             break
         x, y = min(a_end, i + size), min(b_end, j + size)
         ops = differ(old[i:x], new[j:y])
-        half_a = (x - i) // 2 if x < a_end else x - i
-        half_b = (y - j) // 2 if y < b_end else y - j
-        cut = _cut(ops, half_a, half_b, old[i:x], new[j:y], size >= _SHORT_AFTER * window)
+        trust_a = (x - i) * TRUSTED // 4 if x < a_end else x - i
+        trust_b = (y - j) * TRUSTED // 4 if y < b_end else y - j
+        cut = _cut(ops, trust_a, trust_b, old[i:x], new[j:y], size >= _SHORT_AFTER * window)
         if cut is None:
             size *= 2
             continue
@@ -158,20 +161,21 @@ def windowed_opcodes(
 
 
 def _cut(
-    ops: Sequence[Opcode], half_a: int, half_b: int, old: str, new: str, take_short: bool
+    ops: Sequence[Opcode], trust_a: int, trust_b: int, old: str, new: str, take_short: bool
 ) -> Opcode | None:
     """Where to stop trusting a window's answer: ``(index, old_cut, new_cut)`` packed as an
     opcode-shaped tuple ``("cut", k, a, k, b)`` meaning ``ops[:k]`` and the unchanged stretch
     ``ops[k]`` up to ``a``/``b``; or None.
 
-    The stretch is the last one ending within both halves, a long one if there is any, cut at
+    The stretch is the last one ending within the trusted part of both windows (``trust_a``
+    and ``trust_b`` characters), a long one if there is any, cut at
     its middle (between two words) so that the next window sees unchanged text on both sides
     of its first change and places it as a diff of the whole would.  A short stretch is taken
     only when ``take_short`` (the window has grown large without finding a long one), and cut
     before it."""
     best = short = None
     for k, (tag, a0, a1, b0, b1) in enumerate(ops):
-        if a1 > half_a or b1 > half_b:
+        if a1 > trust_a or b1 > trust_b:
             break
         if tag == "equal" and a1 > 0 and b1 > 0:
             if a0 > 0 or b0 > 0:

@@ -19,7 +19,7 @@ from .model import Stream, Version
 from .refs import check_slug
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store import Store, StreamSpec
 
 
 class StreamReader(Protocol):
@@ -123,6 +123,38 @@ def resolve_from(
         )
     store.version(doc_id, ref.stream, ref.number)  # raises, listing the versions there are
     return FromChoice(ref, False)
+
+
+def commit_from(
+    store: Store, doc_id: str, stream_id: str, create: StreamSpec | None, given: str | None
+) -> FromChoice | None:
+    """:func:`resolve_from` for a commit to ``DOC/STREAM``: for a stream the commit creates
+    (``create``), as if it existed already."""
+    if stream_id in store.stream_ids(doc_id):
+        return resolve_from(store, doc_id, stream_id, given)
+    if create is None:
+        return None  # the commit refuses it, saying how to start a stream
+    planned = _Planned(store, store.planned_stream(doc_id, stream_id, create))
+    return resolve_from(planned, doc_id, stream_id, given)
+
+
+class _Planned:
+    """The store, with the stream a commit is about to create."""
+
+    def __init__(self, store: Store, stream: Stream) -> None:
+        self._store = store
+        self._stream = stream
+
+    def stream(self, doc_id: str, stream_id: str) -> Stream:
+        if (doc_id, stream_id) == (self._stream.doc_id, self._stream.id):
+            return self._stream
+        return self._store.stream(doc_id, stream_id)
+
+    def versions(self, doc_id: str, stream_id: str) -> list[Version]:
+        return self._store.versions(doc_id, stream_id)
+
+    def version(self, doc_id: str, stream_id: str, number: int | None = None) -> Version:
+        return self._store.version(doc_id, stream_id, number)
 
 
 @dataclass(frozen=True)

@@ -149,11 +149,10 @@ ANY_PLACES = {
     "provenance.diff.result.DiffResult.__setattr__(value)": "refuses every value",
     "provenance.diff.options.DiffOptions.__setattr__(value)": "refuses every value",
     "provenance.cli.app.LazyGroup.__init__(kwargs)": "passed on to click",
-    # a module's or proxy's __getattr__ answers for any name
+    # a module's __getattr__ answers for any name
     "provenance.citation.__getattr__": "the package's names, loaded on first use",
     "provenance.interventions.__getattr__": "the package's names, loaded on first use",
     "provenance.rights.__getattr__": "the package's names, loaded on first use",
-    "provenance.cli.commit._Planned.__getattr__": "the store's attributes",
 }
 
 

@@ -255,3 +255,9 @@ def test_who_and_why_are_required_alike_by_set_stream_and_commit(
             assert r.exit_code == 2, (name, missing, r.stderr)
             assert r.stderr.startswith("provenance: error: ") and missing in r.stderr, (name, r)
             assert r.stderr.count("\n") == 1, (name, r.stderr)
+
+
+def test_log_colours_as_asked(run, seed_store: Store) -> None:  # type: ignore[no-untyped-def]
+    base = ("--records", seed_store.root, "log", SEED_ID, "--color")
+    assert "\x1b[" in run(*base, "always").stdout
+    assert "\x1b[" not in run(*base, "never").stdout

@@ -301,6 +301,20 @@ def test_real_transcript_show_highlight_tei_and_check(run, api_store: Store) -> 
     assert not {c for c in codes if c.startswith("bracket-")}
 
 
+def test_tei_export_and_import_give_the_markers_back(run, api_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """<pb/> and <pb break="no"/> read back as the // they were written from."""
+    _v2(api_store)
+    other = Store.init(tmp_path / "other")
+    for n in (1, 2):
+        xml = tmp_path / f"ru{n}.xml"
+        r = run("--records", api_store.root, "export", f"doc/ru@{n}", "--format", "tei", "-o", xml)
+        assert r.exit_code == 0, r.stderr
+        r = run("--records", other.root, "import", xml, "--id", f"r{n}", "--stream", "ru")
+        assert r.exit_code == 0, r.stderr
+        back = other.read_text(other.version(f"r{n}", "ru", 1))
+        assert back == api_store.read_text(api_store.version("doc", "ru", n))
+
+
 def test_report_and_review_count_markers(run, api_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from provenance.report import build_report
 

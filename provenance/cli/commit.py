@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -19,10 +19,7 @@ from .options import (
 )
 
 if TYPE_CHECKING:
-    from ..lineage import FromChoice
-    from ..model import Stream, Version
     from ..precommit import Precheck
-    from ..store import Store, StreamSpec
 
 ACTIVITY_HELP = "transcribed, translated, revised, corrected, imported or encoded"
 
@@ -100,6 +97,7 @@ def commit_command(
     --message "Restore the dropped paragraph" --from zh@2
     """
     from ..errors import UsageError
+    from ..lineage import commit_from
     from ..model import Agent
     from ..precommit import check_allow, precheck
     from ..refs import parse_ref
@@ -133,7 +131,7 @@ def commit_command(
         data = read_bytes(file, what="text file")
         origin = file
     try:
-        lineage = _lineage(store, ref.doc, ref.stream, create, from_)
+        lineage = commit_from(store, ref.doc, ref.stream, create, from_)
         new = NewVersion(
             data,
             agents,
@@ -165,44 +163,6 @@ def commit_command(
         from ..history import committed_data
 
         write(dumps_json(committed_data(version)))
-
-
-def _lineage(
-    store: Store, doc_id: str, stream_id: str, create: StreamSpec | None, given: str | None
-) -> FromChoice | None:
-    """What the new version records as its original's version; for a stream this commit
-    creates, as if it existed already."""
-    from ..lineage import resolve_from
-
-    if stream_id in store.stream_ids(doc_id):
-        return resolve_from(store, doc_id, stream_id, given)
-    if create is None:
-        return None  # the commit refuses it, saying how to start a stream
-    return resolve_from(
-        _Planned(store, store.planned_stream(doc_id, stream_id, create)), doc_id, stream_id, given
-    )
-
-
-class _Planned:
-    """The store, with the stream a commit is about to create."""
-
-    def __init__(self, store: Store, stream: Stream) -> None:
-        self._store = store
-        self._stream = stream
-
-    def stream(self, doc_id: str, stream_id: str) -> Stream:
-        if (doc_id, stream_id) == (self._stream.doc_id, self._stream.id):
-            return self._stream
-        return self._store.stream(doc_id, stream_id)
-
-    def versions(self, doc_id: str, stream_id: str) -> list[Version]:
-        return self._store.versions(doc_id, stream_id)
-
-    def version(self, doc_id: str, stream_id: str, number: int | None = None) -> Version:
-        return self._store.version(doc_id, stream_id, number)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
 
 
 def _report(pre: Precheck, allowed: list[str]) -> None:

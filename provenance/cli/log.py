@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .common import OutputFormat, use_color, write
-from .options import FormatOption, get_ctx
+from .common import Color, OutputFormat, use_color, write
+from .options import ColorOption, FormatOption, get_ctx
 
 
 @app.command("log")
@@ -40,6 +40,7 @@ def log_command(
         Optional[str],  # noqa: UP045
         typer.Option("--until", metavar="DATE", help="Only versions dated on or before DATE."),
     ] = None,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Show the history of a document's streams, newest first: number, hash, date, activity,
     who did it in what role, and why.
@@ -51,4 +52,4 @@ def log_command(
 
     filters = LogFilter(limit=limit, agent=agent, since=since, until=until)
     data = log_data(get_ctx(ctx).store, target, filters)
-    write(LOG_FORMATS[fmt.value](data, RenderOptions(color=use_color("auto"))))
+    write(LOG_FORMATS[fmt.value](data, RenderOptions(color=use_color(color))))

@@ -62,8 +62,8 @@ LINE_BLOCK = 1
 #: A large word region with no word found once on each side is split at runs of this many
 #: tokens (about four words and the spaces between them) found once on each side.
 GRAM = 8
-#: Changed middles of at least this many characters (both texts together) are compared
-#: chunk by chunk first (:meth:`Engine._words_fast`).
+#: Changed regions of at least this many characters in all (both texts together) are
+#: compared chunk by chunk first (:meth:`Engine._words_fast`).
 FAST_ABOVE = 40_000
 #: Regions whose chunk pairs outnumber this are looked at for moved passages (the size above
 #: which :mod:`.chunks` splits a region at anchors).
@@ -602,13 +602,6 @@ class Engine:
             nl = old.find("\n", e)
             e = la if nl < 0 else nl + 1
             s = la - e
-        # Large changed middles take the chunk pass first (see _words_fast); small ones go
-        # word by word at once, without loading the compiled LCS.
-        self.fast = (
-            self.key is None
-            and self.differ.deadline is None
-            and (la - s - p) + (lb - s - p) >= FAST_ABOVE
-        )
         spans: list[Span] = []
         if p:
             spans.append(("equal", 0, p, 0, p))
@@ -642,16 +635,17 @@ class Engine:
         else:
             keys_a, keys_b = lines_a, lines_b
         try:
-            sa, sb = ("", "") if self.fast else encode(keys_a, keys_b)
+            sa, sb = encode(keys_a, keys_b)
         except TooManyUnits:  # pragma: no cover - over a million distinct lines
             self.warnings.append("too many distinct lines to align: compared as one region")
             return self._words(a0, a1, b0, b1)
         spans: list[Span] = []
         i = j = 0
         pending_a = pending_b = 0
-        diffs = self._line_ops(lines_a, lines_b, sa, sb)
+        diffs = self.differ.diff(sa, sb, small=LINE_BLOCK)
         last = len(diffs) - 1
-        for t, (op, k) in enumerate(diffs):
+        for t, (op, text) in enumerate(diffs):
+            k = len(text)
             if op == DELETE:
                 pending_a += k
                 continue
@@ -683,39 +677,21 @@ class Engine:
             spans.append(("words", off_a[i], off_a[i + pending_a], off_b[j], off_b[j + pending_b]))
         return self._resolve(spans)
 
-    def _line_ops(
-        self, lines_a: list[str], lines_b: list[str], sa: str, sb: str
-    ) -> list[tuple[int, int]]:
-        """The line alignment as (kind, number of lines): on the chunk pass, an LCS of the
-        lines in compiled code (see :mod:`.chunks`); otherwise diff-match-patch on one
-        character per line."""
-        if self.fast:
-            from .chunks import matching_runs
-
-            runs = matching_runs(lines_a, lines_b)
-            if runs is not None:
-                ops: list[tuple[int, int]] = []
-                i = j = 0
-                for x, y, size in runs:
-                    if x > i:
-                        ops.append((DELETE, x - i))
-                    if y > j:
-                        ops.append((INSERT, y - j))
-                    ops.append((EQUAL, size))
-                    i, j = x + size, y + size
-                if i < len(lines_a):
-                    ops.append((DELETE, len(lines_a) - i))
-                if j < len(lines_b):
-                    ops.append((INSERT, len(lines_b) - j))
-                return ops
-        return [(op, len(text)) for op, text in self.differ.diff(sa, sb, small=LINE_BLOCK)]
-
     def _resolve(self, spans: list[Span]) -> list[Span]:
         """The regions of changed lines (``words`` spans) compared word by word.  On the
         chunk pass with large regions, the passages that moved between any two of them are
         found first (:func:`.chunks.moved_chunks`, over all the changed regions at once)."""
         regions = [sp for sp in spans if sp[0] == "words"]
-        if self.fast and len(regions) > 1 and any(map(self._paragraphs, regions)):
+        # Large changed regions take the chunk pass first (see _words_fast), and so do
+        # paragraphs that may have moved between regions (found first); small ones go word
+        # by word at once, without loading the compiled LCS.
+        moving = len(regions) > 1 and any(map(self._paragraphs, regions))
+        self.fast = (
+            self.key is None
+            and self.differ.deadline is None
+            and (moving or sum(a1 - a0 + b1 - b0 for _, a0, a1, b0, b1 in regions) >= FAST_ABOVE)
+        )
+        if self.fast and moving:
             self._find_moved(regions)
         out: list[Span] = []
         for span in spans:

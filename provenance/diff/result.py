@@ -376,6 +376,8 @@ def build(
     new: str,
     spans: Sequence[tuple[str, int, int, int, int]],
     options: DiffOptions,
+    *,
+    moves: bool = True,
     **fields: Any,
 ) -> DiffResult:
     """The result object from the engine's spans: adjacent spans of one kind joined (a change
@@ -413,8 +415,10 @@ def build(
         ops.append(
             Operation(op, a0, a1, b0, b1, o, n, la, ca, lb, cb, labels(o, n, prefer), ignored)
         )
-    ops, moves = place_moves(ops, options)
-    return DiffResult(old, new, tuple(ops), options, moves=tuple(moves), **fields)
+    found: list[Move] = []
+    if moves:
+        ops, found = place_moves(ops, options)
+    return DiffResult(old, new, tuple(ops), options, moves=tuple(found), **fields)
 
 
 #: A passage of fewer words is not reported as moved (a word or two recurs by chance).
@@ -494,8 +498,10 @@ def place_moves(
         if op.op == EQUAL or op.ignored or op.labels:
             continue
         for side, text in (("old", op.old), ("new", op.new)):
-            if len(text) < MOVE_MIN_WORDS:
-                continue
+            if len(text) < 2 * MOVE_MIN_WORDS - 1 and (
+                len(text) < MOVE_MIN_WORDS or text.isascii()
+            ):
+                continue  # too short to hold that many words (most changes)
             pieces = _paragraphs(text)
             if len(pieces) > MOVE_PIECES:
                 pieces = []
@@ -681,10 +687,13 @@ def moved_text(op: Operation) -> str:
 
 
 def _words_changed(a: str, b: str) -> int:
-    """Words of ``a`` not kept in ``b`` or of ``b`` not in ``a``, by the word diff."""
-    from . import diff_texts
+    """Words of ``a`` not kept in ``b`` or of ``b`` not in ``a``, by the word diff (of the
+    passage alone: no moves looked for inside it)."""
+    from .engine import compute
 
-    stats = diff_texts(a, b).stats
+    options = DiffOptions()
+    spans, _, _ = compute(a, b, options)
+    stats = build(a, b, spans, options, moves=False).stats
     return stats.words_changed + max(stats.words_inserted, stats.words_deleted)
 
 

@@ -154,6 +154,9 @@ class _Writer:
         if n:
             self.count("pb")
             self.buf.append(f" [Page {norm(n).strip('[]')}] ")
+        else:  # a break with no number: a transcription's // marker (inside a word, break="no")
+            self.count("pb")
+            self.buf.append("//" if el.get("break") == "no" else " // ")
 
     def _supplied(self, el: Any, inline: bool) -> None:
         self.count("supplied")

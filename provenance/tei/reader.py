@@ -10,7 +10,8 @@ What becomes what in the text:
   ``orig``/``reg`` -> ``orig [reg]``; ``abbr``/``expan`` without ``ex`` -> ``abbr [expan]``;
   ``sic`` -> ``word [sic]`` (with its ``corr``, when given, in brackets after it);
   ``gap`` -> ``[illegible]``, ``[N words not declassified]``, ``[N lines omitted]`` or
-  ``[…]`` after its ``reason``, ``quantity`` and ``unit``; ``pb`` -> ``[Page N]``;
+  ``[…]`` after its ``reason``, ``quantity`` and ``unit``; ``pb`` -> ``[Page N]``, and a
+  ``pb`` with no ``n`` -> a ``//`` page-break marker (glued to the words with ``break="no"``);
 * a footnote (``note`` with ``n`` or an id) -> its call ``[N]`` in place and ``[N] text`` at
   the end; an inline note (``rend="inline"``, ``type="source"``) is a paragraph of its own;
 * ``del``, ``fw``, ``figure`` and comments are left out.
