@@ -121,3 +121,23 @@ def test_every_test_the_hardening_list_names_exists() -> None:
         assert test in defined, f"{file}::{test}"
     for bench in re.findall(r"`(bench/\w+\.py)`", text):
         assert (ROOT / bench).is_file(), bench
+
+
+def test_no_file_keeps_a_merge_conflict_marker() -> None:
+    """A merge left unresolved in the changelog once; a marker anywhere is a broken file."""
+    marker = re.compile(r"^(<{7}|>{7}|={7})( |$)", re.MULTILINE)
+    skip = {"work", ".cache", "__pycache__"}
+    suffixes = {".py", ".md", ".yaml", ".yml", ".json", ".txt", ".toml", ""}
+    paths = [ROOT / "README.md", ROOT / "CHANGELOG.md", ROOT / "pyproject.toml"]
+    for folder in ("provenance", "tests", "schemas", "bench", "records", ".ci"):
+        paths += [
+            path
+            for path in sorted((ROOT / folder).rglob("*"))
+            if path.is_file() and path.suffix in suffixes and not skip & set(path.parts)
+        ]
+    kept = [
+        str(path.relative_to(ROOT))
+        for path in paths
+        if marker.search(path.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert kept == []
