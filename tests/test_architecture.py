@@ -150,9 +150,7 @@ ANY_PLACES = {
     "provenance.diff.options.DiffOptions.__setattr__(value)": "refuses every value",
     "provenance.cli.app.LazyGroup.__init__(kwargs)": "passed on to click",
     # a module's __getattr__ answers for any name
-    "provenance.citation.__getattr__": "the package's names, loaded on first use",
-    "provenance.interventions.__getattr__": "the package's names, loaded on first use",
-    "provenance.rights.__getattr__": "the package's names, loaded on first use",
+    "provenance.lazy.lazy_names.__getattr__": "a package's names, loaded on first use",
 }
 
 

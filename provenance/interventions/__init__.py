@@ -55,6 +55,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..lazy import lazy_names
 from .compare import STATUSES, Comparison, LedgerChange, compare
 from .lint import CODES, lint
 from .model import UNCERTAIN_BELOW, Finding, Intervention, ParseResult, Stray
@@ -81,19 +82,7 @@ if TYPE_CHECKING:
 _WHERE = {"parse": "parser"}
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(globals(), _WHERE)
 
 
 #: The taxonomy: the types the shipped profiles give (a profile may define more).
