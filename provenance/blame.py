@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .affix import common_prefix, common_suffix
 from .rendering import PLAIN, RenderOptions, dumps_json
 from .textio import printable
 
@@ -229,7 +230,7 @@ def _inside_word(text: str, pos: int) -> bool:
 def _token_prefix(old: str, new: str) -> int:
     """The common beginning, ended where neither text is inside a word (the engine compares
     whole words: a common beginning must not split one); 0 if no such point is near."""
-    pos = max(0, _common_prefix(old, new) - _MARGIN)
+    pos = max(0, common_prefix(old, new) - _MARGIN)
     stop = max(0, pos - _BACK_OFF)
     while _inside_word(old, pos) or _inside_word(new, pos):
         if pos == stop:
@@ -240,38 +241,13 @@ def _token_prefix(old: str, new: str) -> int:
 
 def _token_suffix(old: str, new: str, limit: int) -> int:
     """The common end (at most ``limit``), begun where neither text is inside a word."""
-    size = max(0, _common_suffix(old, new, limit) - _MARGIN)
+    size = max(0, common_suffix(old, new, limit) - _MARGIN)
     stop = max(0, size - _BACK_OFF)
     while _inside_word(old, len(old) - size) or _inside_word(new, len(new) - size):
         if size == stop:
             return 0
         size -= 1
     return size
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the common beginning, by halving slices (memory comparisons, not a loop
-    over characters)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    """Length of the common end, at most ``limit``."""
-    lo, hi = 0, max(0, limit)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid : len(a) - lo] == b[len(b) - mid : len(b) - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def line_regions(old: str, new: str) -> list[Opcode]:

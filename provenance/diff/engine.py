@@ -40,6 +40,7 @@ from itertools import accumulate
 
 from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 
+from ..affix import common_prefix, common_suffix
 from .lis import longest_increasing
 from .normalize import token_key
 from .options import DiffOptions
@@ -545,30 +546,6 @@ def _slide(toks: list[str], p: int, k: int, before: str = "", after: str = "") -
 # -- the whole pipeline ----------------------------------------------------------------------
 
 
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the common prefix, by a binary search over slices (memory comparisons)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    lo, hi = 0, min(len(a), len(b), limit)
-    la, lb = len(a), len(b)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
 class Engine:
     """One diff computation.  :meth:`run` returns spans covering both texts in order."""
 
@@ -594,9 +571,9 @@ class Engine:
         la, lb = len(old), len(new)
         if old == new:
             return [("equal", 0, la, 0, lb)] if la else []
-        p = _common_prefix(old, new)
+        p = common_prefix(old, new)
         p = old.rfind("\n", 0, p) + 1  # back to the start of its line
-        s = _common_suffix(old, new, min(la, lb) - p)
+        s = common_suffix(old, new, min(la, lb) - p)
         e = la - s
         if s and e > 0 and old[e - 1] != "\n":  # forward to the start of a line (in old)
             nl = old.find("\n", e)
