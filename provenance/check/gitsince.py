@@ -118,6 +118,10 @@ class GitHistory:
         self._old: dict[str, bytes | None] = {}
         self._running: subprocess.Popen[bytes] | None = None
 
+    def _revisions(self) -> list[str]:
+        """What ``git diff`` compares: REF with the work tree."""
+        return [self.commit]
+
     def _diff_args(self) -> list[str]:
         where = self.prefix or "."
         return [
@@ -126,7 +130,7 @@ class GitHistory:
             "-z",
             "--no-renames",
             "--no-ext-diff",
-            self.commit,
+            *self._revisions(),
             "--",
             where,
         ]
@@ -286,21 +290,12 @@ class CommitRange(GitHistory):
     def start(self) -> None:
         """Nothing to start: two commits are compared when asked."""
 
+    def _revisions(self) -> list[str]:
+        """What ``git diff`` compares: the two commits."""
+        return [self.commit, self.head_commit]
+
     def changes(self, *, untracked: bool = True) -> list[Change]:
-        out = _git(
-            [
-                "diff",
-                "--name-status",
-                "-z",
-                "--no-renames",
-                "--no-ext-diff",
-                self.commit,
-                self.head_commit,
-                "--",
-                self.prefix or ".",
-            ],
-            self.top,
-        ).split(b"\0")
+        out = _git(self._diff_args(), self.top).split(b"\0")
         found = [
             Change(status.decode()[:1], self._inside(path))
             for status, path in zip(out[0::2], out[1::2], strict=False)
