@@ -23,6 +23,7 @@ from collections.abc import Hashable, Sequence
 
 from rapidfuzz.distance import Indel
 
+from .anchors import supported
 from .lis import longest_increasing
 from .window import windowed_runs
 
@@ -61,7 +62,8 @@ def _unique_runs(a: Items, b: Items, i0: int, j0: int) -> list[Run]:
 
 def _gram_runs(a: Items, b: Items, i0: int, j0: int, k: int) -> list[Run]:
     """Runs made of the ``k``-chunk grams found once in ``a`` and once in ``b`` (the longest
-    chain of them in order), joined where they follow on one diagonal, never overlapping."""
+    chain of them in order), joined where they follow on one diagonal, never overlapping;
+    only those the texts share beyond them (:func:`.anchors.supported`)."""
     if len(a) < k or len(b) < k:
         return []
     grams_a = list(zip(*(a[t : len(a) - k + 1 + t] for t in range(k)), strict=True))
@@ -83,7 +85,7 @@ def _gram_runs(a: Items, b: Items, i0: int, j0: int, k: int) -> list[Run]:
             if x < rx + size or y < ry + size:
                 continue
         runs.append((x, y, k))
-    return [(i0 + x, j0 + y, size) for x, y, size in runs]
+    return [(i0 + x, j0 + y, size) for x, y, size in supported(a, b, runs, k)]
 
 
 def matching_runs(a: Items, b: Items, moved_a: bytes = b"", moved_b: bytes = b"") -> list[Run]:
