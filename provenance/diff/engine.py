@@ -161,13 +161,13 @@ def gram_anchors(a: str, b: str, k: int) -> list[tuple[int, int, int]]:
     """
     if len(a) < k or len(b) < k:
         return []
-    ca = Counter([a[i : i + k] for i in range(len(a) - k + 1)])
-    grams_b = [b[j : j + k] for j in range(len(b) - k + 1)]
-    cb = Counter(grams_b)
+    ca = Counter(a[i : i + k] for i in range(len(a) - k + 1))
+    cb = Counter(b[j : j + k] for j in range(len(b) - k + 1))
     common = {g for g, c in ca.items() if c == 1 and cb[g] == 1}
+    del ca, cb
     if not common:
         return []
-    pos_b = {g: j for j, g in enumerate(grams_b) if g in common}
+    pos_b = {g: j for j in range(len(b) - k + 1) if (g := b[j : j + k]) in common}
     pairs = [(i, pos_b[g]) for i in range(len(a) - k + 1) if (g := a[i : i + k]) in common]
     chosen = [pairs[t] for t in longest_increasing([y for _, y in pairs])]
     runs: list[tuple[int, int, int]] = []
