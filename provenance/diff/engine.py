@@ -221,8 +221,6 @@ class Differ:
     def __init__(self, deadline: float | None = None) -> None:
         self.deadline = deadline
         self.timed_out = False
-        #: How many regions were aligned window by window (too large, nothing unique).
-        self.windowed = 0
         self.dmp = _ExactDMP()
         self.dmp.Diff_Timeout = 0
 
@@ -288,7 +286,6 @@ class Differ:
         """A common subsequence found window by window (:mod:`.window`)."""
         from .window import windowed_runs
 
-        self.windowed += 1
         runs = windowed_runs(a, b, stop=None if self.deadline is None else self.expired)
         if runs is None:
             return [(DELETE, a), (INSERT, b)]
