@@ -103,6 +103,20 @@ def schema_invalid(s: Store, d: Path) -> tuple[Path, int | None]:
     return d / "document.yaml", line_of(d / "document.yaml", "date:")
 
 
+def date_invalid(s: Store, d: Path) -> tuple[Path, int | None]:
+    edit(d / "document.yaml", "date: '1961-05-10'", "date: '1961-02-29'")  # not a leap year
+    return d / "document.yaml", line_of(d / "document.yaml", "date:")
+
+
+def date_invalid_version(s: Store, d: Path) -> tuple[Path, int | None]:
+    v1 = d / "en/v1.yaml"
+    text = v1.read_text(encoding="utf-8")
+    start = text.index("\ndate:") + 1
+    end = text.index("\n", start)
+    v1.write_text(text[:start] + "date: 1961/1960-12" + text[end:], encoding="utf-8")
+    return v1, line_of(v1, "date:")
+
+
 def agents_missing(s: Store, d: Path) -> tuple[Path, int | None]:
     v1 = d / "en/v1.yaml"
     text = v1.read_text(encoding="utf-8")
@@ -322,6 +336,8 @@ CASES: dict[str, tuple[str, Case]] = {
     "yaml-alias": ("yaml-malformed", yaml_alias),
     "schema-invalid": ("schema-invalid", schema_invalid),
     "agents-missing": ("agents-missing", agents_missing),
+    "date-invalid": ("date-invalid", date_invalid),
+    "date-invalid-version": ("date-invalid", date_invalid_version),
     "source-missing": ("source-missing", source_missing),
     "citation-incomplete": ("citation-incomplete", citation_incomplete),
     "rights-missing": ("rights-missing", rights_missing),

@@ -115,6 +115,20 @@ def test_list_rules_and_help(run) -> None:  # type: ignore[no-untyped-def]
     assert "Example: provenance check" in r.stdout
 
 
+def test_list_rules_as_json(run) -> None:  # type: ignore[no-untyped-def]
+    from provenance import schema
+
+    r = run("check", "--list-rules", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert next(iter(data)) == "format_version"
+    assert list(schema.iter_problems(data, "check-rules-output.schema.json")) == []
+    assert [rule["code"] for rule in data["rules"]] == list(RULES)
+    assert {rule["code"]: rule["severity"] for rule in data["rules"]}["date-invalid"] == "error"
+    r = run("check", "--list-rules", "--format", "sarif")
+    assert r.exit_code == 2 and "--list-rules prints text or json" in r.stderr
+
+
 def test_no_colour_off_a_terminal(run) -> None:  # type: ignore[no-untyped-def]
     r = run("--records", RECORDS, "check", "--color", "always")
     assert "\x1b[" in r.stdout

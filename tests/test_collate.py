@@ -186,6 +186,20 @@ def test_editorial_brackets_are_an_editorial_variant() -> None:
     assert [s.type for s in plain.locations] == ["textual", "textual"]
 
 
+def test_a_page_break_is_editorial_with_or_without_a_bracket_in_the_witness() -> None:
+    """``//`` is the profile's page-break marker: one editorial token whether or not the
+    witness also holds a bracket (the layer used to be read only where a '[' was)."""
+    for text in ("на материке // Китая", "на [материке] // Китая"):
+        _, tokens = tokenize_witness(text)
+        assert [t.text for t in tokens if t.kind == "editorial"] == ["//"], text
+        assert "/" not in [t.text for t in tokens if t.kind != "editorial"]
+    result = collate([Witness("A", "на материке // Китая"), Witness("B", "на материке Китая")])
+    assert readings(result) == [("editorial", ["//", ""])]
+    # a profile with no markers (leiden) leaves the sign to the text
+    _, tokens = tokenize_witness("на материке // Китая", profile="leiden")
+    assert not [t for t in tokens if t.kind == "editorial"]
+
+
 def test_normalisations_are_formal_variants_with_the_original_readings() -> None:
     texts = [
         Witness("A", "The Colour of the sea, said he."),

@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "provenance"
 REGISTRIES = {
     "provenance.align.render": ("FORMATS",),
     "provenance.blame": ("FORMATS",),
-    "provenance.check.render": ("FORMATS",),
+    "provenance.check.render": ("FORMATS", "RULE_FORMATS"),
     "provenance.citation.bibliography": ("BIBLIOGRAPHY_FORMATS",),
     "provenance.citation.single": ("FORMATS",),
     "provenance.collate.render": ("FORMATS",),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..rendering import PLAIN, RenderOptions
-from .findings import CheckResult, Finding, Severity
+from .findings import CheckResult, Finding, Rule, Severity
 
 if TYPE_CHECKING:
     from ..rendering import Formats
@@ -235,4 +236,42 @@ FORMATS: Formats[CheckResult, RenderOptions] = {
     "github": format_github,
     "junit": format_junit,
     "sarif": format_sarif,
+}
+
+
+def format_rules_text(rules: Sequence[Rule], options: RenderOptions = PLAIN) -> str:
+    """``check --list-rules``: one rule per line, ``code  severity  default  description``."""
+    width = max((len(r.code) for r in rules), default=4)
+    lines = [f"{'code':<{width}}  severity  default  description"]
+    for r in rules:
+        lines.append(
+            f"{r.code:<{width}}  {r.severity.value:<8}  "
+            f"{'yes' if r.default else 'no':<7}  {r.description}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def format_rules_json(rules: Sequence[Rule], options: RenderOptions = PLAIN) -> str:
+    """``check --list-rules --format json``: ``schemas/check-rules-output.schema.json``."""
+    data = {
+        "format_version": FORMAT_VERSION,
+        "rules": [
+            {
+                "code": r.code,
+                "severity": r.severity.value,
+                "default": r.default,
+                "scope": r.scope,
+                "origin": r.origin,
+                "description": r.description,
+            }
+            for r in rules
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+#: ``check --list-rules`` renderers by ``--format`` name (the other formats report findings).
+RULE_FORMATS: Formats[Sequence[Rule], RenderOptions] = {
+    "text": format_rules_text,
+    "json": format_rules_json,
 }

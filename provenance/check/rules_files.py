@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -79,6 +80,34 @@ def agents_missing(ctx: MetaContext) -> Iterator[Raw]:
         yield Raw(
             "no agents recorded: say who made this version and in what role", pointer="/agents"
         )
+
+
+@rule(
+    "date-invalid",
+    "error",
+    "A document's or a version's date names a day, month or range that does not exist "
+    "(1961-13-45, 1961-02-30, 1962/1961).",
+    "meta",
+)
+def date_invalid(ctx: MetaContext) -> Iterator[Raw]:
+    if ctx.kind not in ("document", "version") or ctx.mapping is None:
+        return
+    value = ctx.mapping.get("date")
+    if not isinstance(value, str) or not _DATE_SHAPE.fullmatch(value):
+        return  # absent, or of a shape the schema rule reports already
+    from ..dates import check_date
+    from ..errors import UsageError
+
+    try:
+        check_date(value)
+    except UsageError as exc:
+        yield Raw(exc.message, pointer="/date")
+
+
+#: The shape the schemas give a date (schema-invalid reports any other).
+_DATE_SHAPE = re.compile(
+    r"|-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~]?(?:/-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~]?)?"
+)
 
 
 @rule(

@@ -56,19 +56,6 @@ def progress_bar(stream: IO[str] | None = None) -> Callable[[int, int], None] | 
     return show
 
 
-def _list_rules() -> str:
-    from ..check import RULES
-
-    width = max(len(code) for code in RULES)
-    lines = [f"{'code':<{width}}  severity  default  description"]
-    for r in RULES.values():
-        lines.append(
-            f"{r.code:<{width}}  {r.severity.value:<8}  "
-            f"{'yes' if r.default else 'no':<7}  {r.description}"
-        )
-    return "\n".join(lines) + "\n"
-
-
 @app.command("check")
 def check_command(
     ctx: typer.Context,
@@ -149,7 +136,14 @@ def check_command(
     Example: provenance check records/ --format github
     """
     if list_rules:
-        write(_list_rules())
+        from ..check import RULES
+        from ..check.render import RULE_FORMATS
+        from ..errors import UsageError
+        from ..rendering import PLAIN
+
+        if fmt.value not in RULE_FORMATS:
+            raise UsageError(f"--list-rules prints {' or '.join(RULE_FORMATS)}, not {fmt.value}")
+        write(RULE_FORMATS[fmt.value](list(RULES.values()), PLAIN))
         return
     from ..check import FORMATS, run_check
 

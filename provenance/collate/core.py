@@ -48,7 +48,7 @@ def collate(
         if base not in sigla:
             raise UsageError(f"no witness has the sigil {base!r}; the sigla are {', '.join(sigla)}")
         base_index = sigla.index(base)
-    if opts.brackets and any("[" in w.text or "]" in w.text for w in witnesses):
+    if opts.brackets:
         from ..interventions import load_profile
 
         profile = load_profile(profile, config=config, root=root)

@@ -108,6 +108,8 @@ def _editorial_layer(
     from ..interventions.profile import IGNORE
 
     prof = iv.load_profile(profile, config=config, root=root)
+    if not prof.may_mark(text):
+        return {}, {}
     parsed = iv.parse(text, prof)
     signs: dict[int, bool] = {}
     opaque: dict[int, int] = {}
@@ -139,7 +141,7 @@ def tokenize_witness(
     token; the tokens' texts and whitespace, joined after it, give ``text`` back exactly."""
     signs: dict[int, bool] = {}
     opaque: dict[int, int] = {}
-    if options.brackets and ("[" in text or "]" in text):
+    if options.brackets:
         signs, opaque = _editorial_layer(text, profile, config, root)
     # What the tokenizer sees: bracket signs left out, each opaque span one placeholder;
     # ``where[k]`` is the offset in ``text`` of character k of it.

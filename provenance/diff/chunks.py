@@ -10,7 +10,9 @@ engine's exact pipeline (:mod:`provenance.diff.engine`).
 Large regions (more than :data:`CELLS` chunk pairs) are first cut at chunks found once on
 each side, then at runs of :data:`GRAM` chunks found once on each side (the anchors of
 "patience diff"), into pieces small enough for the bit-parallel LCS, whose memory grows with
-the product of the two lengths.  A region with no such anchors is left to the caller.
+the product of the two lengths.  A large piece with no such anchors (every chunk recurs:
+a small vocabulary, a periodic text) is aligned :data:`.window.WINDOW` chunks at a time
+along the two sides (:func:`.window.windowed_runs`), in time and memory linear in its length.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Hashable, Sequence
 from rapidfuzz.distance import Indel
 
 from .lis import longest_increasing
+from .window import windowed_runs
 
 #: Largest number of chunk pairs (``len(a) * len(b)``) given to one LCS: one bit each, so
 #: about 2 MB of memory and a few milliseconds.
@@ -83,12 +86,10 @@ def _gram_runs(a: Items, b: Items, i0: int, j0: int, k: int) -> list[Run]:
     return [(i0 + x, j0 + y, size) for x, y, size in runs]
 
 
-def matching_runs(
-    a: Items, b: Items, moved_a: bytes = b"", moved_b: bytes = b""
-) -> list[Run] | None:
-    """The runs of equal chunks of ``a`` and ``b`` (an exact LCS where the region is small
-    enough; large ones are first split at anchors), or ``None`` where a large region has no
-    anchor to split it at.
+def matching_runs(a: Items, b: Items, moved_a: bytes = b"", moved_b: bytes = b"") -> list[Run]:
+    """The runs of equal chunks of ``a`` and ``b``: an exact LCS where the region is small
+    enough; large ones are first split at anchors, and a large piece with no anchor to
+    split it at is aligned window by window (:mod:`.window`).
 
     Chunks marked in ``moved_a`` and ``moved_b`` (passages that moved, see
     :func:`moved_chunks`) match nothing, so that a paragraph moved elsewhere is one deletion
@@ -101,9 +102,8 @@ def matching_runs(
     if moved_b or "" in b:
         b = _stand_ins(b, moved_b, 1 << 40)
     out: list[Run] = []
-    if _solve(a, b, 0, len(a), 0, len(b), 0, out):
-        return out
-    return None
+    _solve(a, b, 0, len(a), 0, len(b), 0, out)
+    return out
 
 
 def _stand_ins(items: Items, moved: bytes, base: int) -> list[Hashable]:
@@ -187,19 +187,20 @@ def _solve(
     j1: int,
     depth: int,
     out: list[Run],
-) -> bool:
+) -> None:
     n, m = i1 - i0, j1 - j0
     if not n or not m:
-        return True
+        return
     if n * m <= CELLS:
         out.extend(lcs_runs(a[i0:i1], b[j0:j1], i0, j0))
-        return True
-    if depth >= DEPTH:
-        return False
+        return
     sub_a, sub_b = a[i0:i1], b[j0:j1]
-    anchors = _unique_runs(sub_a, sub_b, i0, j0) or _gram_runs(sub_a, sub_b, i0, j0, GRAM)
-    if not anchors:
-        return False
+    anchors = [] if depth >= DEPTH else _unique_runs(sub_a, sub_b, i0, j0)
+    if not anchors and depth < DEPTH:
+        anchors = _gram_runs(sub_a, sub_b, i0, j0, GRAM)
+    if not anchors:  # every chunk recurs: aligned window by window, in linear time
+        out.extend(windowed_runs(sub_a, sub_b, i0, j0) or ())
+        return
     # Cut at as few anchors as keep each piece small: the last anchor before the piece from
     # the previous cut would grow past CELLS (or the next one, if even it is too far: that
     # piece is split again, at anchors unique within it).
@@ -216,8 +217,7 @@ def _solve(
             continue
         cut = last if last is not None else run
         cx, cy, size = cut
-        if not _solve(a, b, ci, cx, cj, cy, depth + 1, out):
-            return False
+        _solve(a, b, ci, cx, cj, cy, depth + 1, out)
         if size:
             out.append(cut)
         ci, cj = cx + size, cy + size
@@ -226,4 +226,3 @@ def _solve(
             k += 1
     if ci < i1 and cj < j1:  # the rest fits
         out.extend(lcs_runs(a[ci:i1], b[cj:j1], ci, cj))
-    return True

@@ -21,14 +21,26 @@ How a diff is computed:
    bit-parallel LCS instead, which costs ``len(a) * len(b) / 64`` machine words rather than
    Myers' ``(len(a) + len(b)) * edits`` Python steps.  A large region where every token
    recurs (every paragraph edited) is first split at runs of a few words found once on
-   each side (:func:`gram_anchors`): this is what pairs paragraphs by content.
+   each side (:func:`gram_anchors`): this is what pairs paragraphs by content.  A region
+   still too large for the bit-parallel LCS (:data:`LCS_MAX_BITS` token pairs) with
+   nothing unique in it (a small vocabulary, a periodic text, a long line with no spaces
+   or all Chinese, changed all through) is aligned window by window (:mod:`.window`), in
+   time and memory linear in its length instead of its length times its changes.
+   Large texts take a faster first pass over their space-separated chunks
+   (:meth:`Engine._words_fast`, :mod:`.chunks`), which does the same with chunks.
 4. diff-match-patch's semantic clean-up then merges edits split by a short stretch of
    spaces or punctuation, so that a changed phrase reads as one change; it runs in linear
    time (:func:`fold_equalities`) and never folds a kept word or a blank line.
 
-Every step is exact: joining the result's pieces always gives both texts back.  The only
-way to get less than the word-level answer is a time limit set by the caller; then regions
-not reached in time are compared by whole lines and the result says so (``degraded``).
+Joining the result's pieces always gives both texts back.  Every step is exact but one:
+a region aligned window by window gets a common subsequence of its tokens built from exact
+ones, window by window; it keeps as many words as the exact answer where the changes are
+spread out, and may keep a few fewer where a long insertion or deletion shifts the two sides
+by more than half a window (2,048 tokens or chunks) inside such a region.  Only regions that
+would otherwise cost time growing faster than their length take that way: real text has
+unique words to anchor it.  The only other way to get less than the word-level answer is a
+time limit set by the caller; then regions not reached in time are compared by whole lines
+and the result says so (``degraded``).
 """
 
 from __future__ import annotations
@@ -205,6 +217,8 @@ class Differ:
     def __init__(self, deadline: float | None = None) -> None:
         self.deadline = deadline
         self.timed_out = False
+        #: How many regions were aligned window by window (too large, nothing unique).
+        self.windowed = 0
         self.dmp = _ExactDMP()
         self.dmp.Diff_Timeout = 0
 
@@ -258,9 +272,36 @@ class Differ:
                     i, j = x + size, y + size
                 out.extend(self._diff(a[i:], b[j:], small, depth + 1, grams))
                 return out
-        if n * m <= LCS_MAX_BITS and _myers_costlier(a, b):
+        if n * m > LCS_MAX_BITS:
+            # Nothing unique splits it and an exact alignment would cost its length times
+            # its changes: aligned window by window instead (linear time and memory).
+            return self._windowed(a, b)
+        if _myers_costlier(a, b):
             return self._lcs(a, b)
         return self._myers(a, b)
+
+    def _windowed(self, a: str, b: str) -> Diffs:
+        """A common subsequence found window by window (:mod:`.window`)."""
+        from .window import windowed_runs
+
+        self.windowed += 1
+        runs = windowed_runs(a, b, stop=None if self.deadline is None else self.expired)
+        if runs is None:
+            return [(DELETE, a), (INSERT, b)]
+        out: Diffs = []
+        i = j = 0
+        for x, y, k in runs:
+            if x > i:
+                out.append((DELETE, a[i:x]))
+            if y > j:
+                out.append((INSERT, b[j:y]))
+            out.append((EQUAL, a[x : x + k]))
+            i, j = x + k, y + k
+        if i < len(a):
+            out.append((DELETE, a[i:]))
+        if j < len(b):
+            out.append((INSERT, b[j:]))
+        return out
 
     def _myers(self, a: str, b: str) -> Diffs:
         dmp = self.dmp
@@ -831,8 +872,6 @@ class Engine:
         if n + m <= 4:
             return self._words_exact(a0, a1, b0, b1)
         runs = matching_runs(ca, cb, moved_a, moved_b)
-        if runs is None:  # a large region with nothing unique to split it at
-            return self._words_exact(a0, a1, b0, b1)
         # start of chunk i: a0 + (lengths of the chunks before) + (the spaces between them)
         pos_a = [a0 + c + i for i, c in enumerate(accumulate(map(len, ca), initial=0))]
         pos_b = [b0 + c + j for j, c in enumerate(accumulate(map(len, cb), initial=0))]

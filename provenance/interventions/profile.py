@@ -126,6 +126,15 @@ class Profile(NamedTuple):
     lint: Mapping[str, str] = MappingProxyType({})
     markers: tuple[Marker, ...] = ()
 
+    def may_mark(self, text: str) -> bool:
+        """Whether ``text`` may hold an intervention of this profile: one of its brackets
+        or one of its markers' signs (a quick test before a parse, never a false no)."""
+        return (
+            self.open in text
+            or self.close in text
+            or any(marker.sign in text for marker in self.markers)
+        )
+
     def type_spec(self, name: str) -> TypeSpec:
         spec = self.types.get(name)
         if spec is None:  # a type with no entry: treat it as an addition
