@@ -130,3 +130,19 @@ def test_context_beyond_the_reach() -> None:
     result = categorize(diff_texts(old, new), PROFILE)
     for render in RENDER:
         assert rd.format_text(result, render) == ref.reference_text(result, render)
+
+
+def test_collector_left_as_found() -> None:
+    """Building and classing hold the garbage collector off only while they run."""
+    import gc
+
+    old, new = "a [b] c d\n", "a [c] c e\n"
+    assert gc.isenabled()
+    categorize(diff_texts(old, new), PROFILE)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        categorize(diff_texts(old, new), PROFILE)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -7,10 +7,13 @@ columns are 1-based, lines counted by ``\\n``.  ``operations`` covers both texts
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any, NamedTuple
 
 from .normalize import is_ignored, labels
@@ -424,6 +427,23 @@ class DiffResult:
         }
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while a large result is made (and left as
+    it was found).  The result of a diff of whole volumes is hundreds of thousands of tuples
+    and strings in no reference cycle; the collector, which runs after every few hundred
+    new objects, would walk them all again and again as they are made: a third of the time
+    of building and classing the changes of a 5 MB text with 80,000 of them."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _touched(text: str, line: int, column: int, other: str) -> tuple[int, int] | None:
     """The lines of one side a change touches: those its text spans (a line break at its
     very end does not reach the next line); with no text on this side, the line the other
@@ -447,6 +467,19 @@ def build(
     """The result object from the engine's spans: adjacent spans of one kind joined (a change
     the options ignore stays apart from a change beside it), each change labelled, every
     operation given its line and column on both sides."""
+    with gc_paused():
+        return _build(old, new, spans, options, moves=moves, **fields)
+
+
+def _build(
+    old: str,
+    new: str,
+    spans: Sequence[tuple[str, int, int, int, int]],
+    options: DiffOptions,
+    *,
+    moves: bool,
+    **fields: Any,
+) -> DiffResult:
     prefer = options.ignored
     ignoring = bool(prefer)
     merged: list[list[Any]] = []  # [kind, a0, a1, b0, b1], kind "equal" | "change" | "ignored"
@@ -660,30 +693,31 @@ def place_moves(
     gone, came = _sized(gone, came), _sized(came, gone)
     if not gone or not came:
         return ops, []
-    from collections import Counter
 
     # Candidates share a run of three words; alike pairs are taken best first.
     index: dict[tuple[str, ...], set[int]] = {}
     for d, passage in enumerate(gone):
         words = passage[4]
-        for t in range(len(words) - 2):
-            index.setdefault(tuple(words[t : t + 3]), set()).add(d)
+        for gram in zip(words, words[1:], words[2:], strict=False):
+            index.setdefault(gram, set()).add(d)
     scored: list[tuple[float, int, int]] = []
-    bags = [Counter(passage[4]) for passage in gone]
+    bags: dict[int, Counter[str]] = {}
+    get = index.get
     for n, passage in enumerate(came):
         words = passage[4]
-        hits: Counter[int] = Counter()
-        for t in range(len(words) - 2):
-            found = index.get(tuple(words[t : t + 3]))
-            if found and len(found) <= 50:  # a phrase found everywhere tells nothing
-                hits.update(found)
+        found = [get(gram) for gram in zip(words, words[1:], words[2:], strict=False)]
+        # a phrase found everywhere tells nothing
+        hits = Counter(chain.from_iterable(f for f in found if f and len(f) <= 50))
         if not hits:
             continue
         bag = Counter(words)
         for d, _ in hits.most_common(5):
             if gone[d][0] == passage[0]:
                 continue  # a change's own two sides: an edit in place, not a move
-            common = (bags[d] & bag).total()
+            other = bags.get(d)
+            if other is None:
+                other = bags[d] = Counter(gone[d][4])
+            common = _common(other, bag)
             score = 2 * common / (len(gone[d][4]) + len(words))
             if score >= MOVE_SIMILARITY:
                 scored.append((score, d, n))
@@ -706,7 +740,11 @@ def place_moves(
     split = {k for (k, side), spans in taken.items() if not _whole(ops[k], side, spans)}
     where: dict[tuple[int, str, int], int] = {}  # (change, side, start) -> new index
     out: list[Operation] = []
-    for k, op in enumerate(ops):
+    done = 0  # the operations before this one are in ``out``
+    for k in sorted({k for k, _ in taken}):  # the changes a passage is taken from
+        out += ops[done:k]
+        done = k + 1
+        op = ops[k]
         if k not in split:
             for side in ("old", "new"):
                 for p0, _ in taken.get((k, side), ()):
@@ -720,6 +758,7 @@ def place_moves(
                 if (k, side) in taken and any(s == c0 for s, _ in taken[k, side]):
                     where[k, side, c0] = len(out)
                 out.append(_part(op, side, c0, c1))
+    out += ops[done:]
     moves = []
     pairs = sorted(
         (where[pd[0], "old", pd[2]], where[pn[0], "new", pn[2]], pd, pn) for pd, pn in chosen
@@ -732,8 +771,18 @@ def place_moves(
         changed = 0 if same else _words_changed(a, b)
         moves.append(Move(number, kd, kn, count_words(a), changed, same))
         marks[kd] = marks[kn] = number
-    out = [op._replace(move=marks[i]) if i in marks else op for i, op in enumerate(out)]
+    for i, number in marks.items():
+        out[i] = out[i]._replace(move=number)
     return out, moves
+
+
+def _common(a: Counter[str], b: Counter[str]) -> int:
+    """How many words two bags have in common (``(a & b).total()``, without making the
+    bag)."""
+    if len(b) < len(a):
+        a, b = b, a
+    get = b.get
+    return sum([c if c <= (m := get(w, 0)) else m for w, c in a.items()])
 
 
 def _sized(these: list[_Passage], others: list[_Passage]) -> list[_Passage]:
@@ -903,5 +952,6 @@ __all__ = [
     "Stats",
     "build",
     "find_moves",
+    "gc_paused",
     "place_moves",
 ]

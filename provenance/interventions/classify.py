@@ -217,7 +217,10 @@ def categorize(
 ) -> DiffResult:
     """The diff result with every change's ``category`` set (editorial, textual,
     whitespace)."""
-    return result.with_categories(classify_result(result, profile, config=config, root=root))
+    from ..diff.result import gc_paused
+
+    with gc_paused():
+        return result.with_categories(classify_result(result, profile, config=config, root=root))
 
 
 def _widen(touched: Sequence[Intervention | Span], lo: int, hi: int) -> tuple[int, int]:
