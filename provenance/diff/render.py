@@ -22,7 +22,7 @@ from .present import (
     visible,
 )
 from .result import DiffResult, Operation
-from .tokenize import count_words, is_word, tokenize
+from .tokenize import WORD_RE, count_words, is_word, tokenize
 
 if TYPE_CHECKING:
     from ..rendering import Formats
@@ -96,11 +96,16 @@ def _words_span(text: str, words: int) -> int:
     reach: where the next word starts (the ``words``-th match of :data:`WORD_RE`), or the
     text's length when it has no more words (or fewer than ``words``).  One match, rather
     than a match object per word."""
+    match = _span_pattern(words).match(text)
+    return len(text) if match is None else match.end()
+
+
+def _span_pattern(words: int) -> re.Pattern[str]:
+    """The pattern of :func:`_words_span`."""
     pattern = _spans.get(words)
     if pattern is None:
         pattern = _spans[words] = re.compile(f"(?:{_GAP}{_WORD}){{{words}}}{_GAP}")
-    match = pattern.match(text)
-    return len(text) if match is None else match.end()
+    return pattern
 
 
 def _last_words(text: str, words: int) -> int:
@@ -168,6 +173,11 @@ def _groups(result: DiffResult, options: RenderOptions) -> Iterator[tuple[list[i
     idx = shown(result, options)
     ctx = options.context
     most = 2 * ctx
+    words = WORD_RE.findall  # count_words() of ASCII text
+    if ctx > 0:  # (_left and _right, their common case written out)
+        span = _span_pattern(ctx).match
+        window = 16 * ctx + 40
+        ascii = new.isascii()  # then so is every line of it
     k = 0
     count = len(idx)
     while k < count:
@@ -182,7 +192,10 @@ def _groups(result: DiffResult, options: RenderOptions) -> Iterator[tuple[list[i
                     break
                 start, end = last[4], op[3]  # the new text between the two
                 if start < end:
-                    if find("\n", start, end) >= 0 or count_words(new[start:end]) > most:
+                    if find("\n", start, end) >= 0:
+                        break
+                    between = new[start:end]
+                    if (len(words(between)) if between.isascii() else count_words(between)) > most:
                         break
                 elif most < 0:
                     break
@@ -190,13 +203,33 @@ def _groups(result: DiffResult, options: RenderOptions) -> Iterator[tuple[list[i
                 last = op
                 k += 1
         k += 1
+        if ctx <= 0:
+            yield members, "", ""
+            continue
         # The context: up to a line break or 2,000 characters (see _left and _right).
         end = head[3]
         lo = end - _REACH if end > _REACH else 0
-        before = _left(new[(rfind("\n", lo, end) + 1) or lo : end], ctx) if ctx else ""
+        begin = (rfind("\n", lo, end) + 1) or lo
+        before = ""
+        if ascii or new[begin:end].isascii():
+            short = new[begin if begin > end - window else end - window : end]
+            match = span(short[::-1])
+            if match is not None and match.end() < len(short):
+                before = short[len(short) - match.end() :].lstrip()
+        if not before:
+            before = _left(new[begin:end], ctx)
         start = last[4]
         stop = find("\n", start, start + _REACH)
-        after = _right(new[start : stop if stop >= 0 else start + _REACH], ctx) if ctx else ""
+        if stop < 0:
+            stop = start + _REACH
+        after = ""
+        if ascii or new[start:stop].isascii():
+            short = new[start : stop if stop < start + window else start + window]
+            match = span(short)
+            if match is not None and match.end() < len(short):
+                after = short[: match.end()].rstrip()
+        if not after:
+            after = _right(new[start:stop], ctx)
         yield members, before, after
 
 
@@ -229,18 +262,19 @@ def format_text(result: DiffResult, options: RenderOptions = PLAIN) -> str:
             ws = "whitespace" in first[11]
             red, green = editorial if first[13] == "editorial" else plain
             add(f"{dim}-{first[7]}:{first[8]} +{first[9]}:{first[10]}{reset}  ")
-            add(visible(before))
+            add(before if before.isprintable() else visible(before))  # (visible's own test)
             prev = None
             for i in members:
                 ch = ops[i]
                 if prev is not None:
-                    add(visible(new[prev[4] : ch[3]]))  # the text between two changes
+                    between = new[prev[4] : ch[3]]
+                    add(between if between.isprintable() else visible(between))
                 if ch[5]:
                     add(f"{red}[-{visible(ch[5], ws)}-]{reset}")
                 if ch[6]:
                     add(f"{green}{{+{visible(ch[6], ws)}+}}{reset}")
                 prev = ch
-            add(visible(after))
+            add(after if after.isprintable() else visible(after))
             if first[13] == "editorial" or first[11] or first[14] is not None:
                 tags = _tags(first)
                 note = move_note(result, members[0])
