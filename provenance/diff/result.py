@@ -468,18 +468,18 @@ def build(
     the options ignore stays apart from a change beside it), each change labelled, every
     operation given its line and column on both sides."""
     with gc_paused():
-        return _build(old, new, spans, options, moves=moves, **fields)
+        ops, found = _operations(old, new, spans, options, moves)
+        return DiffResult(old, new, tuple(ops), options, moves=tuple(found), **fields)
 
 
-def _build(
+def _operations(
     old: str,
     new: str,
     spans: Sequence[tuple[str, int, int, int, int]],
     options: DiffOptions,
-    *,
     moves: bool,
-    **fields: Any,
-) -> DiffResult:
+) -> tuple[list[Operation], list[Move]]:
+    """The operations and moves of :func:`build`."""
     prefer = options.ignored
     ignoring = bool(prefer)
     merged: list[list[Any]] = []  # [kind, a0, a1, b0, b1], kind "equal" | "change" | "ignored"
@@ -591,7 +591,7 @@ def _build(
     found: list[Move] = []
     if moves and movable:
         ops, found = place_moves(ops, options, movable)
-    return DiffResult(old, new, tuple(ops), options, moves=tuple(found), **fields)
+    return ops, found
 
 
 #: A passage of fewer words is not reported as moved (a word or two recurs by chance).
