@@ -8,7 +8,8 @@ whose ``category`` is in it); the text around them is taken from the texts thems
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from .present import (
@@ -20,7 +21,7 @@ from .present import (
     summary,
     visible,
 )
-from .result import EQUAL, DiffResult, Operation
+from .result import DiffResult, Operation
 from .tokenize import WORD_RE, count_words, is_word, tokenize
 
 if TYPE_CHECKING:
@@ -51,11 +52,6 @@ EDITORIAL_OLD, EDITORIAL_NEW = "\x1b[35m", "\x1b[36m"
 # -- context and grouping ---------------------------------------------------------------------
 
 
-def _ctx_text(op: Operation) -> str:
-    """What an operation contributes to the context around shown changes."""
-    return op.old if op.op == EQUAL else op.new
-
-
 def _left(text: str, words: int) -> str:
     """The end of ``text`` holding up to ``words`` words, not reaching back past a line
     break."""
@@ -64,17 +60,17 @@ def _left(text: str, words: int) -> str:
         return ""
     tail = line[-2000:]
     if tail.isascii():
-        # The words' ends (in ASCII each match is one word token), from the last few dozen
+        # The words (in ASCII each match of WORD_RE is one word token) in the last few dozen
         # characters first: most lines hold the words wanted there, and a word cut short at
         # the start of them is never the one wanted.
         short = tail[-(16 * words + 40) :]
-        ends = [m.end() for m in WORD_RE.finditer(short)]
-        if len(ends) > words:
-            return short[ends[-words - 1] :].lstrip()
+        cut = _last_words(short, words)
+        if cut >= 0:
+            return short[cut:].lstrip()
         if len(short) == len(tail):
             return tail.lstrip()
-        ends = [m.end() for m in WORD_RE.finditer(tail)]
-        return (tail[ends[-words - 1] :] if len(ends) > words else tail).lstrip()
+        cut = _last_words(tail, words)
+        return (tail[cut:] if cut >= 0 else tail).lstrip()
     toks = tokenize(tail)
     n = 0
     k = len(toks)
@@ -87,6 +83,39 @@ def _left(text: str, words: int) -> str:
     return "".join(toks[k:]).lstrip()
 
 
+#: In ASCII text, read forwards or backwards: a word (a run of ``\w`` with a letter or digit
+#: in it, which is one match of :data:`WORD_RE`), and what lies between words (any other
+#: characters, and runs of underscores alone).
+_WORD = r"_*[^\W_]\w*(?!\w)"
+_GAP = r"(?:\W|_+(?!\w))*"
+_spans: dict[int, re.Pattern[str]] = {}
+
+
+def _words_span(text: str, words: int) -> int:
+    """How far into an ASCII ``text`` its first ``words`` words and what follows them
+    reach: where the next word starts (the ``words``-th match of :data:`WORD_RE`), or the
+    text's length when it has no more words (or fewer than ``words``).  One match, rather
+    than a match object per word."""
+    match = _span_pattern(words).match(text)
+    return len(text) if match is None else match.end()
+
+
+def _span_pattern(words: int) -> re.Pattern[str]:
+    """The pattern of :func:`_words_span`."""
+    pattern = _spans.get(words)
+    if pattern is None:
+        pattern = _spans[words] = re.compile(f"(?:{_GAP}{_WORD}){{{words}}}{_GAP}")
+    return pattern
+
+
+def _last_words(text: str, words: int) -> int:
+    """Where the last ``words`` words of an ASCII ``text`` and what precedes them begin: at
+    the end of the word before them (the ``-(words + 1)``-th match of :data:`WORD_RE`), or
+    -1 when there is none (the text read backwards has the same words, backwards)."""
+    cut = _words_span(text[::-1], words)
+    return -1 if cut == len(text) else len(text) - cut
+
+
 def _right(text: str, words: int) -> str:
     cut = text.find("\n")
     line = text if cut < 0 else text[:cut]
@@ -95,13 +124,13 @@ def _right(text: str, words: int) -> str:
     head = line[:2000]
     if head.isascii():
         short = head[: 16 * words + 40]
-        starts = [m.start() for m in WORD_RE.finditer(short)]
-        if len(starts) > words:
-            return short[: starts[words]].rstrip()
+        cut = _words_span(short, words)
+        if cut < len(short):
+            return short[:cut].rstrip()
         if len(short) == len(head):
             return head.rstrip()
-        starts = [m.start() for m in WORD_RE.finditer(head)]
-        return (head[: starts[words]] if len(starts) > words else head).rstrip()
+        cut = _words_span(head, words)
+        return head[:cut].rstrip()
     toks = tokenize(head)
     n = 0
     k = 0
@@ -126,47 +155,86 @@ def groups(result: DiffResult, options: RenderOptions) -> Iterator[Group]:
     """The shown changes gathered into groups: two changes join when the text between them
     has no line break and at most twice the context in words, and they carry the same
     labels."""
-    ops = result.operations
-    idx = shown(result, options)
-    ctx = options.context
-    k = 0
-    while k < len(idx):
-        first = idx[k]
-        members = [first]
-        head = ops[first]
-        while k + 1 < len(idx) and head.move is None:
-            nxt = idx[k + 1]
-            op = ops[nxt]
-            if op.labels != head.labels or op.category != head.category or op.move is not None:
-                break
-            between = "".join([_ctx_text(ops[i]) for i in range(members[-1] + 1, nxt)])
-            if "\n" in between or count_words(between) > 2 * ctx:
-                break
-            members.append(nxt)
-            k += 1
-        k += 1
-        before = _left(_gather(ops, first - 1, -1), ctx)
-        after = _right(_gather(ops, members[-1] + 1, 1), ctx)
+    for members, before, after in _groups(result, options):
         yield Group(members, before, after)
 
 
-def _gather(ops: Sequence[Operation], start: int, step: int, limit: int = 2000) -> str:
-    """Context text from ``start`` onwards (``step`` 1) or backwards (-1), up to a line break
-    or ``limit`` characters."""
-    parts: list[str] = []
-    size = 0
-    i = start
-    while 0 <= i < len(ops) and size < limit:
-        text = _ctx_text(ops[i])
-        text = text[-limit:] if step < 0 else text[:limit]
-        parts.append(text)
-        size += len(text)
-        if "\n" in text:
-            break
-        i += step
-    if step < 0:
-        parts.reverse()
-    return "".join(parts)
+def _groups(result: DiffResult, options: RenderOptions) -> Iterator[tuple[list[int], str, str]]:
+    """:func:`groups` as plain tuples.
+
+    The context shown around changes is the new text's (an equal operation's text, or a
+    change's new text), and the operations cover the new text in order, each from its
+    ``new_start`` to its ``new_end``: so the text between two operations, or up to a
+    line break before or after one, is a slice of the new text, found without gathering
+    the operations' pieces."""
+    ops = result.operations
+    new = result.new_text
+    find, rfind = new.find, new.rfind
+    idx = shown(result, options)
+    ctx = options.context
+    most = 2 * ctx
+    words = WORD_RE.findall  # count_words() of ASCII text
+    if ctx > 0:  # (_left and _right, their common case written out)
+        span = _span_pattern(ctx).match
+        window = 16 * ctx + 40
+        ascii = new.isascii()  # then so is every line of it
+    k = 0
+    count = len(idx)
+    while k < count:
+        first = idx[k]
+        members = [first]
+        head = last = ops[first]
+        if head[14] is None:  # (a moved passage is a group of its own)
+            tags, category = head[11], head[13]
+            while k + 1 < count:
+                op = ops[idx[k + 1]]
+                if op[11] != tags or op[13] != category or op[14] is not None:
+                    break
+                start, end = last[4], op[3]  # the new text between the two
+                if start < end:
+                    if find("\n", start, end) >= 0:
+                        break
+                    between = new[start:end]
+                    if (len(words(between)) if between.isascii() else count_words(between)) > most:
+                        break
+                elif most < 0:
+                    break
+                members.append(idx[k + 1])
+                last = op
+                k += 1
+        k += 1
+        if ctx <= 0:
+            yield members, "", ""
+            continue
+        # The context: up to a line break or 2,000 characters (see _left and _right).
+        end = head[3]
+        lo = end - _REACH if end > _REACH else 0
+        begin = (rfind("\n", lo, end) + 1) or lo
+        before = ""
+        if ascii or new[begin:end].isascii():
+            short = new[begin if begin > end - window else end - window : end]
+            match = span(short[::-1])
+            if match is not None and match.end() < len(short):
+                before = short[len(short) - match.end() :].lstrip()
+        if not before:
+            before = _left(new[begin:end], ctx)
+        start = last[4]
+        stop = find("\n", start, start + _REACH)
+        if stop < 0:
+            stop = start + _REACH
+        after = ""
+        if ascii or new[start:stop].isascii():
+            short = new[start : stop if stop < start + window else start + window]
+            match = span(short)
+            if match is not None and match.end() < len(short):
+                after = short[: match.end()].rstrip()
+        if not after:
+            after = _right(new[start:stop], ctx)
+        yield members, before, after
+
+
+#: How far the context of a change is looked for, before and after it.
+_REACH = 2000
 
 
 def _tags(op: Operation) -> list[str]:
@@ -181,45 +249,40 @@ def format_text(result: DiffResult, options: RenderOptions = PLAIN) -> str:
     """Inline ``[-old-]{+new+}`` with a few words of context, one group per line, each led by
     its position in the old and the new text (``-line:column +line:column``)."""
     opts = options
-    red, green, dim, bold, reset = (
-        (RED, GREEN, DIM, BOLD, RESET) if opts.color else ("", "", "", "", "")
-    )
+    dim, bold, reset = (DIM, BOLD, RESET) if opts.color else ("", "", "")
     out = [f"{bold}--- {result.old_label}{reset}\n", f"{bold}+++ {result.new_label}{reset}\n"]
     if not opts.stat:
         ops = result.operations
-        for g in groups(result, opts):
-            first = ops[g.indices[0]]
-            ws = "whitespace" in first.labels
-            red, green = (
-                (EDITORIAL_OLD, EDITORIAL_NEW)
-                if first.category == "editorial" and opts.color
-                else (RED, GREEN)
-                if opts.color
-                else ("", "")
-            )
-            line = [
-                f"{dim}-{first.old_line}:{first.old_column} "
-                f"+{first.new_line}:{first.new_column}{reset}  ",
-                visible(g.before),
-            ]
+        new = result.new_text
+        plain = (RED, GREEN) if opts.color else ("", "")
+        editorial = (EDITORIAL_OLD, EDITORIAL_NEW) if opts.color else plain
+        add = out.append
+        for members, before, after in _groups(result, opts):
+            first = ops[members[0]]
+            ws = "whitespace" in first[11]
+            red, green = editorial if first[13] == "editorial" else plain
+            add(f"{dim}-{first[7]}:{first[8]} +{first[9]}:{first[10]}{reset}  ")
+            add(before if before.isprintable() else visible(before))  # (visible's own test)
             prev = None
-            for i in g.indices:
-                if prev is not None:
-                    line.append(visible("".join(_ctx_text(ops[j]) for j in range(prev + 1, i))))
+            for i in members:
                 ch = ops[i]
-                if ch.old:
-                    line.append(f"{red}[-{visible(ch.old, ws)}-]{reset}")
-                if ch.new:
-                    line.append(f"{green}{{+{visible(ch.new, ws)}+}}{reset}")
-                prev = i
-            line.append(visible(g.after))
-            tags = _tags(first)
-            note = move_note(result, g.indices[0])
-            if note:
-                tags.append(note)
-            if tags:
-                line.append(f"  {dim}({', '.join(tags)}){reset}")
-            out.append("".join(line) + "\n")
+                if prev is not None:
+                    between = new[prev[4] : ch[3]]
+                    add(between if between.isprintable() else visible(between))
+                if ch[5]:
+                    add(f"{red}[-{visible(ch[5], ws)}-]{reset}")
+                if ch[6]:
+                    add(f"{green}{{+{visible(ch[6], ws)}+}}{reset}")
+                prev = ch
+            add(after if after.isprintable() else visible(after))
+            if first[13] == "editorial" or first[11] or first[14] is not None:
+                tags = _tags(first)
+                note = move_note(result, members[0])
+                if note:
+                    tags.append(note)
+                if tags:
+                    add(f"  {dim}({', '.join(tags)}){reset}")
+            add("\n")
     out.append(summary(result) + "\n")
     return "".join(out)
 
@@ -268,23 +331,24 @@ def format_markdown(result: DiffResult, options: RenderOptions = PLAIN) -> str:
     if not opts.stat:
         ops = result.operations
         items = []
-        for g in groups(result, opts):
-            first = ops[g.indices[0]]
+        new = result.new_text
+        for members, before, after in _groups(result, opts):
+            first = ops[members[0]]
             ws = "whitespace" in first.labels
-            parts = [f"- **{first.old_line}:{first.old_column}** ", _md(g.before)]
+            parts = [f"- **{first.old_line}:{first.old_column}** ", _md(before)]
             prev = None
-            for i in g.indices:
-                if prev is not None:
-                    parts.append(_md("".join(_ctx_text(ops[j]) for j in range(prev + 1, i))))
+            for i in members:
                 ch = ops[i]
+                if prev is not None:
+                    parts.append(_md(new[prev.new_end : ch.new_start]))
                 if ch.old:
                     parts.append(f"<del>{_md(ch.old, ws)}</del>")
                 if ch.new:
                     parts.append(f"<ins>{_md(ch.new, ws)}</ins>")
-                prev = i
-            parts.append(_md(g.after))
+                prev = ch
+            parts.append(_md(after))
             tags = _tags(first)
-            note = move_note(result, g.indices[0])
+            note = move_note(result, members[0])
             if note:
                 tags.append(note)
             if tags:

@@ -7,15 +7,25 @@ columns are 1-based, lines counted by ``\\n``.  ``operations`` covers both texts
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any, NamedTuple
 
 from .normalize import is_ignored, labels
 from .options import DiffOptions
-from .tokenize import count_words
+from .tokenize import (
+    WORD_CHARS_RE,
+    WORD_RE,
+    count_words,
+    is_word,
+    may_hold_no_space_script,
+    tokenize,
+)
 
 EQUAL = "equal"
 INSERT = "insert"
@@ -26,6 +36,13 @@ OPS = (EQUAL, INSERT, DELETE, REPLACE)
 
 #: Version of the JSON output (``diff-output.schema.json``).
 FORMAT_VERSION = 1
+
+#: Builds a named tuple from a tuple of all its fields, without the generated ``__new__``
+#: (a result of a large diff makes hundreds of thousands of operations).
+_new = tuple.__new__
+#: Every ASCII character but the letters and digits (what :func:`.normalize.labels`
+#: compares first: where the letters and digits differ, a change has no label).
+_ASCII_OTHER = dict.fromkeys(i for i in range(128) if not chr(i).isalnum())
 
 
 class Operation(NamedTuple):
@@ -243,12 +260,12 @@ class DiffResult:
     @cached_property
     def changes(self) -> tuple[Operation, ...]:
         """Every operation that is not equal, ignored ones included, in order."""
-        return tuple(op for op in self.operations if op.op != EQUAL)
+        return tuple([op for op in self.operations if op[0] != EQUAL])
 
     @cached_property
     def reported(self) -> tuple[Operation, ...]:
         """The changes to show and count: those the options do not ignore."""
-        return tuple(op for op in self.changes if not op.ignored)
+        return tuple([op for op in self.changes if not op[12]])  # not op.ignored
 
     @property
     def differs(self) -> bool:
@@ -257,39 +274,85 @@ class DiffResult:
 
     @cached_property
     def stats(self) -> Stats:
-        changed = inserted = deleted = 0
-        old_spans: list[tuple[int, int]] = []
-        new_spans: list[tuple[int, int]] = []
+        changed = inserted = deleted = moved = 0
         labelled: dict[str, int] = {}
-        moved = 0
+        findall = WORD_RE.findall  # count_words() of a text in ASCII
+        # The lines touched on each side (see _touched), counted as the changes come, in the
+        # order of both texts; should a change come out of order, all are counted again.
+        lines_a = lines_b = last_a = last_b = 0
+        prev_a = prev_b = (0, 0)
+        in_order = True
         for ch in self.reported:
-            wo = count_words(ch.old) if ch.old and not ch.labels else 0
-            wn = count_words(ch.new) if ch.new and not ch.labels else 0
-            if ch.move is not None:  # the moved passage is counted as moved, not deleted
+            old, new, tags = ch[5], ch[6], ch[11]
+            if tags:
+                wo = wn = 0
+                for label in tags:
+                    labelled[label] = labelled.get(label, 0) + 1
+            else:
+                wo = (len(findall(old)) if old.isascii() else count_words(old)) if old else 0
+                wn = (len(findall(new)) if new.isascii() else count_words(new)) if new else 0
+            if ch[14] is not None:  # the moved passage is counted as moved, not deleted
                 if _moved_side(ch) == "old":
                     moved += wo
                     wo = 0
                 else:
                     wn = 0
-            common = min(wo, wn)
+            common = wo if wo < wn else wn
             changed += common
             deleted += wo - common
             inserted += wn - common
-            span = _touched(ch.old, ch.old_line, ch.old_column, ch.new)
-            if span:
-                old_spans.append(span)
-            span = _touched(ch.new, ch.new_line, ch.new_column, ch.old)
-            if span:
-                new_spans.append(span)
-            for label in ch.labels:
-                labelled[label] = labelled.get(label, 0) + 1
+            # the old side's lines, then the new side's (written out twice: this loop runs
+            # once per change of a diff of whole volumes)
+            first = ch[7]
+            if old:
+                final = first + old.count("\n", 0, len(old) - 1)
+            elif ch[8] == 1 and new.endswith("\n"):
+                first = 0
+            else:
+                final = first
+            if first:
+                if (first, final) < prev_a:
+                    in_order = False
+                prev_a = (first, final)
+                if first <= last_a:
+                    first = last_a + 1
+                if final >= first:
+                    lines_a += final - first + 1
+                    last_a = final
+            first = ch[9]
+            if new:
+                final = first + new.count("\n", 0, len(new) - 1)
+            elif ch[10] == 1 and old.endswith("\n"):
+                first = 0
+            else:
+                final = first
+            if first:
+                if (first, final) < prev_b:
+                    in_order = False
+                prev_b = (first, final)
+                if first <= last_b:
+                    first = last_b + 1
+                if final >= first:
+                    lines_b += final - first + 1
+                    last_b = final
+        if not in_order:
+            lines_a = _lines_touched(
+                span
+                for ch in self.reported
+                if (span := _touched(ch.old, ch.old_line, ch.old_column, ch.new))
+            )
+            lines_b = _lines_touched(
+                span
+                for ch in self.reported
+                if (span := _touched(ch.new, ch.new_line, ch.new_column, ch.old))
+            )
         return Stats(
             changes=len(self.reported),
             words_changed=changed,
             words_inserted=inserted,
             words_deleted=deleted,
-            lines_old=_lines_touched(old_spans),
-            lines_new=_lines_touched(new_spans),
+            lines_old=lines_a,
+            lines_new=lines_b,
             ignored=len(self.changes) - len(self.reported),
             labelled=labelled,
             moves=len(self.moves),
@@ -326,11 +389,15 @@ class DiffResult:
         :attr:`changes`)."""
         if len(categories) != len(self.changes):
             raise ValueError("one category per change is needed")
-        it = iter(categories)
-        ops = tuple(
-            op if op.op == EQUAL else op._replace(category=next(it)) for op in self.operations
-        )
-        return self.replace(operations=ops)
+        ops = list(self.operations)
+        where = [i for i, op in enumerate(ops) if op[0] != EQUAL]
+        for i, category in zip(where, categories, strict=True):
+            op = ops[i]
+            ops[i] = _new(Operation, (*op[:13], category, op[14]))  # op._replace(category=...)
+        result = self.replace(operations=tuple(ops))
+        if "stats" in self.__dict__:  # the statistics do not depend on the categories
+            result.__dict__["stats"] = self.__dict__["stats"]
+        return result
 
     def side(self, which: str) -> dict[str, Any]:
         text, label = (
@@ -360,6 +427,23 @@ class DiffResult:
         }
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while a large result is made (and left as
+    it was found).  The result of a diff of whole volumes is hundreds of thousands of tuples
+    and strings in no reference cycle; the collector, which runs after every few hundred
+    new objects, would walk them all again and again as they are made: a third of the time
+    of building and classing the changes of a 5 MB text with 80,000 of them."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _touched(text: str, line: int, column: int, other: str) -> tuple[int, int] | None:
     """The lines of one side a change touches: those its text spans (a line break at its
     very end does not reach the next line); with no text on this side, the line the other
@@ -383,9 +467,24 @@ def build(
     """The result object from the engine's spans: adjacent spans of one kind joined (a change
     the options ignore stays apart from a change beside it), each change labelled, every
     operation given its line and column on both sides."""
+    with gc_paused():
+        ops, found = _operations(old, new, spans, options, moves)
+        return DiffResult(old, new, tuple(ops), options, moves=tuple(found), **fields)
+
+
+def _operations(
+    old: str,
+    new: str,
+    spans: Sequence[tuple[str, int, int, int, int]],
+    options: DiffOptions,
+    moves: bool,
+) -> tuple[list[Operation], list[Move]]:
+    """The operations and moves of :func:`build`."""
     prefer = options.ignored
     ignoring = bool(prefer)
     merged: list[list[Any]] = []  # [kind, a0, a1, b0, b1], kind "equal" | "change" | "ignored"
+    last: list[Any] = [None]
+    append = merged.append
     for kind, a0, a1, b0, b1 in spans:
         if a0 == a1 and b0 == b1:
             continue
@@ -393,32 +492,106 @@ def build(
             kind = (
                 "ignored" if ignoring and is_ignored(old[a0:a1], new[b0:b1], options) else "change"
             )
-        if merged and merged[-1][0] == kind:
-            merged[-1][2] = a1
-            merged[-1][4] = b1
+        if last[0] == kind:
+            last[2] = a1
+            last[4] = b1
         else:
-            merged.append([kind, a0, a1, b0, b1])
+            last = [kind, a0, a1, b0, b1]
+            append(last)
     merged = _trim_spaces(old, new, merged)
     ops: list[Operation] = []
-    pos_old = _Positions(old)
-    pos_new = _Positions(new)
+    add = ops.append
+    # Each operation's line and column on both sides, counted on from the previous one's.
+    line_a = line_b = 1
+    start_a = start_b = pos_a = pos_b = 0
+    count_a, count_b, rfind_a, rfind_b = old.count, new.count, old.rfind, new.rfind
+    movable: list[int] = []  # changes long enough to hold a moved passage
+    short = 2 * MOVE_MIN_WORDS - 1
     for kind, a0, a1, b0, b1 in merged:
-        la, ca = pos_old.at(a0)
-        lb, cb = pos_new.at(b0)
+        if a0 != pos_a:
+            breaks = count_a("\n", pos_a, a0)
+            if breaks:
+                line_a += breaks
+                start_a = rfind_a("\n", pos_a, a0) + 1
+            pos_a = a0
+        if b0 != pos_b:
+            breaks = count_b("\n", pos_b, b0)
+            if breaks:
+                line_b += breaks
+                start_b = rfind_b("\n", pos_b, b0) + 1
+            pos_b = b0
         if kind == "equal":
             text = old[a0:a1]
-            ops.append(Operation(EQUAL, a0, a1, b0, b1, text, text, la, ca, lb, cb))
+            add(
+                _new(
+                    Operation,
+                    (
+                        EQUAL,
+                        a0,
+                        a1,
+                        b0,
+                        b1,
+                        text,
+                        text,
+                        line_a,
+                        a0 - start_a + 1,
+                        line_b,
+                        b0 - start_b + 1,
+                        (),
+                        False,
+                        None,
+                        None,
+                    ),
+                )
+            )
             continue
         o, n = old[a0:a1], new[b0:b1]
-        op = REPLACE if o and n else DELETE if o else INSERT
+        if o and n:
+            op = REPLACE
+            if o.isascii() and n.isascii():
+                # labels() finds none where the letters and digits differ (most changes)
+                tags = (
+                    ()
+                    if o.lower().translate(_ASCII_OTHER) != n.lower().translate(_ASCII_OTHER)
+                    else labels(o, n, prefer)
+                )
+            else:
+                tags = labels(o, n, prefer)
+        else:
+            op = DELETE if o else INSERT
+            tags = () if WORD_CHARS_RE.search(o or n) else labels(o, n, prefer)
         ignored = kind == "ignored" and is_ignored(o, n, options)
-        ops.append(
-            Operation(op, a0, a1, b0, b1, o, n, la, ca, lb, cb, labels(o, n, prefer), ignored)
+        if not (ignored or tags) and (
+            (len(o) >= short or (len(o) >= MOVE_MIN_WORDS and not o.isascii()))
+            or (len(n) >= short or (len(n) >= MOVE_MIN_WORDS and not n.isascii()))
+        ):
+            movable.append(len(ops))
+        add(
+            _new(
+                Operation,
+                (
+                    op,
+                    a0,
+                    a1,
+                    b0,
+                    b1,
+                    o,
+                    n,
+                    line_a,
+                    a0 - start_a + 1,
+                    line_b,
+                    b0 - start_b + 1,
+                    tags,
+                    ignored,
+                    None,
+                    None,
+                ),
+            )
         )
     found: list[Move] = []
-    if moves:
-        ops, found = place_moves(ops, options)
-    return DiffResult(old, new, tuple(ops), options, moves=tuple(found), **fields)
+    if moves and movable:
+        ops, found = place_moves(ops, options, movable)
+    return ops, found
 
 
 #: A passage of fewer words is not reported as moved (a word or two recurs by chance).
@@ -434,8 +607,6 @@ def _words_of(text: str) -> list[str]:
     """The words of ``text``, to compare passages by (outside the scripts written without
     spaces one regular expression finds them: a word token that starts with underscores
     followed by a combining mark is read from its first letter, no matter here)."""
-    from .tokenize import WORD_RE, is_word, may_hold_no_space_script, tokenize
-
     if not may_hold_no_space_script(text):
         return WORD_RE.findall(text)
     return [t for t in tokenize(text) if is_word(t)]
@@ -482,7 +653,9 @@ def find_moves(ops: Sequence[Operation], options: DiffOptions | None = None) -> 
 
 
 def place_moves(
-    ops: list[Operation], options: DiffOptions | None = None
+    ops: list[Operation],
+    options: DiffOptions | None = None,
+    candidates: Iterable[int] | None = None,
 ) -> tuple[list[Operation], list[Move]]:
     """Passages deleted in one place and inserted in another that hold the same text, or
     nearly (:data:`MOVE_SIMILARITY` of their words in common); each passage is used once,
@@ -491,10 +664,12 @@ def place_moves(
     apart (a moved paragraph may land beside a new one, or where another was replaced, and
     be one change with it).  A change whose moved passage is not all of it is split into a
     deletion and an insertion per passage; the operations are returned with each move's
-    ends marked."""
+    ends marked.  ``candidates``, when given, are the indices of the only operations that
+    may hold a moved passage (:func:`build` knows them as it makes the operations)."""
     gone: list[_Passage] = []
     came: list[_Passage] = []
-    for k, op in enumerate(ops):
+    for k in range(len(ops)) if candidates is None else candidates:
+        op = ops[k]
         if op.op == EQUAL or op.ignored or op.labels:
             continue
         for side, text in (("old", op.old), ("new", op.new)):
@@ -518,30 +693,31 @@ def place_moves(
     gone, came = _sized(gone, came), _sized(came, gone)
     if not gone or not came:
         return ops, []
-    from collections import Counter
 
     # Candidates share a run of three words; alike pairs are taken best first.
     index: dict[tuple[str, ...], set[int]] = {}
     for d, passage in enumerate(gone):
         words = passage[4]
-        for t in range(len(words) - 2):
-            index.setdefault(tuple(words[t : t + 3]), set()).add(d)
+        for gram in zip(words, words[1:], words[2:], strict=False):
+            index.setdefault(gram, set()).add(d)
     scored: list[tuple[float, int, int]] = []
-    bags = [Counter(passage[4]) for passage in gone]
+    bags: dict[int, Counter[str]] = {}
+    get = index.get
     for n, passage in enumerate(came):
         words = passage[4]
-        hits: Counter[int] = Counter()
-        for t in range(len(words) - 2):
-            found = index.get(tuple(words[t : t + 3]))
-            if found and len(found) <= 50:  # a phrase found everywhere tells nothing
-                hits.update(found)
+        found = [get(gram) for gram in zip(words, words[1:], words[2:], strict=False)]
+        # a phrase found everywhere tells nothing
+        hits = Counter(chain.from_iterable(f for f in found if f and len(f) <= 50))
         if not hits:
             continue
         bag = Counter(words)
         for d, _ in hits.most_common(5):
             if gone[d][0] == passage[0]:
                 continue  # a change's own two sides: an edit in place, not a move
-            common = (bags[d] & bag).total()
+            other = bags.get(d)
+            if other is None:
+                other = bags[d] = Counter(gone[d][4])
+            common = _common(other, bag)
             score = 2 * common / (len(gone[d][4]) + len(words))
             if score >= MOVE_SIMILARITY:
                 scored.append((score, d, n))
@@ -564,7 +740,11 @@ def place_moves(
     split = {k for (k, side), spans in taken.items() if not _whole(ops[k], side, spans)}
     where: dict[tuple[int, str, int], int] = {}  # (change, side, start) -> new index
     out: list[Operation] = []
-    for k, op in enumerate(ops):
+    done = 0  # the operations before this one are in ``out``
+    for k in sorted({k for k, _ in taken}):  # the changes a passage is taken from
+        out += ops[done:k]
+        done = k + 1
+        op = ops[k]
         if k not in split:
             for side in ("old", "new"):
                 for p0, _ in taken.get((k, side), ()):
@@ -578,6 +758,7 @@ def place_moves(
                 if (k, side) in taken and any(s == c0 for s, _ in taken[k, side]):
                     where[k, side, c0] = len(out)
                 out.append(_part(op, side, c0, c1))
+    out += ops[done:]
     moves = []
     pairs = sorted(
         (where[pd[0], "old", pd[2]], where[pn[0], "new", pn[2]], pd, pn) for pd, pn in chosen
@@ -590,8 +771,18 @@ def place_moves(
         changed = 0 if same else _words_changed(a, b)
         moves.append(Move(number, kd, kn, count_words(a), changed, same))
         marks[kd] = marks[kn] = number
-    out = [op._replace(move=marks[i]) if i in marks else op for i, op in enumerate(out)]
+    for i, number in marks.items():
+        out[i] = out[i]._replace(move=number)
     return out, moves
+
+
+def _common(a: Counter[str], b: Counter[str]) -> int:
+    """How many words two bags have in common (``(a & b).total()``, without making the
+    bag)."""
+    if len(b) < len(a):
+        a, b = b, a
+    get = b.get
+    return sum([c if c <= (m := get(w, 0)) else m for w, c in a.items()])
 
 
 def _sized(these: list[_Passage], others: list[_Passage]) -> list[_Passage]:
@@ -705,10 +896,17 @@ def _trim_spaces(old: str, new: str, merged: list[list[Any]]) -> list[list[Any]]
     """Whitespace that starts (or ends) both sides of a change alike moved out of it, into
     the equal text beside it (``[- Department-]{+ department+}`` -> `` [-Department-]...``)."""
     out: list[list[Any]] = []
+    append = out.append
     for entry in merged:
         kind, a0, a1, b0, b1 = entry
-        if kind == "equal" or a0 == a1 or b0 == b1:
-            out.append(entry)
+        if kind == "equal":
+            if out and out[-1][0] == "equal":  # after a change's trailing whitespace
+                out[-1][2], out[-1][4] = a1, b1
+            else:
+                append(entry)
+            continue
+        if a0 == a1 or b0 == b1 or not (old[a0].isspace() or old[a1 - 1].isspace()):
+            append(entry)  # (most changes: no whitespace at either end)
             continue
         lead = _LEAD_SPACE.match(old, a0, a1)
         if (
@@ -736,35 +934,10 @@ def _trim_spaces(old: str, new: str, merged: list[list[Any]]) -> list[list[Any]]
         ):
             follow = ["equal", a1 - k, a1, b1 - k, b1]
             a1, b1 = a1 - k, b1 - k
-        out.append([kind, a0, a1, b0, b1])
+        append([kind, a0, a1, b0, b1])
         if follow:
-            out.append(follow)
-    joined: list[list[Any]] = []
-    for entry in out:
-        if joined and joined[-1][0] == "equal" == entry[0]:
-            joined[-1][2], joined[-1][4] = entry[2], entry[4]
-        else:
-            joined.append(entry)
-    return joined
-
-
-class _Positions:
-    """Line and column of offsets asked in increasing order (one pass over the text)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.pos = 0
-        self.line = 1
-        self.line_start = 0
-
-    def at(self, offset: int) -> tuple[int, int]:
-        text = self.text
-        newlines = text.count("\n", self.pos, offset)
-        if newlines:
-            self.line += newlines
-            self.line_start = text.rfind("\n", self.pos, offset) + 1
-        self.pos = offset
-        return self.line, offset - self.line_start + 1
+            append(follow)
+    return out
 
 
 __all__ = [
@@ -779,5 +952,6 @@ __all__ = [
     "Stats",
     "build",
     "find_moves",
+    "gc_paused",
     "place_moves",
 ]

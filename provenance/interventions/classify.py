@@ -24,6 +24,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -144,6 +145,33 @@ class Classifier:
             None if tag == "equal" else self.classify(a0, a1, b0, b1) for tag, a0, a1, b0, b1 in ops
         ]
 
+    def classify_texts(self, changes: Iterable[tuple[int, int, int, int, str, str]]) -> list[str]:
+        """One class per change given as ``(old_start, old_end, new_start, new_end, old
+        text, new text)``: what :meth:`classify` gives, found at the cost of four binary
+        searches for a change with no intervention on either side (most changes)."""
+        old, new = self.old, self.new
+        if not (isinstance(old, TopLevel) and isinstance(new, TopLevel)):
+            return [self.classify(a0, a1, b0, b1) for a0, a1, b0, b1, _, _ in changes]
+        # The outermost spans are in order and apart: the first to end after a change's
+        # start touches it if it starts before the change's end (or, for an empty change,
+        # before its place).  A span past each text's end stands for "none".
+        ends_a, starts_a = [*old.ends, len(old.text) + 1], [*old.starts, len(old.text) + 1]
+        ends_b, starts_b = [*new.ends, len(new.text) + 1], [*new.starts, len(new.text) + 1]
+        right = bisect.bisect_right
+        ascii_words = _ASCII_WORDS.findall
+        out: list[str] = []
+        append = out.append
+        for a0, a1, b0, b1, text_a, text_b in changes:
+            if starts_a[right(ends_a, a0)] < (a1 if a1 > a0 else a0) or starts_b[
+                right(ends_b, b0)
+            ] < (b1 if b1 > b0 else b0):
+                append(self.classify(a0, a1, b0, b1))  # an intervention is touched
+            elif text_a.isascii() and text_b.isascii():
+                append(WHITESPACE if ascii_words(text_a) == ascii_words(text_b) else TEXTUAL)
+            else:
+                append(WHITESPACE if _same_words(text_a, text_b) else TEXTUAL)
+        return out
+
 
 def classify_changes(old: ParseResult, new: ParseResult, ops: Sequence[Opcode]) -> list[str | None]:
     """The class of each opcode of an edit script between two parsed versions."""
@@ -176,7 +204,8 @@ def classify_result(
     ``changes``."""
     prof = load_profile(profile, config=config, root=root)
     c = Classifier(result.old_text, result.new_text, prof)
-    return [c.classify(ch.old_start, ch.old_end, ch.new_start, ch.new_end) for ch in result.changes]
+    # an Operation is (op, old_start, old_end, new_start, new_end, old, new, ...)
+    return c.classify_texts(map(itemgetter(1, 2, 3, 4, 5, 6), result.changes))
 
 
 def categorize(
@@ -188,7 +217,10 @@ def categorize(
 ) -> DiffResult:
     """The diff result with every change's ``category`` set (editorial, textual,
     whitespace)."""
-    return result.with_categories(classify_result(result, profile, config=config, root=root))
+    from ..diff.result import gc_paused
+
+    with gc_paused():
+        return result.with_categories(classify_result(result, profile, config=config, root=root))
 
 
 def _widen(touched: Sequence[Intervention | Span], lo: int, hi: int) -> tuple[int, int]:
