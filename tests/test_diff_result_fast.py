@@ -1,9 +1,13 @@
-"""The result's faster stages against the code they replaced (``tests/diff_result_reference.py``):
-the operations built from the engine's spans, the changes classed, the statistics, the groups
-and the text rendering must come out the same, on random edits of text holding brackets,
-page-break markers, CRLF, NBSP, Cyrillic, Chinese, combining marks and runs of underscores."""
+"""The result's faster stages against the code they replaced
+(``tests/diff_result_reference.py``): the operations built from the engine's spans, the
+changes classed, the statistics, the groups, the text rendering and the JSON (against
+``json.dumps`` of ``as_dict``) must come out the same, on random edits of text holding
+brackets, page-break markers, CRLF, NBSP, Cyrillic, Chinese, combining marks and runs of
+underscores."""
 
 from __future__ import annotations
+
+import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -96,6 +100,9 @@ def _check(old: str, new: str, options: DiffOptions) -> None:
     for render in RENDER:
         assert list(rd.groups(classed, render)) == list(ref.reference_groups(classed, render))
         assert rd.format_text(classed, render) == ref.reference_text(classed, render)
+    for got in (result, classed):
+        expected = json.dumps(got.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        assert rd.format_json(got) == expected
 
 
 @settings(max_examples=150, deadline=None)
