@@ -338,7 +338,18 @@ def _json_changes(changes: Sequence[Operation]) -> list[str]:
 
 # -- Markdown ---------------------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|~#"})
+#: What Markdown and HTML would read as their own, escaped in one pass: HTML's three
+#: characters, Markdown's with a backslash, and a line break shown as `` ↵ `` (none of the
+#: replacements holds a character another one replaces).
+_MD_ESCAPE = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "\n": " ↵ ",
+        **{c: "\\" + c for c in "\\`*_[]|~#"},
+    }
+)
 _MD_LIMIT = 400
 
 
@@ -348,14 +359,7 @@ def _md(text: str, whitespace: bool = False) -> str:
     if len(text) > _MD_LIMIT:
         extra = f" … ({len(text) - _MD_LIMIT:,} more characters)"
         text = text[:_MD_LIMIT]
-    text = (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .translate(_MD_SPECIAL)
-        .replace("\n", " ↵ ")
-    )
-    return text + extra
+    return text.translate(_MD_ESCAPE) + extra
 
 
 def format_markdown(result: DiffResult, options: RenderOptions = PLAIN) -> str:
