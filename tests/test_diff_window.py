@@ -202,3 +202,26 @@ def test_forced_windows_give_both_texts_back_and_the_exact_answer_when_small(
         return sum(count_words(c.old) + count_words(c.new) for c in result.reported)
 
     assert changed(big) == changed(exact)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 5])
+def test_runs_found_once_on_each_side_by_chance_do_not_anchor(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Six words in random order, one in fifteen edited: some runs of four words are found
+    once in each text by chance, far from where the texts agree.  Anchoring there threw the
+    diff out of step (up to 1.7 times the fewest changed words); now only runs the two texts
+    share beyond them anchor, and the diff changes the fewest words there are."""
+    from provenance.diff import chunks
+
+    monkeypatch.setattr(eng, "FAST_ABOVE", 0)
+    monkeypatch.setattr(chunks, "CELLS", 64 * 64)  # large-text handling at a small size
+    monkeypatch.setattr(window, "WINDOW", 64)
+    rnd = random.Random(seed)
+    vocab = ["the", "of", "and", "to", "a", "in"]
+    old = [rnd.choice(vocab) for _ in range(4000)]
+    new = _edited(rnd, old, vocab, 15)
+    result = diff_texts(" ".join(old), " ".join(new))
+    assert result.apply() == " ".join(new)
+    changed = sum(count_words(c.old) + count_words(c.new) for c in result.reported)
+    assert changed == Indel.distance(old, new)

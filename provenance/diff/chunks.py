@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
+from itertools import islice
 
 from rapidfuzz.distance import Indel
 
+from .anchors import supported
 from .lis import longest_increasing
 from .window import windowed_runs
 
@@ -61,17 +63,23 @@ def _unique_runs(a: Items, b: Items, i0: int, j0: int) -> list[Run]:
 
 def _gram_runs(a: Items, b: Items, i0: int, j0: int, k: int) -> list[Run]:
     """Runs made of the ``k``-chunk grams found once in ``a`` and once in ``b`` (the longest
-    chain of them in order), joined where they follow on one diagonal, never overlapping."""
+    chain of them in order), joined where they follow on one diagonal, never overlapping;
+    only those the texts share beyond them (:func:`.anchors.supported`)."""
     if len(a) < k or len(b) < k:
         return []
-    grams_a = list(zip(*(a[t : len(a) - k + 1 + t] for t in range(k)), strict=True))
-    grams_b = list(zip(*(b[t : len(b) - k + 1 + t] for t in range(k)), strict=True))
-    ca, cb = Counter(grams_a), Counter(grams_b)
+
+    def grams(items: Items) -> Iterator[tuple[Hashable, ...]]:
+        # one at a time: only the distinct ones are kept (a list of every gram would hold
+        # a tuple per chunk, the largest part of a large region's memory)
+        return zip(*(islice(items, t, None) for t in range(k)), strict=False)  # the shortest ends
+
+    ca, cb = Counter(grams(a)), Counter(grams(b))
     common = {g for g, c in ca.items() if c == 1 and cb.get(g) == 1}
+    del ca, cb
     if not common:
         return []
-    pos_b = {g: j for j, g in enumerate(grams_b) if g in common}
-    pairs = [(i, pos_b[g]) for i, g in enumerate(grams_a) if g in common]
+    pos_b = {g: j for j, g in enumerate(grams(b)) if g in common}
+    pairs = [(i, pos_b[g]) for i, g in enumerate(grams(a)) if g in common]
     runs: list[Run] = []
     for t in longest_increasing([y for _, y in pairs]):
         x, y = pairs[t]
@@ -83,7 +91,7 @@ def _gram_runs(a: Items, b: Items, i0: int, j0: int, k: int) -> list[Run]:
             if x < rx + size or y < ry + size:
                 continue
         runs.append((x, y, k))
-    return [(i0 + x, j0 + y, size) for x, y, size in runs]
+    return [(i0 + x, j0 + y, size) for x, y, size in supported(a, b, runs, k)]
 
 
 def matching_runs(a: Items, b: Items, moved_a: bytes = b"", moved_b: bytes = b"") -> list[Run]:

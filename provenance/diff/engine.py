@@ -21,7 +21,8 @@ How a diff is computed:
    bit-parallel LCS instead, which costs ``len(a) * len(b) / 64`` machine words rather than
    Myers' ``(len(a) + len(b)) * edits`` Python steps.  A large region where every token
    recurs (every paragraph edited) is first split at runs of a few words found once on
-   each side (:func:`gram_anchors`): this is what pairs paragraphs by content.  A region
+   each side (:func:`gram_anchors`): this is what pairs paragraphs by content (a run
+   kept only where the texts agree beyond it: :mod:`.anchors`).  A region
    still too large for the bit-parallel LCS (:data:`LCS_MAX_BITS` token pairs) with
    nothing unique in it (a small vocabulary, a periodic text, a long line with no spaces
    or all Chinese, changed all through) is aligned window by window (:mod:`.window`), in
@@ -53,6 +54,7 @@ from itertools import accumulate
 from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 
 from ..affix import common_prefix, common_suffix
+from .anchors import supported
 from .lis import longest_increasing
 from .normalize import token_key
 from .options import DiffOptions
@@ -154,16 +156,18 @@ def gram_anchors(a: str, b: str, k: int) -> list[tuple[int, int, int]]:
     Where every unit recurs (a small vocabulary, a text whose every line was edited), single
     units cannot anchor, but a few words in a row seldom recur: these runs align paragraphs
     by their content, wherever they moved to, before the words are compared between them.
+    A run the texts do not share beyond it (found once on each side by chance, in a text
+    of a few recurring words) is dropped (:func:`.anchors.supported`).
     """
     if len(a) < k or len(b) < k:
         return []
-    ca = Counter([a[i : i + k] for i in range(len(a) - k + 1)])
-    grams_b = [b[j : j + k] for j in range(len(b) - k + 1)]
-    cb = Counter(grams_b)
+    ca = Counter(a[i : i + k] for i in range(len(a) - k + 1))
+    cb = Counter(b[j : j + k] for j in range(len(b) - k + 1))
     common = {g for g, c in ca.items() if c == 1 and cb[g] == 1}
+    del ca, cb
     if not common:
         return []
-    pos_b = {g: j for j, g in enumerate(grams_b) if g in common}
+    pos_b = {g: j for j in range(len(b) - k + 1) if (g := b[j : j + k]) in common}
     pairs = [(i, pos_b[g]) for i in range(len(a) - k + 1) if (g := a[i : i + k]) in common]
     chosen = [pairs[t] for t in longest_increasing([y for _, y in pairs])]
     runs: list[tuple[int, int, int]] = []
@@ -176,7 +180,7 @@ def gram_anchors(a: str, b: str, k: int) -> list[tuple[int, int, int]]:
             if x < rx + size or y < ry + size:  # overlaps the run before on one side
                 continue
         runs.append((x, y, k))
-    return runs
+    return supported(a, b, runs, k)
 
 
 def _merge(diffs: Diffs) -> Diffs:
@@ -217,8 +221,6 @@ class Differ:
     def __init__(self, deadline: float | None = None) -> None:
         self.deadline = deadline
         self.timed_out = False
-        #: How many regions were aligned window by window (too large, nothing unique).
-        self.windowed = 0
         self.dmp = _ExactDMP()
         self.dmp.Diff_Timeout = 0
 
@@ -284,7 +286,6 @@ class Differ:
         """A common subsequence found window by window (:mod:`.window`)."""
         from .window import windowed_runs
 
-        self.windowed += 1
         runs = windowed_runs(a, b, stop=None if self.deadline is None else self.expired)
         if runs is None:
             return [(DELETE, a), (INSERT, b)]
