@@ -1,7 +1,7 @@
-"""The result's statistics, its operations and the text rendering as they were before they
-were made faster (one pass per stage, the texts sliced rather than gathered): a test-only
-reference.  ``tests/test_diff_result_fast.py`` checks that today's code gives the same
-output on random edits.
+"""The result's statistics, its operations, and the text and Markdown renderings as they were
+before they were made faster (one pass per stage, the texts sliced rather than gathered): a
+test-only reference.  ``tests/test_diff_result_fast.py`` checks that today's code gives the
+same output on random edits.
 
 Kept as it was (imports made absolute); not part of the package.
 """
@@ -387,4 +387,64 @@ def reference_text(result: DiffResult, options: RenderOptions = PLAIN) -> str:
                 line.append(f"  {dim}({', '.join(tags)}){reset}")
             out.append("".join(line) + "\n")
     out.append(summary(result) + "\n")
+    return "".join(out)
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|~#"})
+_MD_LIMIT = 400
+
+
+def _md(text: str, whitespace: bool = False) -> str:
+    text = visible(text, whitespace)
+    extra = ""
+    if len(text) > _MD_LIMIT:
+        extra = f" … ({len(text) - _MD_LIMIT:,} more characters)"
+        text = text[:_MD_LIMIT]
+    text = (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .translate(_MD_SPECIAL)
+        .replace("\n", " ↵ ")
+    )
+    return text + extra
+
+
+def reference_markdown(result: DiffResult, options: RenderOptions = PLAIN) -> str:
+    """A list for a pull-request comment: each change with its position and context, deleted
+    text in ``<del>``, inserted text in ``<ins>`` (changes over 400 characters shortened)."""
+    opts = options
+    from provenance.mdtext import md_code
+
+    old, new = md_code(result.old_label), md_code(result.new_label)
+    head = f"**Word diff** {old} → {new}: {_md(summary(result))}\n"
+    out = [head]
+    if not opts.stat:
+        ops = result.operations
+        items = []
+        for g in reference_groups(result, opts):
+            first = ops[g.indices[0]]
+            ws = "whitespace" in first.labels
+            parts = [f"- **{first.old_line}:{first.old_column}** ", _md(g.before)]
+            prev = None
+            for i in g.indices:
+                if prev is not None:
+                    parts.append(_md("".join(_ctx_text(ops[j]) for j in range(prev + 1, i))))
+                ch = ops[i]
+                if ch.old:
+                    parts.append(f"<del>{_md(ch.old, ws)}</del>")
+                if ch.new:
+                    parts.append(f"<ins>{_md(ch.new, ws)}</ins>")
+                prev = i
+            parts.append(_md(g.after))
+            tags = _tags(first)
+            note = move_note(result, g.indices[0])
+            if note:
+                tags.append(note)
+            if tags:
+                parts.append(f" *({', '.join(tags)})*")
+            items.append("".join(parts) + "\n")
+        if items:
+            out.append("\n")
+            out.extend(items)
     return "".join(out)

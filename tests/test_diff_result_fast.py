@@ -1,9 +1,13 @@
-"""The result's faster stages against the code they replaced (``tests/diff_result_reference.py``):
-the operations built from the engine's spans, the changes classed, the statistics, the groups
-and the text rendering must come out the same, on random edits of text holding brackets,
-page-break markers, CRLF, NBSP, Cyrillic, Chinese, combining marks and runs of underscores."""
+"""The result's faster stages against the code they replaced
+(``tests/diff_result_reference.py``): the operations built from the engine's spans, the
+changes classed, the statistics, the groups, the text and Markdown renderings and the JSON (against
+``json.dumps`` of ``as_dict``) must come out the same, on random edits of text holding
+brackets, page-break markers, CRLF, NBSP, Cyrillic, Chinese, combining marks and runs of
+underscores."""
 
 from __future__ import annotations
+
+import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +25,7 @@ TOKENS = [
     "the", "word", "Korea", "Deng", "Xiaoping", "Ки", "тая", "中", "国", "_a", "a_", "__",
     "x1", "1961", "38th", " ", " ", " ", "  ", "\u00a0", "\t", "\n", "\r\n", "\n\n", ",", ".",
     ";", "—", "“", "”", "'", '"', "[", "]", "[sic]", "[North]", "[...]", "[Page 2]", "//",
-    "e\u0301", "é", "\ufeff", "\u200b", "(", ")", "$", "2",
+    "e\u0301", "é", "\ufeff", "\u200b", "(", ")", "$", "2", "#", "*", "&", "<b>", "`", "|", "~",
 ]  # fmt: skip
 OPTIONS = [
     DiffOptions(),
@@ -96,6 +100,10 @@ def _check(old: str, new: str, options: DiffOptions) -> None:
     for render in RENDER:
         assert list(rd.groups(classed, render)) == list(ref.reference_groups(classed, render))
         assert rd.format_text(classed, render) == ref.reference_text(classed, render)
+        assert rd.format_markdown(classed, render) == ref.reference_markdown(classed, render)
+    for got in (result, classed):
+        expected = json.dumps(got.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        assert rd.format_json(got) == expected
 
 
 @settings(max_examples=150, deadline=None)

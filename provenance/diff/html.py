@@ -21,6 +21,8 @@ CONTEXT_LINES = 3
 
 
 def _e(text: str, whitespace: bool = False) -> str:
+    if not whitespace and text.isprintable():  # (most pieces: nothing for visible() to do)
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return escape(visible(text, whitespace), quote=False)
 
 
@@ -62,24 +64,29 @@ def hunks(result: DiffResult, options: RenderOptions) -> list[Hunk]:
             else:
                 ranges.append([lo, hi])
     out = [Hunk(lo, hi) for lo, hi in ranges]
-    op_starts = [op.old_start for op in ops]
+    op_starts = [op[1] for op in ops]  # op.old_start
+    count = len(ops)
     for h in out:
         o1 = starts[h.first - 1]
         o2 = starts[h.last] if h.last < nlines else len(old)
         k = bisect_left(op_starts, o1)  # the first operation at or after the hunk's start ...
         if k and ops[k - 1].old_end > o1:  # ... or the one reaching into it
             k -= 1
-        while k < len(ops):
+        add = h.ops.append
+        first, last = h.first, h.last
+        while k < count:
             op = ops[k]
-            if op.old_start > o2 or (op.old_start == o2 and op.op == EQUAL):
+            kind, start, end = op[0], op[1], op[2]  # op, old_start, old_end
+            if start > o2 or (start == o2 and kind == EQUAL):
                 break
-            if op.op == EQUAL:
-                lo, hi = max(op.old_start, o1), min(op.old_end, o2)
+            if kind == EQUAL:
+                lo = start if start > o1 else o1
+                hi = end if end < o2 else o2
                 if lo < hi:
                     text = old[lo:hi]
-                    h.ops.append((op, text, text, False))
-            elif h.first <= min(op.old_line, nlines) <= h.last:  # an end insertion: last line
-                h.ops.append((op, op.old, op.new, k in show))
+                    add((op, text, text, False))
+            elif first <= min(op.old_line, nlines) <= last:  # an end insertion: last line
+                add((op, op.old, op.new, k in show))
             k += 1
     return out
 
@@ -152,6 +159,11 @@ class _Sides:
     def add(
         self, side: int, text: str, tag: str = "", title: str = "", whitespace: bool = False
     ) -> None:
+        if "\n" not in text:  # (most changes)
+            if text or (tag and whitespace):
+                body = _e(text, whitespace)
+                self.cur[side].append(f"<{tag}{title}>{body}</{tag}>" if tag else body)
+            return
         pieces = text.split("\n")
         for k, piece in enumerate(pieces):
             if piece or (tag and whitespace):
@@ -163,6 +175,12 @@ class _Sides:
                 self.finish(side)
 
     def shared(self, text: str) -> None:
+        if "\n" not in text:  # (most equal stretches between two changes)
+            if text:
+                body = _e(text)
+                self.cur[0].append(body)
+                self.cur[1].append(body)
+            return
         pieces = text.split("\n")
         for k, piece in enumerate(pieces):
             if piece:

@@ -9,7 +9,7 @@ whose ``category`` is in it); the text around them is taken from the texts thems
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .present import (
@@ -21,7 +21,7 @@ from .present import (
     summary,
     visible,
 )
-from .result import DiffResult, Operation
+from .result import FORMAT_VERSION, DiffResult, Operation
 from .tokenize import WORD_RE, count_words, is_word, tokenize
 
 if TYPE_CHECKING:
@@ -294,12 +294,62 @@ def format_json(result: DiffResult, options: RenderOptions = PLAIN) -> str:
     """The result's :meth:`~DiffResult.as_dict` (``diff-output.schema.json``)."""
     import json
 
-    return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(result._as_dict([]), ensure_ascii=False, indent=2)
+    if not result.changes:
+        return text + "\n"
+    # The changes, most of the output, written as json.dumps(indent=2) writes them (with an
+    # indent it has no compiled encoder: a dict per change and its Python encoder took four
+    # times as long).  They are the second key, after the format's version.
+    head = f'{{\n  "format_version": {FORMAT_VERSION},\n  "changes": []'
+    assert text.startswith(head)
+    parts = [head[:-1], "\n"]
+    parts += _json_changes(result.changes)
+    parts.append("\n  ]")
+    parts.append(text[len(head) :])
+    parts.append("\n")
+    return "".join(parts)
+
+
+def _json_changes(changes: Sequence[Operation]) -> list[str]:
+    """Each change as ``json.dumps(op.as_dict(), ensure_ascii=False, indent=2)`` writes it
+    two levels down, the changes separated by commas."""
+    from json.encoder import encode_basestring as string  # the encoder's, without ASCII
+
+    out = []
+    for op, a0, a1, b0, b1, old, new, la, ca, lb, cb, labels, ignored, category, move in changes:
+        tags = (
+            "[\n        " + ",\n        ".join(map(string, labels)) + "\n      ]"
+            if labels
+            else "[]"
+        )
+        out.append(
+            f'    {{\n      "op": {string(op)},\n      "old": {string(old)},\n'
+            f'      "new": {string(new)},\n      "old_start": {a0},\n      "old_end": {a1},\n'
+            f'      "new_start": {b0},\n      "new_end": {b1},\n      "old_line": {la},\n'
+            f'      "old_column": {ca},\n      "new_line": {lb},\n      "new_column": {cb},\n'
+            f'      "labels": {tags},\n      "ignored": {"true" if ignored else "false"},\n'
+            f'      "category": {"null" if category is None else string(category)},\n'
+            f'      "move": {"null" if move is None else move}\n    }}'
+        )
+        out.append(",\n")
+    out.pop()
+    return out
 
 
 # -- Markdown ---------------------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|~#"})
+#: What Markdown and HTML would read as their own, escaped in one pass: HTML's three
+#: characters, Markdown's with a backslash, and a line break shown as `` ↵ `` (none of the
+#: replacements holds a character another one replaces).
+_MD_ESCAPE = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "\n": " ↵ ",
+        **{c: "\\" + c for c in "\\`*_[]|~#"},
+    }
+)
 _MD_LIMIT = 400
 
 
@@ -309,14 +359,7 @@ def _md(text: str, whitespace: bool = False) -> str:
     if len(text) > _MD_LIMIT:
         extra = f" … ({len(text) - _MD_LIMIT:,} more characters)"
         text = text[:_MD_LIMIT]
-    text = (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .translate(_MD_SPECIAL)
-        .replace("\n", " ↵ ")
-    )
-    return text + extra
+    return text.translate(_MD_ESCAPE) + extra
 
 
 def format_markdown(result: DiffResult, options: RenderOptions = PLAIN) -> str:

@@ -412,9 +412,13 @@ class DiffResult:
 
     def as_dict(self) -> dict[str, Any]:
         """The result as ``provenance diff --format json`` prints it."""
+        return self._as_dict([ch.as_dict() for ch in self.changes])
+
+    def _as_dict(self, changes: list[dict[str, Any]]) -> dict[str, Any]:
+        """:meth:`as_dict` with the changes given (the JSON renderer writes them itself)."""
         return {
             "format_version": FORMAT_VERSION,
-            "changes": [ch.as_dict() for ch in self.changes],
+            "changes": changes,
             "subject": "text",
             "old": self.side("old"),
             "new": self.side("new"),
