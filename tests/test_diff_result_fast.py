@@ -71,7 +71,10 @@ def edited(draw: st.DrawFn) -> tuple[str, str]:
 def paragraphs(draw: st.DrawFn) -> tuple[str, str]:
     """Paragraphs of a dozen words or more, one of them moved and some words edited (so that
     moved passages are found)."""
-    words = st.sampled_from(["alpha", "beta", "gamma", "delta", "[sic]", "Ки//тая", "中国"])
+    vocabulary = ["alpha", "beta", "gamma", "delta", "[sic]", "x_1"]
+    if draw(st.booleans()):  # not ASCII (the move search reads such text another way)
+        vocabulary += ["Ки//тая", "中国"]
+    words = st.sampled_from(vocabulary)
     paras = draw(st.lists(st.lists(words, min_size=10, max_size=16), min_size=3, max_size=6))
     old = [" ".join(p) for p in paras]
     new = list(old)
@@ -112,7 +115,7 @@ def test_random_edits_as_before(pair: tuple[str, str], options: DiffOptions) -> 
     _check(*pair, options)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(paragraphs())
 def test_moved_paragraphs_as_before(pair: tuple[str, str]) -> None:
     _check(*pair, DiffOptions())
@@ -154,3 +157,26 @@ def test_collector_left_as_found() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+LINES = st.lists(
+    st.text(alphabet="ab_1 .\u00a0", max_size=30).map(lambda line: line + "\n"), max_size=8
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(LINES, st.text(alphabet="ab_1 .\n中", max_size=60))
+def test_move_search_words_as_before(ascii: str, other: str) -> None:
+    """The words of each piece the move search looks at (paragraphs, lines, the whole),
+    read once per line, are those of the piece read alone."""
+    from collections import Counter
+
+    from provenance.diff import result as res
+
+    for text in (ascii, other, ascii + other):
+        words = res._piece_words(text)
+        pieces = [*res._paragraphs(text), (0, len(text)), *res._lines_of(text)]
+        for p0, p1 in pieces:
+            assert words(p0, p1) == res._words_of(text[p0:p1])
+        a, b = Counter(res._words_of(text)), Counter(res._words_of(other))
+        assert res._common(a, b) == (a & b).total()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import chain, pairwise
@@ -616,6 +616,36 @@ def _words_of(text: str) -> list[str]:
     return [t for t in tokenize(text) if is_word(t)]
 
 
+def _piece_words(text: str) -> Callable[[int, int], list[str]]:
+    """The words of ``text[p0:p1]`` (:func:`_words_of`) for pieces that start and end at
+    line boundaries.  Paragraphs, lines and the whole text share their lines' words: in
+    ASCII text (no script without spaces, no word across a line break) each line is
+    searched once."""
+    if "\n" not in text or not text.isascii():
+        return lambda p0, p1: _words_of(text[p0:p1])
+    findall = WORD_RE.findall
+    starts: list[int] = []
+    found: list[list[str]] = []
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos) + 1 or len(text)
+        starts.append(pos)
+        found.append(findall(text, pos, end))
+        pos = end
+    line = {start: k for k, start in enumerate(starts)}
+    count = len(starts)
+
+    def words(p0: int, p1: int) -> list[str]:
+        out: list[str] = []
+        k = line[p0]
+        while k < count and starts[k] < p1:
+            out += found[k]
+            k += 1
+        return out
+
+    return words
+
+
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -687,8 +717,9 @@ def place_moves(
             pieces.append((0, len(text)))  # the whole change too
             if 1 < text.count("\n") <= MOVE_PIECES:  # and each line, where paragraphs are lines
                 pieces += _lines_of(text)
+            words_of = _piece_words(text)
             for p0, p1 in pieces:
-                words = _words_of(text[p0:p1])
+                words = words_of(p0, p1)
                 if len(words) >= MOVE_MIN_WORDS:
                     (gone if side == "old" else came).append((k, side, p0, p1, words))
     # Two passages can be alike only if neither has over half as many words again as the
