@@ -101,6 +101,15 @@ def test_the_milestone_corrections_the_same() -> None:
         assert _words(fast) <= _words(exact)
 
 
+def test_a_chunk_with_no_word_never_takes_a_words_place() -> None:
+    """Three quotation marks set apart are as many chunks as three words: the chunk LCS
+    must keep the words (two changed, as word by word), not the marks (six changed)."""
+    old, new = "the the the cable “ “ “", "cable “ “ “ the the the"
+    fast, exact = _both(old, new)
+    assert fast.apply() == new
+    assert _words(fast) == _words(exact) == 2
+
+
 VOCAB = [
     "the", "cable", "Korea", "[North]", "[sic]", "中", "国", "“", "”", ",", ".", "Xiaoping",
     "delegation", "ministry", "  ", "\n", "\n\n", "1961",

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Indel
 
 from .anchors import supported
 from .lis import longest_increasing
+from .tokenize import WORD_CHARS_RE
 from .window import windowed_runs
 
 #: Largest number of chunk pairs (``len(a) * len(b)``) given to one LCS: one bit each, so
@@ -105,24 +106,43 @@ def matching_runs(a: Items, b: Items, moved_a: bytes = b"", moved_b: bytes = b""
     its place (which would scatter it into pieces no move detection could pair)."""
     # A run of spaces splits into empty chunks: they match nothing here (an LCS of chunks
     # would count each as much as a word), and are compared as spaces between the words.
-    if moved_a or "" in a:
-        a = _stand_ins(a, moved_a, 1)
-    if moved_b or "" in b:
-        b = _stand_ins(b, moved_b, 1 << 40)
+    # In a region small enough, chunks with no letter or digit match nothing either, so that
+    # the LCS keeps the most words, not a dash or a quotation mark set apart in a word's place.
+    words_only = len(a) + len(b) <= WORDS_ONLY_UP_TO
+    a = _stand_ins(a, moved_a, 1, words_only)
+    b = _stand_ins(b, moved_b, 1 << 40, words_only)
     out: list[Run] = []
     _solve(a, b, 0, len(a), 0, len(b), 0, out)
     return out
 
 
-def _stand_ins(items: Items, moved: bytes, base: int) -> list[Hashable]:
-    """``items`` with the moved ones and the empty ones replaced by numbers found nowhere
-    else (``base`` keeps the two sides' numbers apart)."""
-    if not moved:
-        return [x if x != "" else -base - i for i, x in enumerate(items)]
-    return [
-        x if not gone and x != "" else -base - i
-        for i, (x, gone) in enumerate(zip(items, moved, strict=True))
-    ]
+#: Regions of at most this many chunks (both sides together) are aligned on the chunks that
+#: hold a word (see :func:`matching_runs`); larger ones on every chunk, which spares a look
+#: at each chunk (the words between two matched chunks are aligned exactly anyway).
+WORDS_ONLY_UP_TO = 20_000
+
+
+def _stand_ins(items: Items, moved: bytes, base: int, words_only: bool) -> Items:
+    """``items`` with the moved ones, the empty ones and (``words_only``) those with no
+    letter or digit replaced by numbers found nowhere else (``base`` keeps the two sides'
+    numbers apart); ``items`` itself where there are none."""
+    if words_only:
+        has_word = WORD_CHARS_RE.search
+        gone = [
+            i
+            for i, x in enumerate(items)
+            if not isinstance(x, str) or (not x.isalnum() and not has_word(x))
+        ]
+    else:
+        gone = [i for i, x in enumerate(items) if x == ""] if "" in items else []
+    if moved:
+        gone = sorted({*gone, *(i for i, m in enumerate(moved) if m)})
+    if not gone:
+        return items
+    out = list(items)
+    for i in gone:
+        out[i] = -base - i
+    return out
 
 
 #: A moved passage holds at least this many chunks (about as many words as a move needs).
