@@ -34,10 +34,11 @@ How a diff is computed:
    time (:func:`fold_equalities`) and never folds a kept word or a blank line.
 
 Joining the result's pieces always gives both texts back.  Every step is exact but one:
-a region aligned window by window gets a common subsequence of its tokens built from exact
-ones, window by window; it keeps as many words as the exact answer where the changes are
-spread out, and may keep a few fewer where a long insertion or deletion shifts the two sides
-by more than half a window (2,048 tokens or chunks) inside such a region.  Only regions that
+a region aligned window by window (of tokens, of chunks in the first pass, or of lines: the
+line pass takes the same way) gets a common subsequence built from exact ones, window by
+window; it keeps as many words as the exact answer where the changes are spread out, and may
+keep a few fewer where a long insertion or deletion shifts the two sides by more than half a
+window (2,048 units) inside such a region.  Only regions that
 would otherwise cost time growing faster than their length take that way: real text has
 unique words to anchor it.  The only other way to get less than the word-level answer is a
 time limit set by the caller; then regions not reached in time are compared by whole lines
