@@ -526,28 +526,12 @@ def _operations(
             pos_b = b0
         if kind == "equal":
             text = old[a0:a1]
-            add(
-                _new(
-                    Operation,
-                    (
-                        EQUAL,
-                        a0,
-                        a1,
-                        b0,
-                        b1,
-                        text,
-                        text,
-                        line_a,
-                        a0 - start_a + 1,
-                        line_b,
-                        b0 - start_b + 1,
-                        (),
-                        False,
-                        None,
-                        None,
-                    ),
-                )
-            )
+            # fmt: off
+            add(_new(Operation, (
+                EQUAL, a0, a1, b0, b1, text, text,
+                line_a, a0 - start_a + 1, line_b, b0 - start_b + 1, (), False, None, None,
+            )))
+            # fmt: on
             continue
         o, n = old[a0:a1], new[b0:b1]
         if o and n:
@@ -570,28 +554,12 @@ def _operations(
             or (len(n) >= short or (len(n) >= MOVE_MIN_WORDS and not n.isascii()))
         ):
             movable.append(len(ops))
-        add(
-            _new(
-                Operation,
-                (
-                    op,
-                    a0,
-                    a1,
-                    b0,
-                    b1,
-                    o,
-                    n,
-                    line_a,
-                    a0 - start_a + 1,
-                    line_b,
-                    b0 - start_b + 1,
-                    tags,
-                    ignored,
-                    None,
-                    None,
-                ),
-            )
-        )
+        # fmt: off
+        add(_new(Operation, (
+            op, a0, a1, b0, b1, o, n,
+            line_a, a0 - start_a + 1, line_b, b0 - start_b + 1, tags, ignored, None, None,
+        )))
+        # fmt: on
     found: list[Move] = []
     if moves and movable:
         ops, found = place_moves(ops, options, movable)
