@@ -108,6 +108,12 @@ def date_invalid(s: Store, d: Path) -> tuple[Path, int | None]:
     return d / "document.yaml", line_of(d / "document.yaml", "date:")
 
 
+def date_invalid_line_break(s: Store, d: Path) -> tuple[Path, int | None]:
+    # the schema's pattern ends in '$', which lets one final line break through
+    edit(d / "document.yaml", "date: '1961-05-10'", 'date: "1961-05-10\\n"')
+    return d / "document.yaml", line_of(d / "document.yaml", "date:")
+
+
 def date_invalid_version(s: Store, d: Path) -> tuple[Path, int | None]:
     v1 = d / "en/v1.yaml"
     text = v1.read_text(encoding="utf-8")
@@ -338,6 +344,7 @@ CASES: dict[str, tuple[str, Case]] = {
     "agents-missing": ("agents-missing", agents_missing),
     "date-invalid": ("date-invalid", date_invalid),
     "date-invalid-version": ("date-invalid", date_invalid_version),
+    "date-invalid-line-break": ("date-invalid", date_invalid_line_break),
     "source-missing": ("source-missing", source_missing),
     "citation-incomplete": ("citation-incomplete", citation_incomplete),
     "rights-missing": ("rights-missing", rights_missing),

@@ -93,7 +93,8 @@ def date_invalid(ctx: MetaContext) -> Iterator[Raw]:
     if ctx.kind not in ("document", "version") or ctx.mapping is None:
         return
     value = ctx.mapping.get("date")
-    if not isinstance(value, str) or not _DATE_SHAPE.fullmatch(value):
+    # The schema's pattern ends in '$', which also lets one final line break through.
+    if not isinstance(value, str) or not _DATE_SHAPE.fullmatch(value.removesuffix("\n")):
         return  # absent, or of a shape the schema rule reports already
     from ..dates import check_date
     from ..errors import UsageError

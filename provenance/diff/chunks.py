@@ -34,6 +34,9 @@ from .window import windowed_runs
 CELLS = 1 << 24
 #: Anchors made of this many chunks in a row, where no single chunk occurs once on each side.
 GRAM = 4
+#: Where no run of :data:`GRAM` chunks is found once on each side, runs twice, four times
+#: ... up to this many times as long are tried before a region is aligned window by window.
+LONG_GRAMS = 8
 #: How deep a large region is split (each level works on strictly smaller pieces).
 DEPTH = 24
 
@@ -224,8 +227,12 @@ def _solve(
         return
     sub_a, sub_b = a[i0:i1], b[j0:j1]
     anchors = [] if depth >= DEPTH else _unique_runs(sub_a, sub_b, i0, j0)
-    if not anchors and depth < DEPTH:
-        anchors = _gram_runs(sub_a, sub_b, i0, j0, GRAM)
+    k = GRAM
+    while not anchors and depth < DEPTH and k <= GRAM * LONG_GRAMS and k < min(n, m):
+        # runs of a few chunks found once on each side; failing those, longer runs (in a
+        # few words used again and again, a long run is still found once)
+        anchors = _gram_runs(sub_a, sub_b, i0, j0, k)
+        k *= 2
     if not anchors:  # every chunk recurs: aligned window by window, in linear time
         out.extend(windowed_runs(sub_a, sub_b, i0, j0) or ())
         return

@@ -15,14 +15,16 @@ one window.  The answer is an exact LCS of the two sequences when both fit in on
 past that it is a common subsequence built of exact ones, as long as the exact one wherever
 the changes are spread out (each is aligned with a half window of context on both sides),
 possibly a little shorter where a long insertion or deletion shifts the two sides by more
-than half a window.
+than half a window.  A window with nothing in step before either middle (a long insertion
+or deletion, or a passage replaced) is passed over by half a window on the side whose
+skipping finds more in common, so the walk catches up with the other side.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, LCSseq
 
 #: Units of each side aligned at a time: 4096 x 4096 unit pairs, one bit each (2 MiB), about
 #: a millisecond of compiled code.
@@ -62,6 +64,14 @@ def windowed_runs(
             return None
         x_end, y_end = min(n, i + window), min(m, j + window)
         blocks = _blocks(a[i:x_end], b[j:y_end])
+        if not blocks or (blocks[0][0] >= half and blocks[0][1] >= half):
+            # Nothing in step before either middle: a long insertion, a long deletion, or
+            # both.  Half a window of the side whose skipping finds more in common is
+            # passed over (of both where neither does), so the walk catches up with a long
+            # insertion as it does with a long deletion.
+            x, y = _skip(a, b, i, j, window, half)
+            i, j = i + x, j + y
+            continue
         # Trusted: up to the middle of each side's window (all of a side it reaches the end of).
         ta = half if x_end < n else x_end - i
         tb = half if y_end < m else y_end - j
@@ -81,6 +91,21 @@ def windowed_runs(
             x = ta
         i, j = i + x, j + y
     return [(i0 + x, j0 + y, k) for x, y, k in _joined(runs)]
+
+
+def _skip(a: Items, b: Items, i: int, j: int, window: int, half: int) -> tuple[int, int]:
+    """How far to move each side when the windows at ``i`` and ``j`` have nothing in step:
+    ``(0, half)`` past an insertion, ``(half, 0)`` past a deletion, ``(half, half)`` past
+    a replacement (never past either end)."""
+    n, m = len(a), len(b)
+    step_a, step_b = min(half, n - i), min(half, m - j)
+    past_insertion = LCSseq.similarity(a[i : i + window], b[j + step_b : j + step_b + window])
+    past_deletion = LCSseq.similarity(a[i + step_a : i + step_a + window], b[j : j + window])
+    if past_insertion > past_deletion:
+        return 0, step_b
+    if past_deletion > past_insertion:
+        return step_a, 0
+    return step_a, step_b
 
 
 def _joined(runs: list[Run]) -> list[Run]:
