@@ -42,9 +42,9 @@ window (2,048 units) inside such a region (up to about a tenth of them, measured
 text of eight letters).  Only regions in which no unit, no run of :data:`GRAM` units and no
 longer run (up to :data:`LONG_GRAMS` times as long) is found once on each side take that
 way: real text has unique words to anchor it, and in a text of a few words used again and
-again a long enough run of them is still unique.  The only other way to get less than the word-level answer is a
-time limit set by the caller; then regions not reached in time are compared by whole lines
-and the result says so (``degraded``).
+again a long enough run of them is still unique.  The only other way to get less than the
+word-level answer is a time limit set by the caller; then regions not reached in time are
+compared by whole lines and the result says so (``degraded``).
 """
 
 from __future__ import annotations
