@@ -15,9 +15,11 @@ one window.  The answer is an exact LCS of the two sequences when both fit in on
 past that it is a common subsequence built of exact ones, as long as the exact one wherever
 the changes are spread out (each is aligned with a half window of context on both sides),
 possibly a little shorter where a long insertion or deletion shifts the two sides by more
-than half a window.  A window with nothing in step before either middle (a long insertion
-or deletion, or a passage replaced) is passed over by half a window on the side whose
-skipping finds more in common, so the walk catches up with the other side.
+than half a window.  Where nothing is in step before either middle of a window, or after
+the last stretch in step (a long insertion or deletion, or a passage replaced), half a
+window is passed over on the side whose skipping puts the two in step again, or else on the
+side with more left to align, so that the walk catches up with a long insertion as with a
+long deletion.
 """
 
 from __future__ import annotations
@@ -87,8 +89,9 @@ def windowed_runs(
             x, y = bx + k, by + k
             if x == ta or y == tb:
                 break
-        else:  # every block inside: the deletions after the last one reach the middle
-            x = ta
+        else:  # every block ends before both middles: nothing in step after the last one
+            sx, sy = _skip(a, b, i + x, j + y, window, half)
+            x, y = x + sx, y + sy
         i, j = i + x, j + y
     return [(i0 + x, j0 + y, k) for x, y, k in _joined(runs)]
 
@@ -96,16 +99,20 @@ def windowed_runs(
 def _skip(a: Items, b: Items, i: int, j: int, window: int, half: int) -> tuple[int, int]:
     """How far to move each side when the windows at ``i`` and ``j`` have nothing in step:
     ``(0, half)`` past an insertion, ``(half, 0)`` past a deletion, ``(half, half)`` past
-    a replacement (never past either end)."""
+    a replacement (never past either end).  The side whose skipping puts the two in step
+    (two thirds of a window in common, where chance gives much less) is skipped; failing
+    that, the side with more left to align, which holds the surplus."""
     n, m = len(a), len(b)
     step_a, step_b = min(half, n - i), min(half, m - j)
     past_insertion = LCSseq.similarity(a[i : i + window], b[j + step_b : j + step_b + window])
     past_deletion = LCSseq.similarity(a[i + step_a : i + step_a + window], b[j : j + window])
-    if past_insertion > past_deletion:
-        return 0, step_b
-    if past_deletion > past_insertion:
-        return step_a, 0
-    return step_a, step_b
+    in_step = 2 * min(window, n - i, m - j) // 3
+    if max(past_insertion, past_deletion) >= in_step and past_insertion != past_deletion:
+        return (0, step_b) if past_insertion > past_deletion else (step_a, 0)
+    left_a, left_b = n - i, m - j
+    if left_a == left_b:
+        return step_a, step_b
+    return (0, step_b) if left_b > left_a else (step_a, 0)
 
 
 def _joined(runs: list[Run]) -> list[Run]:
