@@ -68,9 +68,8 @@ def windowed_runs(
         blocks = _blocks(a[i:x_end], b[j:y_end])
         if not blocks or (blocks[0][0] >= half and blocks[0][1] >= half):
             # Nothing in step before either middle: a long insertion, a long deletion, or
-            # both.  Half a window of the side whose skipping finds more in common is
-            # passed over (of both where neither does), so the walk catches up with a long
-            # insertion as it does with a long deletion.
+            # both.  Half a window of one side (or of both) is passed over, as :func:`_skip`
+            # decides, so the walk catches up with a long insertion as with a long deletion.
             x, y = _skip(a, b, i, j, window, half)
             i, j = i + x, j + y
             continue
