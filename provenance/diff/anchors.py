@@ -11,9 +11,30 @@ along its diagonal.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Sequence
 
+from .lis import longest_increasing
+
 Run = tuple[int, int, int]  # (start in a, start in b, length), equal units
+
+#: Where no run of a pass's ``GRAM`` units is found once on each side, runs twice, four
+#: times ... up to this many times as long are tried before a region is aligned window by
+#: window (in a few words used again and again, a long enough run is still found once).
+LONG_GRAMS = 8
+
+
+def unique_anchors(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int, int]]:
+    """Positions ``(i, j)`` of units (characters of a string, items of a list) that occur
+    exactly once in ``a`` and once in ``b``, the longest run of them in the same order on
+    both sides."""
+    ca, cb = Counter(a), Counter(b)
+    common = {x for x, n in ca.items() if n == 1 and cb.get(x) == 1}
+    if not common:
+        return []
+    pos_b = {x: j for j, x in enumerate(b) if x in common}
+    pairs = [(i, pos_b[x]) for i, x in enumerate(a) if x in common]
+    return [pairs[t] for t in longest_increasing([y for _, y in pairs])]
 
 
 def supported(a: Sequence[Hashable], b: Sequence[Hashable], runs: list[Run], k: int) -> list[Run]:

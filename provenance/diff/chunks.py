@@ -24,7 +24,7 @@ from itertools import islice
 
 from rapidfuzz.distance import Indel
 
-from .anchors import supported
+from .anchors import LONG_GRAMS, supported, unique_anchors
 from .lis import longest_increasing
 from .tokenize import WORD_CHARS_RE
 from .window import windowed_runs
@@ -34,9 +34,6 @@ from .window import windowed_runs
 CELLS = 1 << 24
 #: Anchors made of this many chunks in a row, where no single chunk occurs once on each side.
 GRAM = 4
-#: Where no run of :data:`GRAM` chunks is found once on each side, runs twice, four times
-#: ... up to this many times as long are tried before a region is aligned window by window.
-LONG_GRAMS = 8
 #: How deep a large region is split (each level works on strictly smaller pieces).
 DEPTH = 24
 
@@ -50,19 +47,6 @@ def lcs_runs(a: Items, b: Items, i0: int = 0, j0: int = 0) -> list[Run]:
     return [
         (i0 + i, j0 + j, size) for i, j, size in Indel.opcodes(a, b).as_matching_blocks() if size
     ]
-
-
-def _unique_runs(a: Items, b: Items, i0: int, j0: int) -> list[Run]:
-    """Chunks found once in ``a`` and once in ``b``, the longest chain of them in the same
-    order on both sides, as runs of one."""
-    ca, cb = Counter(a), Counter(b)
-    common = {x for x, c in ca.items() if c == 1 and cb.get(x) == 1}
-    if not common:
-        return []
-    pos_b = {x: j for j, x in enumerate(b) if x in common}
-    pairs = [(i, pos_b[x]) for i, x in enumerate(a) if x in common]
-    chosen = longest_increasing([y for _, y in pairs])
-    return [(i0 + pairs[t][0], j0 + pairs[t][1], 1) for t in chosen]
 
 
 def _gram_runs(a: Items, b: Items, i0: int, j0: int, k: int) -> list[Run]:
@@ -226,7 +210,9 @@ def _solve(
         out.extend(lcs_runs(a[i0:i1], b[j0:j1], i0, j0))
         return
     sub_a, sub_b = a[i0:i1], b[j0:j1]
-    anchors = [] if depth >= DEPTH else _unique_runs(sub_a, sub_b, i0, j0)
+    anchors = (
+        [] if depth >= DEPTH else [(i0 + x, j0 + y, 1) for x, y in unique_anchors(sub_a, sub_b)]
+    )
     k = GRAM
     while not anchors and depth < DEPTH and k <= GRAM * LONG_GRAMS and k < min(n, m):
         # runs of a few chunks found once on each side; failing those, longer runs (in a

@@ -57,7 +57,7 @@ from itertools import accumulate
 from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 
 from ..affix import common_prefix, common_suffix
-from .anchors import supported
+from .anchors import LONG_GRAMS, supported, unique_anchors
 from .lis import longest_increasing
 from .normalize import token_key
 from .options import DiffOptions
@@ -80,9 +80,6 @@ LINE_BLOCK = 1
 #: A large word region with no word found once on each side is split at runs of this many
 #: tokens (about four words and the spaces between them) found once on each side.
 GRAM = 8
-#: Where no run of :data:`GRAM` units is found once on each side, runs twice, four times ...
-#: up to this many times as long are tried before a region is aligned window by window.
-LONG_GRAMS = 8
 #: Changed regions of at least this many characters in all (both texts together) are
 #: compared chunk by chunk first (:meth:`Engine._words_fast`).
 FAST_ABOVE = 40_000
@@ -139,19 +136,6 @@ class _ExactDMP(diff_match_patch):  # type: ignore[misc]
 
     def diff_halfMatch(self, text1: str, text2: str) -> None:
         return None
-
-
-def unique_anchors(a: str, b: str) -> list[tuple[int, int]]:
-    """Positions ``(i, j)`` of characters that occur exactly once in ``a`` and once in ``b``,
-    the longest run of them in the same order on both sides."""
-    ca, cb = Counter(a), Counter(b)
-    common = {ch for ch, n in ca.items() if n == 1 and cb.get(ch) == 1}
-    if not common:
-        return []
-    pos_b = {ch: j for j, ch in enumerate(b) if ch in common}
-    pairs = [(i, pos_b[ch]) for i, ch in enumerate(a) if ch in common]
-    ys = [y for _, y in pairs]
-    return [pairs[k] for k in longest_increasing(ys)]
 
 
 def gram_anchors(a: str, b: str, k: int) -> list[tuple[int, int, int]]:
