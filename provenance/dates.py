@@ -65,6 +65,15 @@ def check_date(value: str, what: str = "date", *, path: str | Path | None = None
     return value
 
 
+def has_date_shape(value: str) -> bool:
+    """Whether ``value`` has the form of a date (the forms above, as the schemas' pattern
+    gives them), whether or not the day, month or range exists."""
+    parts = value.split("/")
+    return value == "" or (
+        value.isascii() and len(parts) <= 2 and all(_PART.fullmatch(p) for p in parts)
+    )
+
+
 def is_date(value: str) -> bool:
     try:
         check_date(value)

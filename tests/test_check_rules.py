@@ -4,14 +4,19 @@ line; the seed store passes; a store broken many ways reports every problem."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance.check import RULES, Severity, run_check
 from provenance.check.findings import CheckResult, Finding
+from provenance.dates import has_date_shape
 from provenance.model import Agent
 from provenance.store import Store
 from tests.conftest import SEED_ID
@@ -518,3 +523,21 @@ def test_odd_text_does_not_crash(s: Store) -> None:
     commit(s, "\ufeffBOM, CRLF\r\nNBSP\u00a0here, 中文 [北] 朝鲜, Кириллица, 𝔘 astral [\r\n")
     result = check(s)
     assert {f.code for f in result.findings} <= {"rights-statement-missing", "bracket-unbalanced"}
+
+
+def test_a_date_of_the_wrong_shape_is_the_schema_rules_alone(s: Store, folder: Path) -> None:
+    schema_invalid(s, folder)
+    result = check(s, "ALL")
+    assert only(result, "schema-invalid") and not only(result, "date-invalid")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789-/?~ ", max_size=24))
+def test_the_date_shape_is_the_schemas_pattern(value: str) -> None:
+    """``dates.has_date_shape`` (what date-invalid looks at) and the schemas' date pattern
+    accept the same values."""
+    schema = json.loads(
+        (Path(__file__).parent.parent / "schemas" / "document.schema.json").read_text("utf-8")
+    )
+    pattern = schema["$defs"]["date"]["pattern"]
+    assert has_date_shape(value) == bool(re.fullmatch(pattern, value))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -92,23 +91,18 @@ def agents_missing(ctx: MetaContext) -> Iterator[Raw]:
 def date_invalid(ctx: MetaContext) -> Iterator[Raw]:
     if ctx.kind not in ("document", "version") or ctx.mapping is None:
         return
+    from ..dates import check_date, has_date_shape
+    from ..errors import UsageError
+
     value = ctx.mapping.get("date")
     # The schema's pattern ends in '$', which also lets one final line break through.
-    if not isinstance(value, str) or not _DATE_SHAPE.fullmatch(value.removesuffix("\n")):
+    if not isinstance(value, str) or not has_date_shape(value.removesuffix("\n")):
         return  # absent, or of a shape the schema rule reports already
-    from ..dates import check_date
-    from ..errors import UsageError
 
     try:
         check_date(value)
     except UsageError as exc:
         yield Raw(exc.message, pointer="/date")
-
-
-#: The shape the schemas give a date (schema-invalid reports any other).
-_DATE_SHAPE = re.compile(
-    r"|-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~]?(?:/-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~]?)?"
-)
 
 
 @rule(
